@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmodSharp.Analyzers;
+
+/// <summary>The one rule set: the IDE loads these analyzers, and the CLI runs the same instances before translating.</summary>
+public static class AnalyzerCatalog
+{
+    /// <summary>Every KmodSharp analyzer.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> All { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
+        new Rules.GcAllocationAnalyzer());
+}

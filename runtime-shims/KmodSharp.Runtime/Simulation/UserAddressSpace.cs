@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace KmodSharp.Simulation;
+
+/// <summary>
+/// A process's user memory as the kernel sees it: mapped regions at page-aligned addresses
+/// with unmapped guard pages between them. Every access checks the whole range first, so a
+/// fault copies nothing.
+/// </summary>
+public sealed class UserAddressSpace
+{
+    /// <summary>The page size the simulated mappings are aligned to.</summary>
+    public const int PageSize = 4096;
+
+    private readonly SortedList<nuint, Region> regions = [];
+    private nuint nextAddress = 0x10000;
+
+    /// <summary>Maps a copy of <paramref name="contents"/> and returns its address.</summary>
+    public nuint Map(ReadOnlySpan<byte> contents, bool writable = true)
+    {
+        nuint address = nextAddress;
+        int pages = Math.Max(1, (contents.Length + PageSize - 1) / PageSize);
+        nextAddress += (nuint)((pages + 1) * PageSize);
+        regions.Add(address, new Region(address, contents.ToArray(), writable));
+        return address;
+    }
+
+    /// <summary>Maps <paramref name="count"/> zeroed elements and returns a typed pointer to them.</summary>
+    public UserPtr<T> Allocate<T>(int count = 1)
+        where T : unmanaged => new(Map(new byte[count * Marshal.SizeOf<T>()]));
+
+    /// <summary>Maps <paramref name="value"/> and returns a typed pointer to it.</summary>
+    public UserPtr<T> Store<T>(T value, bool writable = true)
+        where T : unmanaged => new(Map(MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)), writable));
+
+    /// <summary>Maps <paramref name="text"/> as UTF-8 with a terminating NUL.</summary>
+    public UserString MapString(string text) => new(Map(Encoding.UTF8.GetBytes(text + "\0")));
+
+    /// <summary>Removes the mapping that starts at <paramref name="address"/>.</summary>
+    public void Unmap(nuint address)
+    {
+        if (!regions.Remove(address))
+        {
+            throw new ArgumentException($"nothing is mapped at 0x{address:x}", nameof(address));
+        }
+    }
+
+    /// <summary>Reads user memory from a test (no fault semantics: the range must be mapped).</summary>
+    public T Read<T>(UserPtr<T> pointer)
+        where T : unmanaged => Load<T>(pointer.Address) ?? throw new ArgumentException("unmapped", nameof(pointer));
+
+    /// <summary>Reads the bytes of a mapping from a test.</summary>
+    public byte[] ReadBytes(nuint address, int length) =>
+        Find(address, (nuint)length) is { } r ? r.Bytes(address, length).ToArray() : throw new ArgumentException("unmapped", nameof(address));
+
+    internal Errno CopyIn<T>(UserPtr<T> source, out T value)
+        where T : unmanaged
+    {
+        T? loaded = Load<T>(source.Address);
+        value = loaded ?? default;
+        return loaded is null ? Errno.EFAULT : Errno.None;
+    }
+
+    internal Errno CopyOut<T>(in T value, UserPtr<T> destination)
+        where T : unmanaged
+    {
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
+        if (Find(destination.Address, (nuint)bytes.Length) is not { Writable: true } region)
+        {
+            return Errno.EFAULT;
+        }
+
+        bytes.CopyTo(region.Bytes(destination.Address, bytes.Length));
+        return Errno.None;
+    }
+
+    internal Errno CopyInString(UserString source, Span<byte> destination, out nuint copied)
+    {
+        for (int i = 0; i < destination.Length; i++)
+        {
+            if (Find(source.Address + (nuint)i, 1) is not { } region)
+            {
+                copied = (nuint)i;
+                return Errno.EFAULT;
+            }
+
+            destination[i] = region.Bytes(source.Address + (nuint)i, 1)[0];
+            if (destination[i] == 0)
+            {
+                copied = (nuint)i + 1;
+                return Errno.None;
+            }
+        }
+
+        copied = (nuint)destination.Length;
+        return Errno.ENAMETOOLONG;
+    }
+
+    internal int FetchByte(UserPtr<byte> address) =>
+        Find(address.Address, 1) is { } region ? region.Bytes(address.Address, 1)[0] : -1;
+
+    internal int StoreByte(UserPtr<byte> address, byte value)
+    {
+        if (Find(address.Address, 1) is not { Writable: true } region)
+        {
+            return -1;
+        }
+
+        region.Bytes(address.Address, 1)[0] = value;
+        return 0;
+    }
+
+    private T? Load<T>(nuint address)
+        where T : unmanaged =>
+        Find(address, (nuint)Marshal.SizeOf<T>()) is { } region
+            ? MemoryMarshal.Read<T>(region.Bytes(address, Marshal.SizeOf<T>()))
+            : null;
+
+    private Region? Find(nuint address, nuint length)
+    {
+        foreach (Region region in regions.Values)
+        {
+            if (address >= region.Start && length <= (nuint)region.Data.Length && address - region.Start <= (nuint)region.Data.Length - length)
+            {
+                return region;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Region(nuint Start, byte[] Data, bool Writable)
+    {
+        public Span<byte> Bytes(nuint address, int length) => Data.AsSpan((int)(address - Start), length);
+    }
+}
