@@ -50,3 +50,29 @@ public sealed class ModuleUnloadAttribute : Attribute
 public sealed class KernelHelperAttribute : Attribute
 {
 }
+
+/// <summary>Marks a static method run at system shutdown (<c>MOD_SHUTDOWN</c>).</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ModuleShutdownAttribute : Attribute
+{
+}
+
+/// <summary>
+/// Exposes a static integer field of the module class as <c>kern.&lt;module&gt;.&lt;name&gt;</c>
+/// (<c>SYSCTL_INT</c> and friends).
+/// </summary>
+[AttributeUsage(AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
+public sealed class SysctlAttribute : Attribute
+{
+    /// <summary>Exposes the field under <paramref name="name"/>.</summary>
+    public SysctlAttribute(string name) => Name = name;
+
+    /// <summary>The leaf name.</summary>
+    public string Name { get; }
+
+    /// <summary>The description shown by <c>sysctl -d</c>.</summary>
+    public string Description { get; set; } = "";
+
+    /// <summary>Whether root may write it (<c>CTLFLAG_RW</c>); read-only by default.</summary>
+    public bool Writable { get; set; }
+}

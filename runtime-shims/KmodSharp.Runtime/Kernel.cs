@@ -9,35 +9,39 @@ namespace KmodSharp;
 /// </summary>
 public static class Kernel
 {
-    /// <summary><c>printf(9)</c>: appends to the kernel message buffer (dmesg).</summary>
+    /// <summary>
+    /// <c>printf(9)</c>: appends to the kernel message buffer (dmesg). The format must be a string
+    /// literal; arguments are integers, enums, <c>bool</c>, or a byte span holding a NUL-terminated
+    /// string for <c>%s</c> (the analyzer checks each against its conversion).
+    /// </summary>
     [CName("printf")]
     public static void Printf(string format) => Log(format, []);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
     public static void Printf<T0>(string format, T0 a0)
-        where T0 : unmanaged => Log(format, [PrintfArgument.From(a0)]);
+        where T0 : allows ref struct => Log(format, [PrintfArgument.From(a0)]);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
     public static void Printf<T0, T1>(string format, T0 a0, T1 a1)
-        where T0 : unmanaged
-        where T1 : unmanaged => Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1)]);
+        where T0 : allows ref struct
+        where T1 : allows ref struct => Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1)]);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
     public static void Printf<T0, T1, T2>(string format, T0 a0, T1 a1, T2 a2)
-        where T0 : unmanaged
-        where T1 : unmanaged
-        where T2 : unmanaged => Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2)]);
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct => Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2)]);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
     public static void Printf<T0, T1, T2, T3>(string format, T0 a0, T1 a1, T2 a2, T3 a3)
-        where T0 : unmanaged
-        where T1 : unmanaged
-        where T2 : unmanaged
-        where T3 : unmanaged =>
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct
+        where T3 : allows ref struct =>
         Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3)]);
 
     /// <summary><c>copyin(9)</c>: copies a <typeparamref name="T"/> from user memory. <see cref="Errno.EFAULT"/> on a bad address.</summary>
@@ -67,6 +71,34 @@ public static class Kernel
     [CName("subyte")]
     public static int StoreByte(UserPtr<byte> address, byte value) =>
         Simulation.SimulatedKernel.Current.User.StoreByte(address, value);
+
+    /// <summary><c>fueword32(9)</c>: reads a 32-bit word from user memory; 0, or -1 on a fault.</summary>
+    [CName("fueword32")]
+    public static int FetchWord32(UserPtr<int> address, out int value) =>
+        Simulation.SimulatedKernel.Current.User.CopyIn(new UserPtr<int>(address.Address), out value) == Errno.None ? 0 : -1;
+
+    /// <summary><c>fueword64(9)</c>: reads a 64-bit word from user memory; 0, or -1 on a fault.</summary>
+    [CName("fueword64")]
+    public static int FetchWord64(UserPtr<long> address, out long value) =>
+        Simulation.SimulatedKernel.Current.User.CopyIn(address, out value) == Errno.None ? 0 : -1;
+
+    /// <summary><c>suword32(9)</c>: stores a 32-bit word in user memory; 0, or -1 on a fault.</summary>
+    [CName("suword32")]
+    public static int StoreWord32(UserPtr<int> address, int value) =>
+        Simulation.SimulatedKernel.Current.User.CopyOut(in value, address) == Errno.None ? 0 : -1;
+
+    /// <summary><c>suword64(9)</c>: stores a 64-bit word in user memory; 0, or -1 on a fault.</summary>
+    [CName("suword64")]
+    public static int StoreWord64(UserPtr<long> address, long value) =>
+        Simulation.SimulatedKernel.Current.User.CopyOut(in value, address) == Errno.None ? 0 : -1;
+
+    /// <summary>
+    /// <c>malloc(9)</c> of <paramref name="count"/> elements from the module's malloc type. With
+    /// <see cref="MallocFlags.WaitOk"/> it never fails (it may sleep); with <see cref="MallocFlags.NoWait"/>
+    /// check <see cref="KernelBuffer{T}.IsNull"/>. Dispose it (<c>using</c>) to <c>free(9)</c> it on every path.
+    /// </summary>
+    public static KernelBuffer<T> Allocate<T>(int count, MallocFlags flags)
+        where T : unmanaged => Simulation.SimulatedKernel.Current.Memory.Allocate<T>(count, flags);
 
     /// <summary><c>priv_check(9)</c>: <see cref="Errno.None"/> when the calling thread holds <paramref name="privilege"/>, else <see cref="Errno.EPERM"/>.</summary>
     [CName("priv_check")]

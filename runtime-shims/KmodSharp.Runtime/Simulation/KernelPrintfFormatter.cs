@@ -7,7 +7,7 @@ namespace KmodSharp.Simulation;
 /// <summary>
 /// The integer subset of the kernel's <c>printf(9)</c> (<c>kvprintf</c> in subr_prf.c): flags
 /// <c>-0+ #</c>, width, precision, length modifiers <c>hh h l ll q j z t</c> and conversions
-/// <c>d i u x X o c p %</c>. Arguments are read as the C varargs ABI would read them.
+/// <c>d i u x X o c s p %</c>. Arguments are read as the C varargs ABI would read them.
 /// </summary>
 internal static class KernelPrintfFormatter
 {
@@ -98,6 +98,9 @@ internal static class KernelPrintfFormatter
                     break;
                 case 'c':
                     return Pad(((char)(byte)raw).ToString());
+                case 's':
+                    string text = argument.Text ?? "(null)";
+                    return Pad(Precision >= 0 && text.Length > Precision ? text[..Precision] : text);
                 default:
                     return "%" + Conversion;
             }

@@ -16,11 +16,23 @@ public sealed class SimulatedKernel
     private readonly List<string> log = [];
     private string pendingLine = "";
 
+    /// <summary>Creates an empty kernel: no user memory mapped, root credential.</summary>
+    public SimulatedKernel() => Memory = new KernelMemoryAccounting(this);
+
+    /// <summary>The module's malloc type: live allocations and failure injection.</summary>
+    public KernelMemoryAccounting Memory { get; }
+
+    /// <summary>The locks the calling thread holds.</summary>
+    public LockTracker Locks { get; } = new();
+
     /// <summary>The calling process's simulated address space.</summary>
     public UserAddressSpace User { get; } = new();
 
     /// <summary>The calling thread's credential (root, not jailed, not in capability mode by default).</summary>
     public Credential Credential { get; set; } = Credential.Root;
+
+    /// <summary>The calling process's id.</summary>
+    public int ProcessId { get; set; } = 1234;
 
     /// <summary>The kernel message buffer, one entry per completed line (without the newline).</summary>
     public IReadOnlyList<string> Log => log;

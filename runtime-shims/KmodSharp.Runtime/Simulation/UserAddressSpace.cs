@@ -59,6 +59,7 @@ public sealed class UserAddressSpace
     internal Errno CopyIn<T>(UserPtr<T> source, out T value)
         where T : unmanaged
     {
+        SimulatedKernel.Current.Locks.AssertMaySleep("copyin");
         T? loaded = Load<T>(source.Address);
         value = loaded ?? default;
         return loaded is null ? Errno.EFAULT : Errno.None;
@@ -67,6 +68,7 @@ public sealed class UserAddressSpace
     internal Errno CopyOut<T>(in T value, UserPtr<T> destination)
         where T : unmanaged
     {
+        SimulatedKernel.Current.Locks.AssertMaySleep("copyout");
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
         if (Find(destination.Address, (nuint)bytes.Length) is not { Writable: true } region)
         {
@@ -79,6 +81,7 @@ public sealed class UserAddressSpace
 
     internal Errno CopyInString(UserString source, Span<byte> destination, out nuint copied)
     {
+        SimulatedKernel.Current.Locks.AssertMaySleep("copyinstr");
         for (int i = 0; i < destination.Length; i++)
         {
             if (Find(source.Address + (nuint)i, 1) is not { } region)
