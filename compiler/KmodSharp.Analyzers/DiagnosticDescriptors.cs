@@ -14,6 +14,12 @@ public static class DiagnosticDescriptors
         "{0} allocates on the GC heap, which does not exist in the kernel{1}; use a struct, a stackalloc span or kernel memory",
         DiagnosticCategories.ManagedRuntime);
 
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+        DiagnosticIds.UnsupportedConstruct,
+        "The translator does not support this construct",
+        "{0} cannot be translated to kernel C: {1}",
+        DiagnosticCategories.Backend);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category,
         DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

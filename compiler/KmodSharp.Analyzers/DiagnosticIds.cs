@@ -10,4 +10,5 @@ namespace KmodSharp.Analyzers;
 public static class DiagnosticIds
 {
     public const string GcAllocation = "KMS0001";
+    public const string UnsupportedConstruct = "KMS0900";
 }

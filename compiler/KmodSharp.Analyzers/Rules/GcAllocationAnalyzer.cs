@@ -28,9 +28,22 @@ public sealed class GcAllocationAnalyzer : DiagnosticAnalyzer
             OperationKind.Binary);
     }
 
+    private static bool IsInAttribute(IOperation operation)
+    {
+        for (IOperation? current = operation; current is not null; current = current.Parent)
+        {
+            if (current.Kind == OperationKind.Attribute)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static void Analyze(OperationAnalysisContext context)
     {
-        if (!KernelCodeScope.IsKernelCode(context.ContainingSymbol))
+        if (!KernelCodeScope.IsKernelCode(context.ContainingSymbol) || IsInAttribute(context.Operation))
         {
             return;
         }

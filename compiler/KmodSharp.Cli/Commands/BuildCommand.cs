@@ -1,0 +1,41 @@
+using System.CommandLine;
+using KmodSharp.Compiler.Emit;
+
+namespace KmodSharp.Cli.Commands;
+
+/// <summary><c>build &lt;input&gt; [-o DIR]</c>: writes each module's files to <c>DIR/&lt;module&gt;/</c>.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        Argument<string[]> input = CommonOptions.Input();
+        var outputDirectory = new Option<string?>("--output", "-o") { Description = "Output folder (default: <input>/bin/kmod)" };
+        Option<bool> noLines = CommonOptions.NoLineDirectives();
+        var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test") { input, outputDirectory, noLines };
+        command.SetAction(parsed =>
+        {
+            var (result, source, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, !parsed.GetValue(noLines), output, error);
+            if (result is null || source is null)
+            {
+                return exitCode;
+            }
+
+            string directory = parsed.GetValue(outputDirectory) ?? source.DefaultOutputDirectory;
+            try
+            {
+                foreach (ModuleArtifacts module in result.Modules)
+                {
+                    output.WriteLine($"{module.ModuleName}: {ArtifactWriter.Write(directory, module)}");
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"kmodsharp: cannot write to '{directory}': {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

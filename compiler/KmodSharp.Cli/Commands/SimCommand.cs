@@ -1,0 +1,184 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Model;
+using KmodSharp.Compiler.Simulation;
+
+namespace KmodSharp.Cli.Commands;
+
+/// <summary>
+/// <c>sim &lt;input&gt; [--call NAME ARG…]… [--json]</c>: builds the modules, compiles them with the
+/// host kernel harness, loads them, makes the calls in order (state persists between calls),
+/// unloads them, and prints the kernel log and each call's result.
+/// </summary>
+internal static class SimCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        Argument<string[]> input = CommonOptions.Input();
+        var call = new Option<string[]>("--call")
+        {
+            Description = "Call a syscall: NAME then its arguments (integers; text for a UserString; z:N, b:HEX or a:ADDR for a UserPtr). Repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
+        var uid = new Option<uint>("--uid") { Description = "The calling thread's uid (default 0, root)" };
+        var jail = new Option<bool>("--jail") { Description = "Make the calls from inside a jail" };
+        var capmode = new Option<bool>("--capmode") { Description = "Make the calls in Capsicum capability mode" };
+        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode };
+        command.SetAction(parsed =>
+        {
+            var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, true, parsed.GetValue(json) ? TextWriter.Null : output, error);
+            if (result is null)
+            {
+                return exitCode;
+            }
+
+            ImmutableArray<SimCall> calls;
+            try
+            {
+                calls = [.. CallGroups(parsed).Select(group => Resolve(group, result.Modules))];
+            }
+            catch (FormatException e)
+            {
+                error.WriteLine("kmodsharp: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
+            SimulationReport report;
+            try
+            {
+                report = HostSimulator.Run(result.Modules, calls, new SimCredential(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode)));
+            }
+            catch (HostCompileException e)
+            {
+                error.WriteLine("kmodsharp: the generated C did not compile in the host harness (a KmodSharp bug):");
+                error.WriteLine(e.Message);
+                return ExitCodes.Diagnostics;
+            }
+
+            if (parsed.GetValue(json))
+            {
+                output.WriteLine(Json(report));
+            }
+            else
+            {
+                Text(report, output);
+            }
+
+            foreach (string violation in report.Violations)
+            {
+                error.WriteLine("kmodsharp: kernel violation: " + violation);
+            }
+
+            if (!report.Clean && report.Stderr.Length > 0)
+            {
+                error.Write(report.Stderr);
+            }
+
+            return report.Clean ? ExitCodes.Success : ExitCodes.Diagnostics;
+        });
+        return command;
+    }
+
+    // "--call a 1 --call b 2" arrives as one option; the tokens still show where each call starts.
+    private static List<List<string>> CallGroups(ParseResult parsed)
+    {
+        var groups = new List<List<string>>();
+        List<string>? currentGroup = null;
+        foreach (System.CommandLine.Parsing.Token token in parsed.Tokens)
+        {
+            if (token.Type == System.CommandLine.Parsing.TokenType.Option)
+            {
+                currentGroup = token.Value == "--call" ? [] : null;
+                if (currentGroup is not null)
+                {
+                    groups.Add(currentGroup);
+                }
+            }
+            else if (currentGroup is not null && token.Type == System.CommandLine.Parsing.TokenType.Argument)
+            {
+                currentGroup.Add(token.Value);
+            }
+        }
+
+        return groups;
+    }
+
+    private static SimCall Resolve(List<string> group, ImmutableArray<ModuleArtifacts> modules)
+    {
+        string name = group[0];
+        SyscallModel? syscall = modules.SelectMany(m => m.Model.Syscalls).FirstOrDefault(s => s.Name == name);
+        List<string> values = group[1..];
+        if (syscall is null)
+        {
+            // An unknown name is still called: the harness answers ENOSYS, as the kernel would.
+            return new SimCall(name, [.. values]);
+        }
+
+        ImmutableArray<SyscallParameter> parameters = syscall.Arguments;
+        if (values.Count != parameters.Length)
+        {
+            throw new FormatException($"{name} takes {parameters.Length} argument(s), {values.Count} given");
+        }
+
+        return new SimCall(name, [.. parameters.Select((p, i) => Token(p, values[i]))]);
+    }
+
+    private static string Token(SyscallParameter parameter, string value) => parameter.Type switch
+    {
+        KUserString => "s:" + value,
+        KUserPointer when value.Length > 2 && value[1] == ':' && value[0] is 'z' or 'b' or 'a' => value,
+        KUserPointer => throw new FormatException($"'{parameter.Name}' is a user pointer: pass z:SIZE, b:HEX or a:ADDRESS"),
+        KBool => value switch
+        {
+            "true" or "1" => "1",
+            "false" or "0" => "0",
+            _ => throw new FormatException($"'{parameter.Name}' is a bool: pass true or false"),
+        },
+        _ when IsInteger(value) => value,
+        _ => throw new FormatException($"'{parameter.Name}' is an integer, not '{value}'"),
+    };
+
+    private static bool IsInteger(string value) =>
+        long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+        || ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+        || (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && ulong.TryParse(value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _));
+
+    private static void Text(SimulationReport report, TextWriter output)
+    {
+        foreach (string line in report.Log)
+        {
+            output.WriteLine(line);
+        }
+
+        foreach (SimCallResult call in report.Calls)
+        {
+            string arguments = string.Join(", ", call.Arguments.Select(a => a.StartsWith("s:", StringComparison.Ordinal) ? $"\"{a[2..]}\"" : a));
+            output.WriteLine(call.Error == 0
+                ? $"{call.Name}({arguments}) = {call.Retval}"
+                : $"{call.Name}({arguments}) = -1 {ErrnoName(call.Error)}");
+        }
+    }
+
+    private static string ErrnoName(int errno) =>
+        Enum.IsDefined(typeof(KmodSharp.Errno), errno) ? $"{(KmodSharp.Errno)errno} ({errno})" : $"errno {errno}";
+
+    private static string Json(SimulationReport report) => JsonSerializer.Serialize(new
+    {
+        calls = report.Calls.Select(c => new
+        {
+            name = c.Name,
+            args = c.Arguments.Select(a => a.StartsWith("s:", StringComparison.Ordinal) ? a[2..] : a),
+            retval = c.Retval,
+            retval1 = c.Retval1,
+            errno = c.Error,
+        }),
+        log = report.Log,
+        leaks = report.Leaks,
+        violations = report.Violations,
+    });
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using KmodSharp.Analyzers;
+using KmodSharp.Compiler.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmodSharp.Compiler.Frontend;
+
+/// <summary>
+/// Runs the C# compiler's checks and the one KmodSharp rule set (the same analyzer instances
+/// the IDE loads), so code the IDE accepts is code the backend is asked to translate.
+/// </summary>
+public static class DiagnosticRunner
+{
+    public static ImmutableArray<KmsDiagnostic> Run(Compilation compilation, CancellationToken cancellationToken = default)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(
+            AnalyzerCatalog.All,
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions([]),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false,
+                reportSuppressedDiagnostics: false));
+        ImmutableArray<Diagnostic> diagnostics = withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        return [.. diagnostics
+            .Where(d => d.Severity is DiagnosticSeverity.Warning or DiagnosticSeverity.Error && !d.IsSuppressed)
+            .OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(d => d.Location.SourceSpan.Start)
+            .Select(KmsDiagnostic.From)];
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KmodSharp.Compiler.Frontend;
+
+/// <summary>Maps C# types to kernel types; null for a type kernel code cannot use.</summary>
+public static class TypeBinder
+{
+    public static KType? Bind(ITypeSymbol type)
+    {
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Void: return KVoid.Instance;
+            case SpecialType.System_Boolean: return KBool.Instance;
+            case SpecialType.System_SByte: return KInteger.Int8;
+            case SpecialType.System_Byte: return KInteger.UInt8;
+            case SpecialType.System_Int16: return KInteger.Int16;
+            case SpecialType.System_UInt16: return KInteger.UInt16;
+            case SpecialType.System_Char: return KInteger.Char16;
+            case SpecialType.System_Int32: return KInteger.Int32;
+            case SpecialType.System_UInt32: return KInteger.UInt32;
+            case SpecialType.System_Int64: return KInteger.Int64;
+            case SpecialType.System_UInt64: return KInteger.UInt64;
+            case SpecialType.System_IntPtr: return KInteger.NInt;
+            case SpecialType.System_UIntPtr: return KInteger.NUInt;
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } enumType)
+        {
+            return Bind(underlying) is KInteger integer
+                ? new KEnum(enumType.Name, integer, IsErrno: IsRuntimeType(enumType, "Errno"))
+                : null;
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (IsRuntimeType(named, "UserPtr") && named.TypeArguments.Length == 1)
+            {
+                return Bind(named.TypeArguments[0]) is { } pointee and not KVoid ? new KUserPointer(pointee) : null;
+            }
+
+            if (IsRuntimeType(named, "UserString"))
+            {
+                return KUserString.Instance;
+            }
+
+            if (IsRuntimeType(named, "CallingThread"))
+            {
+                return KCallingThread.Instance;
+            }
+
+            if (named.TypeKind == TypeKind.Struct && named.IsUnmanagedType && named.ContainingNamespace?.ToDisplayString() != "KmodSharp"
+                && !named.IsGenericType && named.SpecialType == SpecialType.None && !named.IsTupleType)
+            {
+                return BindStruct(named);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is <c>KmodSharp.&lt;name&gt;</c> (generic arity ignored).</summary>
+    public static bool IsRuntimeType(ITypeSymbol? type, string name) =>
+        type is { ContainingNamespace: { Name: "KmodSharp", ContainingNamespace.IsGlobalNamespace: true } } && type.Name == name;
+
+    // Sequential layout with natural alignment, as both C# (LayoutKind.Sequential) and the C compiler lay it out.
+    private static KStruct? BindStruct(INamedTypeSymbol type)
+    {
+        var fields = ImmutableArray.CreateBuilder<KField>();
+        int offset = 0;
+        int alignment = 1;
+        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
+        {
+            int? length = field.IsFixedSizeBuffer ? field.FixedSize : null;
+            ITypeSymbol fieldType = field.Type is IPointerTypeSymbol pointer && field.IsFixedSizeBuffer ? pointer.PointedAtType : field.Type;
+            if (Bind(fieldType) is not { } bound || SizeOf(bound) is not (int size, int align))
+            {
+                return null;
+            }
+
+            offset = (offset + align - 1) / align * align;
+            fields.Add(new KField(field.Name, bound, offset, length));
+            offset += size * (length ?? 1);
+            alignment = System.Math.Max(alignment, align);
+        }
+
+        int total = System.Math.Max(1, (offset + alignment - 1) / alignment * alignment);
+        return new KStruct(type.Name, fields.ToImmutable(), total, alignment);
+    }
+
+    /// <summary>Size and alignment on amd64; null for types without a C layout.</summary>
+    public static (int Size, int Alignment)? SizeOf(KType type) => type switch
+    {
+        KInteger integer => (integer.Bytes, integer.Bytes),
+        KBool => (1, 1),
+        KEnum e => (e.Underlying.Bytes, e.Underlying.Bytes),
+        KStruct s => (s.Size, s.Alignment),
+        KUserPointer or KUserString => (8, 8),
+        _ => null,
+    };
+}

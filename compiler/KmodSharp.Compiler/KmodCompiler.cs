@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
+
+namespace KmodSharp.Compiler;
+
+/// <summary>What a compile produced: diagnostics, and the generated files when there was no error.</summary>
+public sealed record CompileResult(ImmutableArray<KmsDiagnostic> Diagnostics, ImmutableArray<ModuleArtifacts> Modules)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>
+/// The pipeline, one way: sources → Roslyn compilation → the rule set (C# errors and the KmodSharp
+/// analyzers) → module models → lowering to the C tree → printed files. Nothing is generated when
+/// any stage reports an error.
+/// </summary>
+public static class KmodCompiler
+{
+    public static CompileResult Compile(SourceInput input, LoweringOptions options)
+    {
+        var compilation = CompilationFactory.Create(input);
+        var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation));
+        ImmutableArray<BoundModule> modules = ModuleBinder.Bind(compilation, diagnostics);
+        if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
+        {
+            throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new CompileResult([.. diagnostics], []);
+        }
+
+        var lowered = modules.Select(m => ModuleLowering.Lower(m, options)).ToList();
+        diagnostics.AddRange(lowered.SelectMany(l => l.Diagnostics));
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new CompileResult([.. diagnostics], []);
+        }
+
+        return new CompileResult([.. diagnostics], [.. lowered.Select(l => Artifacts(l, options))]);
+    }
+
+    private static ModuleArtifacts Artifacts(LoweredModule module, LoweringOptions options) => new(module.Model,
+    [
+        new Artifact(module.Source.FileName, CPrinter.Print(module.Source, options.LineDirectives)),
+        KmodMakefile.For(module.Model),
+        new Artifact($"test_{module.Model.Name}.c", CPrinter.Print(UserTestProgram.For(module.Model), lineDirectives: false)),
+    ]);
+}

@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Lowering;
+
+/// <summary>
+/// Decides which methods need an errno channel: those containing an operation that .NET would
+/// turn into an exception (division by zero, <c>MinValue / -1</c>, checked overflow, an index out
+/// of range), or calling a method that does and returns a plain value.
+/// </summary>
+internal sealed class FailureAnalysis
+{
+    private readonly Dictionary<IMethodSymbol, bool> results = new(SymbolEqualityComparer.Default);
+
+    public bool CanFail(IMethodSymbol method)
+    {
+        if (results.TryGetValue(method, out bool known))
+        {
+            return known;
+        }
+
+        // Recursion is rejected by the analyzer; until then a cycle counts as "cannot fail".
+        results[method] = false;
+        IOperation? body = method.DeclaringSyntaxReferences.Length > 0 ? MethodBodies.Of(method, ((ISourceAssemblySymbol)method.ContainingAssembly).Compilation) : null;
+        bool canFail = body is not null && ContainsFailure(body);
+        results[method] = canFail;
+        return canFail;
+    }
+
+    private bool ContainsFailure(IOperation root)
+    {
+        foreach (IOperation operation in root.DescendantsAndSelf())
+        {
+            if (IsGuarded(operation))
+            {
+                return true;
+            }
+
+            if (operation is IInvocationOperation { TargetMethod: { } target } && target.DeclaringSyntaxReferences.Length > 0
+                && !ReturnsErrno(target) && CanFail(target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReturnsErrno(IMethodSymbol method) =>
+        Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "Errno") || Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult");
+
+    /// <summary>Whether the operation needs a run-time guard that can end the method with an errno.</summary>
+    public static bool IsGuarded(IOperation operation) => operation switch
+    {
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } division => NeedsDivisionGuard(division),
+        IBinaryOperation { IsChecked: true, OperatorKind: BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply } => true,
+        IUnaryOperation { IsChecked: true, OperatorKind: UnaryOperatorKind.Minus } => true,
+        IConversionOperation { IsChecked: true, Operand.ConstantValue.HasValue: false } conversion => !IsWidening(conversion),
+        ICompoundAssignmentOperation { IsChecked: true } => true,
+        IIncrementOrDecrementOperation { IsChecked: true } => true,
+        _ => false,
+    };
+
+    public static bool NeedsDivisionGuard(IBinaryOperation division)
+    {
+        if (division.RightOperand.ConstantValue is not { HasValue: true, Value: { } divisor })
+        {
+            return true;
+        }
+
+        decimal value = System.Convert.ToDecimal(divisor, System.Globalization.CultureInfo.InvariantCulture);
+        bool signed = division.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_IntPtr;
+        return value == 0 || (value == -1 && signed && !division.LeftOperand.ConstantValue.HasValue);
+    }
+
+    private static bool IsWidening(IConversionOperation conversion) =>
+        conversion.Operand.Type is { } from && conversion.Type is { } to
+        && Frontend.TypeBinder.Bind(from) is Model.KInteger source && Frontend.TypeBinder.Bind(to) is Model.KInteger target
+        && (source.IsSigned == target.IsSigned ? target.Bits >= source.Bits : !source.IsSigned && target.Bits > source.Bits);
+}

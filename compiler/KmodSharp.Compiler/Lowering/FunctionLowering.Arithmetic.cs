@@ -1,0 +1,214 @@
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Lowering;
+
+// C# semantics on C operators (the module builds with -fwrapv, which makes signed wraparound
+// defined and nothing more):
+//   a << n      signed:   (int)((u_int)a << (n & 31))     the count is masked as C# does; shifting a
+//                                                         negative value left is undefined in C
+//   a >>> n               (int)((u_int)a >> (n & 31))
+//   a / b, a % b          if (b == 0) return (EDOM);  if (b == -1 && a == INT_MIN) return (EOVERFLOW);
+//   checked(a + b)        if (__builtin_add_overflow(a, b, &t)) return (EOVERFLOW);
+//   int < uint            both sides cast to int64_t, as C# widens them (C would compare as unsigned)
+internal sealed partial class FunctionLowering
+{
+    private const string DivideByZeroErrno = "EDOM";
+    private const string OverflowErrno = "EOVERFLOW";
+
+    private CExpr Binary(IBinaryOperation binary)
+    {
+        if (binary.OperatorMethod is not null)
+        {
+            context.Unsupported(binary, $"the user-defined operator '{binary.OperatorMethod.Name}'", "operators are translated only for built-in types");
+            return Literal(0);
+        }
+
+        if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)
+        {
+            return ShortCircuit(binary);
+        }
+
+        KType operandType = KTypeOf(binary.LeftOperand.Type, binary);
+        bool shift = binary.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift;
+        (CExpr left, CExpr right) = shift
+            ? (Operand(binary.LeftOperand, operandType), Value(binary.RightOperand))
+            : BalancedOperands(binary.LeftOperand, binary.RightOperand, operandType);
+
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Add when binary.IsChecked:
+                return CheckedArithmetic("__builtin_add_overflow", left, right, binary);
+            case BinaryOperatorKind.Subtract when binary.IsChecked:
+                return CheckedArithmetic("__builtin_sub_overflow", left, right, binary);
+            case BinaryOperatorKind.Multiply when binary.IsChecked:
+                return CheckedArithmetic("__builtin_mul_overflow", left, right, binary);
+            case BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder:
+                return Division(binary, left, right, operandType);
+            case BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift:
+                return Shift(binary.OperatorKind, left, right, binary.RightOperand, operandType);
+        }
+
+        return new CBinary(Operator(binary), left, right);
+    }
+
+    /// <summary>Lowers both operands, spilling the left one when the right one emits guard statements.</summary>
+    private (CExpr Left, CExpr Right) Operands(IOperation leftOperation, IOperation rightOperation, System.Func<IOperation, CExpr> lower)
+    {
+        CExpr left = lower(leftOperation);
+        int mark = current.Count;
+        CExpr right = lower(rightOperation);
+        if (current.Count > mark && !IsPure(left))
+        {
+            // C# evaluates the left operand first: keep it before the right operand's guards.
+            string temp = Declare("kms_t", CTypeOf(leftOperation.Type!, leftOperation));
+            current.Insert(mark, new CExpressionStatement(new CAssign(new CIdentifier(temp), left)));
+            left = new CIdentifier(temp);
+        }
+
+        return (left, right);
+    }
+
+    // Drops the implicit widenings of both operands when C's usual arithmetic conversions of
+    // what remains produce the operator type anyway; otherwise keeps explicit casts.
+    private (CExpr Left, CExpr Right) BalancedOperands(IOperation left, IOperation right, KType operandType)
+    {
+        KType? strippedLeft = WidenedFrom(left), strippedRight = WidenedFrom(right);
+        KType leftType = strippedLeft ?? KTypeOf(left.Type, left), rightType = strippedRight ?? KTypeOf(right.Type, right);
+        bool stripBoth = SameCType(UsualArithmetic(leftType, rightType), operandType);
+        return Operands(left, right, operand => stripBoth && operand is IConversionOperation { IsImplicit: true } c && WidenedFrom(operand) is not null
+            ? Value(c.Operand)
+            : Operand(operand, operandType));
+    }
+
+    /// <summary>An operand in the operator's type, with a cast where C would not convert it the same way.</summary>
+    private CExpr Operand(IOperation operand, KType operandType)
+    {
+        if (operand is IConversionOperation { IsImplicit: true } conversion && WidenedFrom(operand) is { } source
+            && SameCType(Promote(source), operandType))
+        {
+            return Value(conversion.Operand);
+        }
+
+        return Value(operand);
+    }
+
+    private KType? WidenedFrom(IOperation operand) =>
+        operand is IConversionOperation { IsImplicit: true, OperatorMethod: null, ConstantValue.HasValue: false } conversion
+        && IsValuePreserving(conversion.Operand.Type, conversion.Type, operand)
+            ? KTypeOf(conversion.Operand.Type, operand)
+            : null;
+
+    private static KType Promote(KType type) => Integral(type) is { Bits: < 32 } ? KInteger.Int32 : Integral(type) ?? type;
+
+    private static KType UsualArithmetic(KType a, KType b)
+    {
+        if (Promote(a) is not KInteger x || Promote(b) is not KInteger y)
+        {
+            return a;
+        }
+
+        if (x.IsSigned == y.IsSigned)
+        {
+            return x.Bits >= y.Bits ? x : y;
+        }
+
+        (KInteger signed, KInteger unsigned) = x.IsSigned ? (x, y) : (y, x);
+        return unsigned.Bits >= signed.Bits ? unsigned : signed;
+    }
+
+    private static bool SameCType(KType a, KType b) =>
+        Integral(a) is { } x && Integral(b) is { } y ? x.Bits == y.Bits && x.IsSigned == y.IsSigned : a == b;
+
+    private CExpr Shift(BinaryOperatorKind kind, CExpr left, CExpr count, IOperation countOperation, KType operandType)
+    {
+        KInteger integer = Integral(operandType) ?? KInteger.Int32;
+        int mask = integer.Bits - 1;
+        CExpr maskedCount = countOperation.ConstantValue is { HasValue: true, Value: int constant }
+            ? Literal(constant & mask)
+            : new CBinary(CBinaryOperator.BitwiseAnd, count, Literal(mask));
+        CType type = CTypeMapper.Map(integer);
+        bool viaUnsigned = integer.IsSigned && kind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.UnsignedRightShift;
+        if (!viaUnsigned)
+        {
+            return new CBinary(kind == BinaryOperatorKind.LeftShift ? CBinaryOperator.ShiftLeft : CBinaryOperator.ShiftRight, left, maskedCount);
+        }
+
+        CType unsigned = CTypeMapper.Map(integer with { IsSigned = false });
+        var shifted = new CBinary(kind == BinaryOperatorKind.LeftShift ? CBinaryOperator.ShiftLeft : CBinaryOperator.ShiftRight,
+            new CCast(unsigned, left), maskedCount);
+        return new CCast(type, shifted);
+    }
+
+    private CExpr Division(IBinaryOperation binary, CExpr left, CExpr right, KType operandType)
+    {
+        var op = binary.OperatorKind == BinaryOperatorKind.Divide ? CBinaryOperator.Divide : CBinaryOperator.Remainder;
+        if (!FailureAnalysis.NeedsDivisionGuard(binary))
+        {
+            return new CBinary(op, left, right);
+        }
+
+        CType type = CTypeMapper.Map(operandType);
+        // The guards read both operands: evaluate each once, left first, as C# does.
+        left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
+        right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
+
+        Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), new CBlock([ReturnError(new CIdentifier(DivideByZeroErrno))])));
+        if (Integral(operandType) is { IsSigned: true } signed && binary.LeftOperand.ConstantValue is not { HasValue: true })
+        {
+            var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
+            var overflow = new CBinary(CBinaryOperator.LogicalAnd,
+                new CBinary(CBinaryOperator.Equal, right, Literal(-1)),
+                new CBinary(CBinaryOperator.Equal, left, minimum));
+            Emit(new CIf(overflow, new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+        }
+
+        return new CBinary(op, left, right);
+    }
+
+    private static System.Numerics.BigInteger BigInteger(int power) => System.Numerics.BigInteger.Pow(2, power);
+
+    private CExpr CheckedArithmetic(string builtin, CExpr left, CExpr right, IOperation operation)
+    {
+        string result = Declare("kms_t", CTypeOf(operation.Type!, operation));
+        var check = new CCall(builtin, left, right, new CUnary(CUnaryOperator.AddressOf, new CIdentifier(result)));
+        Emit(new CIf(check, new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+        return new CIdentifier(result);
+    }
+
+    private CExpr ShortCircuit(IBinaryOperation binary)
+    {
+        CExpr left = Value(binary.LeftOperand);
+        (var guard, CExpr right) = Prelude(binary.RightOperand);
+        bool and = binary.OperatorKind == BinaryOperatorKind.ConditionalAnd;
+        if (guard.IsEmpty)
+        {
+            return new CBinary(and ? CBinaryOperator.LogicalAnd : CBinaryOperator.LogicalOr, left, right);
+        }
+
+        // The right operand, guards included, runs only when C# would evaluate it.
+        CIdentifier result = Spill(left, new CNamedType("bool"));
+        CExpr test = and ? result : new CUnary(CUnaryOperator.LogicalNot, result);
+        Emit(new CIf(test, new CBlock([.. guard, new CExpressionStatement(new CAssign(result, right))])));
+        return result;
+    }
+
+    private static CBinaryOperator Operator(IBinaryOperation binary) => binary.OperatorKind switch
+    {
+        BinaryOperatorKind.Add => CBinaryOperator.Add,
+        BinaryOperatorKind.Subtract => CBinaryOperator.Subtract,
+        BinaryOperatorKind.Multiply => CBinaryOperator.Multiply,
+        BinaryOperatorKind.And => CBinaryOperator.BitwiseAnd,
+        BinaryOperatorKind.Or => CBinaryOperator.BitwiseOr,
+        BinaryOperatorKind.ExclusiveOr => CBinaryOperator.BitwiseXor,
+        BinaryOperatorKind.Equals => CBinaryOperator.Equal,
+        BinaryOperatorKind.NotEquals => CBinaryOperator.NotEqual,
+        BinaryOperatorKind.LessThan => CBinaryOperator.Less,
+        BinaryOperatorKind.LessThanOrEqual => CBinaryOperator.LessOrEqual,
+        BinaryOperatorKind.GreaterThan => CBinaryOperator.Greater,
+        BinaryOperatorKind.GreaterThanOrEqual => CBinaryOperator.GreaterOrEqual,
+        _ => throw new InternalCompilerException($"no C operator for {binary.OperatorKind}"),
+    };
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Lowering;
+
+internal sealed partial class FunctionLowering
+{
+    /// <summary>Lowers an expression to C, emitting any guard statements it needs first.</summary>
+    private CExpr Value(IOperation operation)
+    {
+        if (RuntimeConstants.NameOf(operation) is { } macro)
+        {
+            return new CIdentifier(macro);
+        }
+
+        if (operation.ConstantValue is { HasValue: true } constant && operation.Type is { } constantType)
+        {
+            return Constant(constant.Value, constantType, operation);
+        }
+
+        switch (operation)
+        {
+            case IParameterReferenceOperation parameter:
+                var name = new CIdentifier(names[parameter.Parameter]);
+                return parameter.Parameter.RefKind is RefKind.None ? name : new CUnary(CUnaryOperator.Dereference, name);
+            case ILocalReferenceOperation local:
+                return new CIdentifier(NameOf(local.Local));
+            case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
+                return new CIdentifier(NameOf(declared.Local));
+            case IFieldReferenceOperation { Field.IsStatic: true } field when context.StateName(field.Field) is { } state:
+                return new CIdentifier(state);
+            case IBinaryOperation binary:
+                return Binary(binary);
+            case IUnaryOperation unary:
+                return Unary(unary);
+            case IConversionOperation conversion:
+                return Conversion(conversion);
+            case ISimpleAssignmentOperation assignment:
+                CExpr target = Value(assignment.Target);
+                return new CAssign(target, Converted(assignment.Value));
+            case ICompoundAssignmentOperation compound:
+                return CompoundAssignment(compound);
+            case IIncrementOrDecrementOperation step:
+                return IncrementOrDecrement(step);
+            case IInvocationOperation call:
+                return Call(call, resultPointer: null);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return Conditional(conditional.Condition, conditional.WhenTrue, whenFalse, conditional.Type!);
+            case IDefaultValueOperation { Type: { } type } when KTypeOf(type, operation) is KInteger or KEnum or KBool:
+                return Constant(0, type, operation);
+            default:
+                context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
+                return Literal(0);
+        }
+    }
+
+    /// <summary>
+    /// Lowers a value stored into a variable, argument or return slot: an implicit widening needs no
+    /// cast there, because C's assignment conversion gives the same value.
+    /// </summary>
+    private CExpr Converted(IOperation operation)
+    {
+        if (operation is IConversionOperation { IsImplicit: true, OperatorMethod: null } conversion && !operation.ConstantValue.HasValue
+            && IsValuePreserving(conversion.Operand.Type, conversion.Type, conversion))
+        {
+            return Value(conversion.Operand);
+        }
+
+        return Value(operation);
+    }
+
+    private bool IsValuePreserving(ITypeSymbol? from, ITypeSymbol? to, IOperation at)
+    {
+        if (from is null || to is null)
+        {
+            return false;
+        }
+
+        KType source = KTypeOf(from, at), target = KTypeOf(to, at);
+        return (Integral(source), Integral(target)) switch
+        {
+            ({ } s, { } t) => s.IsSigned == t.IsSigned ? t.Bits >= s.Bits : !s.IsSigned && t.Bits > s.Bits,
+            _ => source == target,
+        };
+    }
+
+    private CExpr Constant(object? value, ITypeSymbol type, IOperation at)
+    {
+        switch (value)
+        {
+            case bool flag:
+                return new CIdentifier(flag ? "true" : "false");
+            case string text:
+                return new CStringLiteral(text);
+            case null:
+                return new CIdentifier("NULL");
+        }
+
+        KType kind = KTypeOf(type, at);
+        BigInteger number = value is char c ? c : new BigInteger(System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
+        return new CIntegerLiteral(number, CTypeMapper.Suffix(kind));
+    }
+
+    private CExpr Conditional(IOperation condition, IOperation whenTrue, IOperation whenFalse, ITypeSymbol type)
+    {
+        CExpr test = Value(condition);
+        (ImmutableArray<CStmt> trueGuard, CExpr trueValue) = Prelude(whenTrue);
+        (ImmutableArray<CStmt> falseGuard, CExpr falseValue) = Prelude(whenFalse);
+        if (trueGuard.IsEmpty && falseGuard.IsEmpty)
+        {
+            return new CConditional(test, trueValue, falseValue);
+        }
+
+        // Only the taken branch may run its guards.
+        string result = Declare("kms_t", CTypeOf(type, whenTrue));
+        var assignTrue = new CExpressionStatement(new CAssign(new CIdentifier(result), trueValue));
+        var assignFalse = new CExpressionStatement(new CAssign(new CIdentifier(result), falseValue));
+        Emit(new CIf(test, new CBlock([.. trueGuard, assignTrue]), new CBlock([.. falseGuard, assignFalse])));
+        return new CIdentifier(result);
+    }
+
+    private static KInteger? Integral(KType type) => type switch
+    {
+        KInteger integer => integer,
+        KEnum e => e.Underlying,
+        KBool => KInteger.UInt8,
+        _ => null,
+    };
+}

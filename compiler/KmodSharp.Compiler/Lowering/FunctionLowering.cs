@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Lowering;
+
+/// <summary>
+/// Translates one C# method into one C function. Locals are declared at the top of the function
+/// (style(9)) under unique names; statements are lowered in order, and an expression whose
+/// evaluation can fail (see <see cref="FailureAnalysis"/>) emits its guard as statements before
+/// the statement that uses it, spilling earlier operands to temporaries so C# evaluation order holds.
+/// </summary>
+internal sealed partial class FunctionLowering
+{
+    private readonly LoweringContext context;
+    private readonly IMethodSymbol method;
+    private readonly FunctionSignature signature;
+    private readonly List<CStmt> declarations = [];
+    private readonly Dictionary<ISymbol, string> names = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> usedNames = [];
+    private readonly Dictionary<ILabelSymbol, string> continueLabels = new(SymbolEqualityComparer.Default);
+    private List<CStmt> current = [];
+    private int labelCount;
+    private string? errorLocal;
+
+    private FunctionLowering(LoweringContext context, IMethodSymbol method)
+    {
+        this.context = context;
+        this.method = method;
+        signature = context.SignatureOf(method);
+        foreach (CParameter parameter in signature.Parameters)
+        {
+            usedNames.Add(parameter.Name);
+        }
+
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            names[parameter] = CNames.Local(parameter.Name);
+        }
+    }
+
+    public static CFunctionDefinition Lower(LoweringContext context, IMethodSymbol method)
+    {
+        var lowering = new FunctionLowering(context, method);
+        return lowering.LowerBody();
+    }
+
+    private CFunctionDefinition LowerBody()
+    {
+        IOperation? body = MethodBodies.Of(method, context.Module.Compilation);
+        switch (body)
+        {
+            case IMethodBodyOperation { BlockBody: { } block }:
+                Statement(block);
+                break;
+            case IMethodBodyOperation { ExpressionBody: { } expression }:
+                Statement(expression);
+                break;
+            case ILocalFunctionOperation { Body: { } block }:
+                Statement(block);
+                break;
+            default:
+                throw new InternalCompilerException($"no body for {method.ToDisplayString()}");
+        }
+
+        if (signature.ReturnsErrno && !EndsInJump(current))
+        {
+            Emit(new CReturn(Literal(0)));
+        }
+
+        ImmutableArray<CStmt> statements = declarations.Count == 0
+            ? [.. current]
+            : [.. declarations, new CBlankLine(), .. current];
+        return new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
+        {
+            Location = context.LocationOf(method),
+        };
+    }
+
+    private static bool EndsInJump(List<CStmt> statements) => statements.Count > 0 && statements[^1] is CReturn or CGoto;
+
+    private void Emit(CStmt statement) => current.Add(statement);
+
+    /// <summary>Declares a local at the top of the function under a name no other local uses.</summary>
+    private string Declare(string preferred, CType type)
+    {
+        string name = preferred;
+        for (int i = 1; !usedNames.Add(name); i++)
+        {
+            name = $"{preferred}_{i}";
+        }
+
+        declarations.Add(new CLocalDeclaration(type, name));
+        return name;
+    }
+
+    private string NameOf(ILocalSymbol local)
+    {
+        if (!names.TryGetValue(local, out string? name))
+        {
+            name = Declare(CNames.Local(local.Name), CTypeOf(local.Type, null));
+            names[local] = name;
+        }
+
+        return name;
+    }
+
+    /// <summary>A fresh temporary holding <paramref name="value"/>, evaluated now.</summary>
+    private CIdentifier Spill(CExpr value, CType type)
+    {
+        string name = Declare("kms_t", type);
+        Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), value)));
+        return new CIdentifier(name);
+    }
+
+    private string NewLabel(string stem) => $"kms_{stem}{++labelCount}";
+
+    private CType CTypeOf(ITypeSymbol type, IOperation? at) =>
+        CTypeMapper.Map(at is null ? Frontend.TypeBinder.Bind(type) ?? KInteger.Int32 : context.TypeOf(type, at));
+
+    private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? KInteger.Int32 : context.TypeOf(type, at);
+
+    private static CIntegerLiteral Literal(long value) => new(value);
+
+    /// <summary>Returns an errno from this function (its error channel is guaranteed by <see cref="FailureAnalysis"/>).</summary>
+    private CStmt ReturnError(CExpr errno) => new CReturn(errno);
+
+    private string ErrorLocal() => errorLocal ??= Declare("error", CNamedType.Int);
+
+    private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral or CCharLiteral
+        || (expression is CIdentifier identifier && identifier.Name is "true" or "false" or "NULL" || expression is CIdentifier { Name: var n } && n.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_'));
+}

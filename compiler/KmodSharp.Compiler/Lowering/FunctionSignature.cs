@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KmodSharp.Compiler.Lowering;
+
+/// <summary>
+/// How a C# method looks in C. A method that can fail (a guarded division, a bounds check, an
+/// <c>Errno</c> or <c>SyscallResult</c> result, or a call to such a method) returns an errno and
+/// passes its value through a trailing <c>resultp</c> pointer; any other method keeps its natural signature.
+/// </summary>
+internal sealed record FunctionSignature(
+    string Name,
+    ImmutableArray<CParameter> Parameters,
+    CType ReturnType,
+    bool ReturnsErrno,
+    KType? ValueType)
+{
+    /// <summary>The out-pointer parameter holding the value of an errno-returning method.</summary>
+    public const string ResultPointer = "resultp";
+
+    /// <summary>Whether the value goes through <see cref="ResultPointer"/>.</summary>
+    public bool HasResultPointer => ReturnsErrno && ValueType is not null and not KVoid;
+
+    public static FunctionSignature For(IMethodSymbol method, string name, bool canFail)
+    {
+        var parameters = ImmutableArray.CreateBuilder<CParameter>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            KType type = TypeBinder.Bind(parameter.Type) ?? KInteger.Int32;
+            CType cType = CTypeMapper.Map(type);
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                cType = new CPointerType(cType);
+            }
+            else if (parameter.RefKind is RefKind.In or RefKind.RefReadOnlyParameter)
+            {
+                cType = new CPointerType(cType, PointeeConst: true);
+            }
+
+            parameters.Add(new CParameter(cType, CNames.Local(parameter.Name)));
+        }
+
+        ITypeSymbol returnType = method.ReturnType;
+        if (TypeBinder.IsRuntimeType(returnType, "SyscallResult") && returnType is INamedTypeSymbol { TypeArguments: [var value] })
+        {
+            KType valueType = TypeBinder.Bind(value) ?? KInteger.Int32;
+            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(valueType)), ResultPointer));
+            return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, valueType);
+        }
+
+        KType bound = TypeBinder.Bind(returnType) ?? KVoid.Instance;
+        if (bound is KEnum { IsErrno: true })
+        {
+            return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);
+        }
+
+        if (!canFail)
+        {
+            return new FunctionSignature(name, parameters.ToImmutable(), CTypeMapper.Map(bound), false, bound);
+        }
+
+        if (bound is not KVoid)
+        {
+            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(bound)), ResultPointer));
+        }
+
+        return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, bound);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using KmodSharp.Analyzers;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KmodSharp.Compiler.Lowering;
+
+/// <summary>Options that change the generated C without changing its meaning.</summary>
+public sealed record LoweringOptions(bool LineDirectives = true);
+
+/// <summary>
+/// Module-wide lowering state: the C name and signature of every C# method translated so far,
+/// the helpers still to translate (in call order), and the diagnostics.
+/// </summary>
+internal sealed class LoweringContext(BoundModule module, LoweringOptions options)
+{
+    private readonly Dictionary<IMethodSymbol, FunctionSignature> signatures = new(SymbolEqualityComparer.Default);
+    private readonly Queue<IMethodSymbol> pending = new();
+    private readonly Dictionary<IFieldSymbol, string> stateNames = new(SymbolEqualityComparer.Default);
+
+    public BoundModule Module { get; } = module;
+
+    public LoweringOptions Options { get; } = options;
+
+    public List<KmsDiagnostic> Diagnostics { get; } = [];
+
+    public FailureAnalysis Failures { get; } = new();
+
+    /// <summary>The C signature of a method, queuing it for translation the first time it is seen.</summary>
+    public FunctionSignature SignatureOf(IMethodSymbol method)
+    {
+        if (!signatures.TryGetValue(method, out FunctionSignature? signature))
+        {
+            signature = FunctionSignature.For(method, CNames.Function(Module.Model.Name, method.Name), Failures.CanFail(method));
+            signatures.Add(method, signature);
+            pending.Enqueue(method);
+        }
+
+        return signature;
+    }
+
+    /// <summary>Module state fields referenced so far, in first-use order.</summary>
+    public List<IFieldSymbol> StateFields { get; } = [];
+
+    /// <summary>Call edges between translated methods (caller → callees), for ordering definitions.</summary>
+    public Dictionary<IMethodSymbol, List<IMethodSymbol>> Calls { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The C global behind a static field of kernel code, or null when the field is not module state.</summary>
+    public string? StateName(IFieldSymbol field)
+    {
+        if (field.IsConst || field.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        if (!stateNames.TryGetValue(field, out string? name))
+        {
+            name = $"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}";
+            stateNames.Add(field, name);
+            StateFields.Add(field);
+        }
+
+        return name;
+    }
+
+    public void RecordCall(IMethodSymbol caller, IMethodSymbol callee)
+    {
+        if (!Calls.TryGetValue(caller, out List<IMethodSymbol>? callees))
+        {
+            Calls[caller] = callees = [];
+        }
+
+        callees.Add(callee);
+    }
+
+    public bool TryDequeue(out IMethodSymbol method) => pending.TryDequeue(out method!);
+
+    public KType TypeOf(ITypeSymbol type, IOperation at)
+    {
+        if (TypeBinder.Bind(type) is { } bound)
+        {
+            return bound;
+        }
+
+        Unsupported(at, $"a value of type '{type.ToDisplayString()}'", "kernel code uses integers, enums, bool and unmanaged structs");
+        return KInteger.Int32;
+    }
+
+    public void Unsupported(IOperation at, string construct, string reason) =>
+        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, reason));
+
+    public CSourceLocation? LocationOf(IOperation operation) => LocationOf(operation.Syntax.GetLocation());
+
+    public CSourceLocation? LocationOf(ISymbol symbol) => LocationOf(symbol.Locations[0]);
+
+    private CSourceLocation? LocationOf(Location location)
+    {
+        if (!Options.LineDirectives || !location.IsInSource)
+        {
+            return null;
+        }
+
+        FileLinePositionSpan span = location.GetMappedLineSpan();
+        return new CSourceLocation(span.Path, span.StartLinePosition.Line + 1);
+    }
+}

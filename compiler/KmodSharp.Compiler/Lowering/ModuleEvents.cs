@@ -1,0 +1,51 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Model;
+
+namespace KmodSharp.Compiler.Lowering;
+
+/// <summary>
+/// The module event handler chained to <c>SYSCALL_MODULE</c>: MOD_LOAD and MOD_UNLOAD run the
+/// user's hooks (the syscall is already callable during both, FREEBSD.md §1); other events are
+/// refused with EOPNOTSUPP, as <c>modevent_nop</c> does.
+/// </summary>
+internal static class ModuleEvents
+{
+    public static CFunctionDefinition Handler(string name, ModuleHooks hooks, Func<string, string> functionName)
+    {
+        var sections = new List<CSwitchSection>();
+        void Add(string label, string? hook, bool returnsErrno = true)
+        {
+            if (hook is null)
+            {
+                return;
+            }
+
+            CExpr call = new CCall(new CIdentifier(functionName(hook)), []);
+            sections.Add(new CSwitchSection([new CIdentifier(label)], false, returnsErrno
+                ? [new CReturn(call)]
+                : [new CExpressionStatement(call), new CReturn(new CIntegerLiteral(0))]));
+        }
+
+        Add("MOD_LOAD", hooks.Load);
+        Add("MOD_UNLOAD", hooks.Unload);
+        Add("MOD_SHUTDOWN", hooks.Shutdown);
+        sections.Add(new CSwitchSection([], true, [new CReturn(new CIdentifier("EOPNOTSUPP"))]));
+        ImmutableArray<CStmt> body =
+        [
+            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("mod"))),
+            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("arg"))),
+            new CBlankLine(),
+            new CSwitch(new CIdentifier("what"), [.. sections]),
+        ];
+        ImmutableArray<CParameter> parameters =
+        [
+            new(new CNamedType("module_t"), "mod"),
+            new(CNamedType.Int, "what"),
+            new(new CPointerType(CNamedType.Void), "arg"),
+        ];
+        return new CFunctionDefinition(true, CNamedType.Int, name, parameters, new CBlock(body));
+    }
+}

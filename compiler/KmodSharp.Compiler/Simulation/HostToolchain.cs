@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+
+namespace KmodSharp.Compiler.Simulation;
+
+/// <summary>
+/// The C compiler and flags of the host kernel harness. Module code is compiled as the kernel
+/// compiles it (freestanding, -fwrapv, no host headers: only the harness's FreeBSD headers) with
+/// the kernel's warnings as errors, and with ASan+UBSan so a memory or UB bug fails the run.
+/// </summary>
+public sealed record HostToolchain(string Compiler, string HarnessDirectory)
+{
+    /// <summary>Sanitizers for both worlds. -fwrapv defines signed wraparound, so its sanitizer is off (clang keeps it on otherwise).</summary>
+    public static readonly ImmutableArray<string> SanitizerFlags =
+        ["-fsanitize=address,undefined", "-fno-sanitize=signed-integer-overflow", "-fno-sanitize-recover=all"];
+
+    /// <summary>The compiler named by <c>CC</c>, else <c>cc</c>; the harness shipped beside the compiler.</summary>
+    public static HostToolchain Default() => new(
+        Environment.GetEnvironmentVariable("CC") is { Length: > 0 } cc ? cc : "cc",
+        HostHarnessLocation.Find());
+
+    public string IncludeDirectory => Path.Combine(HarnessDirectory, "include");
+
+    /// <summary>Flags for module code (kernel world).</summary>
+    public ImmutableArray<string> ModuleFlags =>
+    [
+        "-std=gnu17", "-nostdinc", "-isystem", IncludeDirectory, "-D_KERNEL", "-DKLD_MODULE",
+        "-ffreestanding", "-fwrapv", "-fno-common", "-fno-strict-aliasing", "-fPIC", "-g", "-O1",
+        "-Wall", "-Wextra", "-Werror", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith",
+        "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", .. SanitizerFlags,
+    ];
+
+    /// <summary>Flags for the emulated kernel and the driver (host world).</summary>
+    public ImmutableArray<string> HarnessFlags => ["-std=gnu17", "-g", "-O1", "-Wall", "-Wextra", "-Werror", .. SanitizerFlags];
+}
