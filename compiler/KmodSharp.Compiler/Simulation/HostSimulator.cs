@@ -16,6 +16,12 @@ namespace KmodSharp.Compiler.Simulation;
 public static class HostSimulator
 {
     public static SimulationReport Run(ImmutableArray<ModuleArtifacts> modules, ImmutableArray<SimCall> calls,
+        SimCredential? credential = null, HarnessBuilder? builder = null) =>
+        Run(modules, [.. modules.Select(m => (SimStep)new SimLoadStep(m.ModuleName)), .. calls, .. modules.Reverse().Select(m => new SimUnloadStep(m.ModuleName))],
+            credential, builder);
+
+    /// <summary>Runs explicit steps: loads, calls and unloads in the given order.</summary>
+    public static SimulationReport Run(ImmutableArray<ModuleArtifacts> modules, ImmutableArray<SimStep> steps,
         SimCredential? credential = null, HarnessBuilder? builder = null)
     {
         builder ??= new HarnessBuilder(HostToolchain.Default());
@@ -23,7 +29,7 @@ public static class HostSimulator
         string work = Path.Combine(Path.GetTempPath(), "kmodsharp-sim-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
-            List<string> objects = [.. modules.Select(m => builder.Module(work, m.ModuleName, m[m.ModuleName + ".c"].Text))];
+            Dictionary<string, string> objects = modules.ToDictionary(m => m.ModuleName, m => builder.Module(work, m.ModuleName, m[m.ModuleName + ".c"].Text));
             var arguments = new List<string>();
             credential ??= new SimCredential();
             if (credential.Uid != 0)
@@ -41,13 +47,17 @@ public static class HostSimulator
                 arguments.Add("--capmode");
             }
 
-            arguments.AddRange(objects.SelectMany(o => new[] { "--load", o }));
-            foreach (SimCall call in calls)
+            foreach (SimStep step in steps)
             {
-                arguments.AddRange(["--call", call.Name, .. call.Arguments]);
+                arguments.AddRange(step switch
+                {
+                    SimLoadStep load => ["--load", objects[load.Module]],
+                    SimUnloadStep unload => ["--unload", objects[unload.Module]],
+                    SimCall call => ["--call", call.Name, .. call.Arguments],
+                    _ => throw new ArgumentException($"unknown step {step}", nameof(steps)),
+                });
             }
 
-            arguments.AddRange(Enumerable.Reverse(objects).SelectMany(o => new[] { "--unload", o }));
             ProcessOutcome outcome = ProcessRunner.Run(driver, arguments, new Dictionary<string, string>
             {
                 ["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0",

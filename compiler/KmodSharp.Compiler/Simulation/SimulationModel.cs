@@ -2,8 +2,17 @@ using System.Collections.Immutable;
 
 namespace KmodSharp.Compiler.Simulation;
 
+/// <summary>One step of a harness run, in order: load or unload a module (by name), or make a call.</summary>
+public abstract record SimStep;
+
+/// <summary>kldload the named module.</summary>
+public sealed record SimLoadStep(string Module) : SimStep;
+
+/// <summary>kldunload the named module.</summary>
+public sealed record SimUnloadStep(string Module) : SimStep;
+
 /// <summary>One syscall to make: its name and the driver's argument tokens (integers, <c>s:</c>, <c>z:</c>, <c>b:</c>, <c>a:</c>).</summary>
-public sealed record SimCall(string Name, ImmutableArray<string> Arguments);
+public sealed record SimCall(string Name, ImmutableArray<string> Arguments) : SimStep;
 
 /// <summary>The calling thread's credential in the harness.</summary>
 public sealed record SimCredential(uint Uid = 0, bool Jailed = false, bool CapabilityMode = false);
