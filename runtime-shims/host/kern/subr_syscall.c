@@ -75,6 +75,7 @@ syscallenter(struct kms_thread *td, int code, const int64_t args[8],
     int64_t retval[2])
 {
 	struct kms_sysent *se;
+	char name[32];
 	int error;
 
 	if (code < 0 || code >= KMS_SYS_MAXSYSCALL)
@@ -104,7 +105,8 @@ syscallenter(struct kms_thread *td, int code, const int64_t args[8],
 	syscall_thread_exit(td, se);
 out:
 	td->td_errno = error;
-	kms_witness_userret(td->td_name);
+	snprintf(name, sizeof(name), "syscall %d", code);
+	kms_witness_userret(name);
 	retval[0] = td->td_uretoff.tdu_retval[0];
 	retval[1] = td->td_uretoff.tdu_retval[1];
 	return (error);
