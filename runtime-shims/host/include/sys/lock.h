@@ -1,0 +1,38 @@
+/* KmodSharp host harness: lock classes and assertions (<sys/lock.h>). */
+#ifndef _SYS_LOCK_H_
+#define	_SYS_LOCK_H_
+
+#include <sys/_lock.h>
+
+#define	LO_CLASSFLAGS	0x0000ffff
+#define	LO_INITIALIZED	0x00010000
+#define	LO_WITNESS	0x00020000
+#define	LO_QUIET	0x00040000
+#define	LO_RECURSABLE	0x00080000
+#define	LO_SLEEPABLE	0x00100000
+#define	LO_UPGRADABLE	0x00200000
+#define	LO_DUPOK	0x00400000
+#define	LO_IS_VNODE	0x00800000
+#define	LO_CLASSMASK	0x0f000000
+#define	LO_NOPROFILE	0x10000000
+#define	LO_NEW		0x20000000
+
+#define	LOP_NEWORDER	0x00000001
+#define	LOP_QUIET	0x00000002
+#define	LOP_TRYLOCK	0x00000004
+#define	LOP_EXCLUSIVE	0x00000008
+#define	LOP_DUPOK	0x00000010
+#define	LOP_NOSLEEP	0x00000020
+
+#define	LA_MASKASSERT	0x000000ff
+#define	LA_UNLOCKED	0x00000000
+#define	LA_LOCKED	0x00000001
+#define	LA_SLOCKED	0x00000002
+#define	LA_XLOCKED	0x00000004
+#define	LA_RECURSED	0x00000008
+#define	LA_NOTRECURSED	0x00000010
+
+#define	LOCK_FILE	__FILE__
+#define	LOCK_LINE	__LINE__
+
+#endif /* !_SYS_LOCK_H_ */

@@ -1,0 +1,2 @@
+/* KmodSharp host harness: <sys/stdarg.h>. */
+#include <machine/stdarg.h>
