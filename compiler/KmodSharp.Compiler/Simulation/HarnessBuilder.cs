@@ -33,7 +33,7 @@ public sealed class HarnessBuilder(HostToolchain toolchain)
         }
 
         Directory.CreateDirectory(directory);
-        string staging = driver + "." + Environment.ProcessId + ".tmp";
+        string staging = driver + "." + Guid.NewGuid().ToString("N") + ".tmp";
         Compile([.. Toolchain.HarnessFlags, "-I", Path.Combine(harness, "kern"), .. sources, "-rdynamic", "-ldl", "-o", staging]);
         File.Move(staging, driver, overwrite: true);
         return driver;

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using KmodSharp.Compiler.CTree;
+using Xunit;
+
+namespace KmodSharp.Compiler.Tests.CTree;
+
+/// <summary>The printer's layout rules; the meaning of printed code is proven by compiling and running it elsewhere.</summary>
+public sealed class CPrinterTests
+{
+    private static readonly CIdentifier A = new("a"), B = new("b"), C = new("c");
+
+    [Fact]
+    public void Parenthesises_by_precedence_only_where_needed()
+    {
+        Assert.Equal("a * (b + c)", CPrinter.Print(new CBinary(CBinaryOperator.Multiply, A, new CBinary(CBinaryOperator.Add, B, C))));
+        Assert.Equal("a + b * c", CPrinter.Print(new CBinary(CBinaryOperator.Add, A, new CBinary(CBinaryOperator.Multiply, B, C))));
+        Assert.Equal("a - (b - c)", CPrinter.Print(new CBinary(CBinaryOperator.Subtract, A, new CBinary(CBinaryOperator.Subtract, B, C))));
+        Assert.Equal("a - b - c", CPrinter.Print(new CBinary(CBinaryOperator.Subtract, new CBinary(CBinaryOperator.Subtract, A, B), C)));
+    }
+
+    [Fact]
+    public void Spells_out_mixed_bitwise_and_logical_operators()
+    {
+        Assert.Equal("(a & b) | c", CPrinter.Print(new CBinary(CBinaryOperator.BitwiseOr, new CBinary(CBinaryOperator.BitwiseAnd, A, B), C)));
+        Assert.Equal("a || (b && c)", CPrinter.Print(new CBinary(CBinaryOperator.LogicalOr, A, new CBinary(CBinaryOperator.LogicalAnd, B, C))));
+        Assert.Equal("(a + b) << c", CPrinter.Print(new CBinary(CBinaryOperator.ShiftLeft, new CBinary(CBinaryOperator.Add, A, B), C)));
+    }
+
+    [Theory]
+    [InlineData(-2147483648L, CIntegerSuffix.None, "(-2147483647 - 1)")]
+    [InlineData(-9223372036854775808L, CIntegerSuffix.L, "(-9223372036854775807L - 1)")]
+    [InlineData(-5L, CIntegerSuffix.None, "-5")]
+    [InlineData(7L, CIntegerSuffix.U, "7U")]
+    public void Prints_literals_with_their_C_type(long value, CIntegerSuffix suffix, string expected) =>
+        Assert.Equal(expected, CPrinter.Print(new CIntegerLiteral(value, suffix)));
+
+    [Fact]
+    public void Keeps_signs_from_fusing_into_decrement()
+    {
+        Assert.Equal("-(-a)", CPrinter.Print(new CUnary(CUnaryOperator.Negate, new CUnary(CUnaryOperator.Negate, A))));
+        Assert.Equal("a - (-5)", CPrinter.Print(new CBinary(CBinaryOperator.Subtract, A, new CIntegerLiteral(-5))));
+    }
+
+    [Fact]
+    public void Escapes_string_literals()
+    {
+        Assert.Equal("\"a\\\"b\\\\c\\n\\t\\001\"", CPrinter.Print(new CStringLiteral("a\"b\\c\n\t\u0001")));
+    }
+
+    [Fact]
+    public void Lays_out_functions_in_style9_and_maps_lines()
+    {
+        var function = new CFunctionDefinition(true, CNamedType.Int, "f", [new CParameter(CNamedType.Int, "x")],
+            new CBlock([new CReturn(new CBinary(CBinaryOperator.Add, new CIdentifier("x"), new CIntegerLiteral(1))) { Location = new CSourceLocation("M.cs", 7) }]))
+        {
+            Location = new CSourceLocation("M.cs", 5),
+        };
+        var unit = new CTranslationUnit("m.c", [function, new CVariableDefinition(true, CNamedType.Int, "g", new CIntegerLiteral(0))]);
+
+        string text = CPrinter.Print(unit);
+
+        Assert.Equal("""
+            #line 5 "M.cs"
+            static int
+            f(int x)
+            {
+            #line 7 "M.cs"
+            	return (x + 1);
+            }
+
+            #line 10 "m.c"
+            static int g = 0;
+
+            """.Replace("\r\n", "\n", System.StringComparison.Ordinal), text);
+        Assert.DoesNotContain("#line", CPrinter.Print(unit, lineDirectives: false));
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
+using Xunit;
+
+namespace KmodSharp.Compiler.Tests.Support;
+
+/// <summary>Compiles C# from strings or example folders, and fails the test on any diagnostic error.</summary>
+internal static class TestCompiler
+{
+    public static CompileResult CompileSource(string source, string fileName = "Module.cs") =>
+        KmodCompiler.Compile(new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), fileName), source)], Path.GetTempPath()), new LoweringOptions());
+
+    public static ModuleArtifacts Module(string source, string fileName = "Module.cs") => Single(CompileSource(source, fileName));
+
+    public static ModuleArtifacts Example(string name) =>
+        Single(KmodCompiler.Compile(InputLoader.Load([Repository.Example(name)]), new LoweringOptions()));
+
+    private static ModuleArtifacts Single(CompileResult result)
+    {
+        Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+        return Assert.Single(result.Modules);
+    }
+
+    public static ImmutableArray<ModuleArtifacts> All(params ModuleArtifacts[] modules) => [.. modules];
+
+    public static string CSource(this ModuleArtifacts module) => module[module.ModuleName + ".c"].Text;
+
+    public static string Names(this CompileResult result) => string.Join("\n", result.Diagnostics.Select(d => d.ToString()));
+}
