@@ -73,4 +73,15 @@ public class DiagnosticTests
         Assert.Equal(HeaderDiagnosticSeverity.Fatal, result.Diagnostics[0].Severity);
         Assert.Empty(result.Functions);
     }
+
+    [Fact]
+    public void UnknownArgument_IsAnErrorWithoutLocation()
+    {
+        HeaderReadResult result = TestHeaders.Read("int x;", o => o with { AdditionalArguments = ["-fno-such-flag"] });
+
+        HeaderDiagnostic error = Assert.Single(result.Diagnostics);
+        Assert.Equal("unknown argument: '-fno-such-flag'", error.Message);
+        Assert.Null(error.Location);
+        Assert.Equal("error: unknown argument: '-fno-such-flag'", error.ToString());
+    }
 }

@@ -159,4 +159,27 @@ public class RecordLayoutTests
         Assert.Equal(64, result.FindLayout("cache_line")!.Alignment);
         Assert.Equal(64, result.FindLayout("cache_line")!.Size);
     }
+
+    [Fact]
+    public void SelfReferentialStruct_PointsToItselfWithoutRecursing()
+    {
+        HeaderReadResult result = TestHeaders.Read("struct node { struct node *next; int value; };");
+
+        CRecord node = result.FindRecord("node")!;
+        Assert.Equal(16, node.Size);
+        CRecordRefType target = Assert.IsType<CRecordRefType>(Assert.IsType<CPointerType>(node.Fields[0].Type).Pointee);
+        Assert.Equal(node.Spelling, target.CanonicalSpelling);
+    }
+
+    [Fact]
+    public void InvalidStruct_IsReportedWithoutLayout()
+    {
+        HeaderReadResult result = TestHeaders.Read("struct bad { struct missing m; int x; };\nstruct outer { struct bad b; };\nstruct fine { int x; };");
+
+        Assert.Contains(result.Diagnostics, d => d.Message == "field has incomplete type 'struct missing'");
+        Assert.False(result.FindRecord("bad")!.IsComplete);
+        Assert.False(result.FindRecord("outer")!.IsComplete);
+        Assert.Null(result.FindLayout("outer"));
+        Assert.Equal(4, result.FindLayout("fine")!.Size);
+    }
 }
