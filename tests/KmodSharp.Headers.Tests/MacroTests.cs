@@ -85,6 +85,32 @@ public class MacroTests
     }
 
     [Fact]
+    public void UnbalancedMacroBodies_DoNotHideTheMacrosAfterThem()
+    {
+        HeaderReadResult result = TestHeaders.Read("""
+            #define A 1
+            #define OPEN_BRACE {
+            #define B 2
+            #define OPEN_PAREN (
+            #define C 3
+            #define SEMICOLON ;
+            #define D 4
+            #define CLOSE_BRACE }
+            #define E 5
+            #define CLOSE_BRACKET ]
+            #define F 6
+            #define LIST 1, 2
+            #define STATEMENT_EXPRESSION ({ int x = 1; x; })
+            #define PICK(a, b) ((a) > (b) ? (a) : (b))
+            #define COMMAS_IN_CALL PICK(3, 9)
+            #define G 7
+            """);
+
+        Assert.Equal(["A", "B", "C", "D", "E", "F", "COMMAS_IN_CALL", "G"], result.Macros.Select(m => m.Name));
+        Assert.Equal(9, result.FindMacro("COMMAS_IN_CALL")!.Value);
+    }
+
+    [Fact]
     public void RedefinedMacro_HasItsLastValue()
     {
         HeaderReadResult result = TestHeaders.Read("""

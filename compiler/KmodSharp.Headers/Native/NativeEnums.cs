@@ -114,3 +114,12 @@ internal enum CXTranslationUnitFlags : uint
     SkipFunctionBodies = 0x40,
     KeepGoing = 0x200,
 }
+
+internal enum CXTokenKind
+{
+    Punctuation = 0,
+    Keyword = 1,
+    Identifier = 2,
+    Literal = 3,
+    Comment = 4,
+}

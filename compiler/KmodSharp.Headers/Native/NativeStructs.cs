@@ -42,3 +42,24 @@ internal unsafe struct CXUnsavedFile
     public byte* Contents;
     public nuint Length;
 }
+
+/// <summary>A half-open range of source locations.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly struct CXSourceRange
+{
+    public readonly nint Ptr0;
+    public readonly nint Ptr1;
+    public readonly uint BeginIntData;
+    public readonly uint EndIntData;
+}
+
+/// <summary>A preprocessing token of a translation unit.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal readonly struct CXToken
+{
+    public readonly uint IntData0;
+    public readonly uint IntData1;
+    public readonly uint IntData2;
+    public readonly uint IntData3;
+    public readonly nint PtrData;
+}

@@ -37,12 +37,12 @@ internal sealed class DeclarationReader(HeaderScope scope)
         {
             if (InScope(cursor))
             {
-                Visit(cursor);
+                Visit(cursor, unit);
             }
         }
     }
 
-    private void Visit(CXCursor cursor)
+    private void Visit(CXCursor cursor, TranslationUnit unit)
     {
         switch (cursor.Kind)
         {
@@ -58,7 +58,7 @@ internal sealed class DeclarationReader(HeaderScope scope)
                 {
                     if (child.Kind is CXCursorKind.StructDecl or CXCursorKind.UnionDecl or CXCursorKind.EnumDecl)
                     {
-                        Visit(child);
+                        Visit(child, unit);
                     }
                 }
 
@@ -73,8 +73,14 @@ internal sealed class DeclarationReader(HeaderScope scope)
             case CXCursorKind.MacroDefinition
                 when LibClang.clang_Cursor_isMacroFunctionLike(cursor) == 0 && LibClang.clang_Cursor_isMacroBuiltin(cursor) == 0:
                 string macro = LibClang.GetCursorSpelling(cursor);
+
+                // A redefinition replaces the earlier candidate, even with a body that is no expression.
                 macroCandidates.Remove(macro);
-                macroCandidates.Add(macro, Locations.Of(cursor));
+                if (MacroBodies.CouldBeExpression(unit.Tokenize(cursor)))
+                {
+                    macroCandidates.Add(macro, Locations.Of(cursor));
+                }
+
                 break;
         }
     }

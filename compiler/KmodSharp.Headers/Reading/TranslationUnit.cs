@@ -106,6 +106,31 @@ internal sealed unsafe class TranslationUnit : IDisposable
         return diagnostics;
     }
 
+    /// <summary>The tokens a cursor's extent spans, as kind and spelling, released before returning.</summary>
+    internal List<(CXTokenKind Kind, string Spelling)> Tokenize(CXCursor cursor)
+    {
+        CXToken* tokens;
+        uint count;
+        LibClang.clang_tokenize(Handle, LibClang.clang_getCursorExtent(cursor), &tokens, &count);
+        List<(CXTokenKind, string)> result = new((int)count);
+        try
+        {
+            for (uint i = 0; i < count; i++)
+            {
+                result.Add((LibClang.clang_getTokenKind(tokens[i]), LibClang.GetTokenSpelling(Handle, tokens[i])));
+            }
+        }
+        finally
+        {
+            if (tokens is not null)
+            {
+                LibClang.clang_disposeTokens(Handle, tokens, count);
+            }
+        }
+
+        return result;
+    }
+
     public void Dispose()
     {
         if (handle == 0)
