@@ -111,6 +111,20 @@ public class MacroTests
     }
 
     [Fact]
+    public void MacrosExpandingToBracesThroughAnIncludedMacro_DoNotHideTheRest()
+    {
+        HeaderReadResult result = TestHeaders.Read(
+            "#include <init.h>\n#define A 1\n#define VIA INITIALIZER\n#define B 2\n#define VIA_AGAIN INITIALIZER\n#define C 3\n",
+            o => o with
+            {
+                InMemoryFiles = [new InMemoryFile("/virtual/include/init.h", "#define INITIALIZER { 0, {")],
+                IncludeDirectories = ["/virtual/include"],
+            });
+
+        Assert.Equal([("A", 1L), ("B", 2L), ("C", 3L)], result.Macros.Select(m => (m.Name, m.Value)));
+    }
+
+    [Fact]
     public void RedefinedMacro_HasItsLastValue()
     {
         HeaderReadResult result = TestHeaders.Read("""

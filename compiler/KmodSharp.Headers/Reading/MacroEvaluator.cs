@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using KmodSharp.Headers.Model;
 using KmodSharp.Headers.Native;
@@ -19,12 +20,45 @@ internal static class MacroEvaluator
 {
     private const string Prefix = "__kmodsharp_macro_";
 
+    // Each retry costs a parse; a header needing more than this many is pathological.
+    private const int MaxRounds = 8;
+
     internal static List<CMacro> Evaluate(
         ClangIndex index,
         string headerPath,
         IReadOnlyList<string> arguments,
         IReadOnlyList<InMemoryFile> inMemoryFiles,
         IReadOnlyList<KeyValuePair<string, CSourceLocation>> candidates)
+    {
+        // A macro that still derails the parser (one expanding through another macro to an
+        // unmatched brace) gets an invalid variable and hides the variables of all that follow.
+        // Results before the first missing variable are kept, and the missing ones are evaluated
+        // again in a new unit that leaves out the culprit just before them.
+        List<CMacro> macros = [];
+        int start = 0;
+        for (int round = 0; round < MaxRounds && start < candidates.Count; round++)
+        {
+            KeyValuePair<string, CSourceLocation>[] batch = [.. candidates.Skip(start)];
+            int firstMissing = EvaluateBatch(index, headerPath, arguments, inMemoryFiles, batch, macros);
+            if (firstMissing < 0)
+            {
+                break;
+            }
+
+            start += Math.Max(firstMissing, 1);
+        }
+
+        return macros;
+    }
+
+    /// <summary>Evaluates one batch into <paramref name="macros"/>; returns the index of the first candidate that got no variable, or -1.</summary>
+    private static int EvaluateBatch(
+        ClangIndex index,
+        string headerPath,
+        IReadOnlyList<string> arguments,
+        IReadOnlyList<InMemoryFile> inMemoryFiles,
+        KeyValuePair<string, CSourceLocation>[] candidates,
+        List<CMacro> macros)
     {
         string syntheticPath = Path.Combine(Path.GetDirectoryName(headerPath) ?? ".", "__kmodsharp_macros__.c");
         List<InMemoryFile> files = [.. inMemoryFiles, new InMemoryFile(syntheticPath, SyntheticSource(headerPath, candidates))];
@@ -34,15 +68,16 @@ internal static class MacroEvaluator
         List<string> evaluationArguments = [.. arguments, "-ferror-limit=0", "-w"];
         (TranslationUnit? unit, _) = TranslationUnit.Parse(
             index, syntheticPath, evaluationArguments, files, CXTranslationUnitFlags.SkipFunctionBodies | CXTranslationUnitFlags.KeepGoing);
-        List<CMacro> macros = [];
         if (unit is null)
         {
-            return macros;
+            return -1;
         }
 
         using (unit)
         {
             TypeReader types = new();
+            CMacro?[] results = new CMacro?[candidates.Length];
+            bool[] seen = new bool[candidates.Length];
             foreach (CXCursor cursor in Children.Of(unit.Cursor))
             {
                 if (cursor.Kind == CXCursorKind.VarDecl
@@ -50,15 +85,25 @@ internal static class MacroEvaluator
                     && LibClang.GetCursorSpelling(cursor) is { } name
                     && name.StartsWith(Prefix, StringComparison.Ordinal)
                     && int.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int position)
-                    && position < candidates.Count
-                    && TryEvaluate(cursor, types, candidates[position]) is { } macro)
+                    && position < candidates.Length)
+                {
+                    seen[position] = true;
+                    results[position] = TryEvaluate(cursor, types, candidates[position]);
+                }
+            }
+
+            int firstMissing = Array.IndexOf(seen, false);
+            int kept = firstMissing < 0 ? candidates.Length : firstMissing;
+            for (int i = 0; i < kept; i++)
+            {
+                if (results[i] is { } macro)
                 {
                     macros.Add(macro);
                 }
             }
-        }
 
-        return macros;
+            return firstMissing;
+        }
     }
 
     private static string SyntheticSource(string headerPath, IReadOnlyList<KeyValuePair<string, CSourceLocation>> candidates)
