@@ -51,7 +51,8 @@ public class FunctionTests
         HeaderReadResult result = TestHeaders.Read("int register_handler(int (*handler)(void *arg, long code, ...), void *arg);");
 
         CType handler = result.FindFunction("register_handler")!.Parameters[0].Type;
-        CFunctionType function = Assert.IsType<CFunctionType>(Assert.IsType<CPointerType>(handler).Pointee);
+        Assert.True(Assert.IsType<CPointerType>(handler).IsFunctionPointer);
+        CFunctionType function = Assert.IsType<CFunctionType>(((CPointerType)handler).Pointee);
         Assert.Equal(["void *", "long"], function.Parameters.Select(p => p.Spelling));
         Assert.True(function.IsVariadic);
         Assert.True(function.HasPrototype);

@@ -60,6 +60,7 @@ public class TypedefTests
         CFunctionType call = Assert.IsType<CFunctionType>(result.FindTypedef("sy_call_t")!.UnderlyingType);
         Assert.Equal(2, call.Parameters.Length);
         CPointerType pointer = Assert.IsType<CPointerType>(result.FindTypedef("sy_call_ptr")!.UnderlyingType);
+        Assert.True(pointer.IsFunctionPointer);
         Assert.Equal("sy_call_t", Assert.IsType<CTypedefRefType>(pointer.Pointee).Name);
         Assert.Equal("int (*)(struct thread *, void *)", pointer.CanonicalSpelling);
 

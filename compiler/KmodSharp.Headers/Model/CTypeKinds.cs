@@ -13,7 +13,11 @@ public sealed record CBuiltinType(CBuiltinKind Kind, bool IsSigned) : CType
 
 /// <summary>A pointer, including a function pointer (a pointer to a <see cref="CFunctionType"/>).</summary>
 /// <param name="Pointee">The pointed-to type, with its own qualifiers.</param>
-public sealed record CPointerType(CType Pointee) : CType;
+public sealed record CPointerType(CType Pointee) : CType
+{
+    /// <summary>True when the pointee is a function type, directly or through typedefs.</summary>
+    public bool IsFunctionPointer => Pointee.StripTypedefs() is CFunctionType;
+}
 
 /// <summary>An array; <paramref name="Length"/> is <see langword="null"/> for <c>T[]</c> and variable-length arrays.</summary>
 /// <param name="Element">The element type.</param>
