@@ -59,8 +59,8 @@ bool kms_uninit_check = true;
  * Paint, then call, with no sanitizer calls in between that would leave
  * their own (identical in both runs) bytes where the handler's frame goes.
  */
-static __attribute__((__noinline__, __no_sanitize_address__,
-    __no_sanitize_undefined__)) int
+static __attribute__((__noinline__,
+    __no_sanitize__("address", "undefined"))) int
 call_painted(kms_sy_call_t *fn, struct kms_thread *td, void *args)
 {
 	uint64_t pattern;
