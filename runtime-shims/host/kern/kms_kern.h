@@ -215,6 +215,13 @@ struct kms_syscall_module_data {
 	int		flags;
 };
 
+struct kms_syscall_helper_data {
+	struct kms_sysent new_sysent;
+	struct kms_sysent old_sysent;
+	int		syscall_no;
+	int		registered;
+};
+
 /* <sys/malloc.h> */
 #define	KMS_M_NOWAIT	0x0001
 #define	KMS_M_WAITOK	0x0002

@@ -27,6 +27,8 @@ int	lkmnosys(struct kms_thread *td, void *args);
 int	lkmressys(struct kms_thread *td, void *args);
 int	nosys(struct kms_thread *td, void *args);
 int	priv_check(struct kms_thread *td, int priv);
+int	syscall_helper_register(struct kms_syscall_helper_data *sd, int flags);
+int	syscall_helper_unregister(struct kms_syscall_helper_data *sd);
 void	module_setspecific(struct kms_module *mod, kms_modspecific_t *datap);
 int	copyin(const void *udaddr, void *kaddr, size_t len);
 int	copyout(const void *kaddr, void *udaddr, size_t len);
@@ -140,6 +142,31 @@ test_register(void)
 	    "deregistering offset 0 is a no-op");
 	CHECK(kern_syscall_deregister(sysent, 210, &old) == 0 &&
 	    sysent[210].sy_call == lkmnosys, "slot 210 restored");
+}
+
+static void
+test_helper(void)
+{
+	struct kms_syscall_helper_data sd[] = {
+		{ .new_sysent = { .sy_call = dummy_call }, .syscall_no = 220 },
+		{ .new_sysent = { .sy_call = dummy_call }, .syscall_no = 221 },
+		{ .syscall_no = KMS_NO_SYSCALL },
+	}, bad[] = {
+		{ .new_sysent = { .sy_call = dummy_call }, .syscall_no = 222 },
+		{ .new_sysent = { .sy_call = dummy_call }, .syscall_no = 3 },
+		{ .syscall_no = KMS_NO_SYSCALL },
+	};
+
+	CHECK(syscall_helper_register(sd, 0) == 0 &&
+	    sysent[220].sy_call == dummy_call &&
+	    sysent[221].sy_call == dummy_call && sd[1].registered == 1,
+	    "helper registers NOSTD slots 220, 221");
+	CHECK(syscall_helper_unregister(sd) == 0 &&
+	    sysent[220].sy_call == lkmressys &&
+	    sysent[221].sy_call == lkmressys, "helper unregisters");
+	CHECK(syscall_helper_register(bad, 0) == KMS_EEXIST &&
+	    sysent[222].sy_call == lkmressys && bad[0].registered == 0,
+	    "a failing helper array is undone");
 }
 
 static void
@@ -325,6 +352,7 @@ main(int argc, char **argv)
 	kms_quiet_set(true);
 	test_printf();
 	test_register();
+	test_helper();
 	test_modstat();
 	test_usermem();
 	test_priv();
