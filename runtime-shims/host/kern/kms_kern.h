@@ -17,6 +17,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/*
+ * Built with Clang's MemorySanitizer (make check-msan), the kernel asks it
+ * directly whether bytes copied out are initialised, instead of running
+ * each call twice.
+ */
+#if defined(__has_feature)
+#if __has_feature(memory_sanitizer)
+#define	KMS_MSAN	1
+#endif
+#endif
+
 #define	KMS_EPERM	1
 #define	KMS_ESRCH	3
 #define	KMS_ENOENT	2
@@ -366,6 +377,7 @@ void	kms_copyout_record_begin(void);
 void	kms_copyout_record_end(void);
 int	kms_copyout_record_send(int fd);
 int	kms_copyout_record_compare_buf(const char *buf, size_t len, int code);
+void	kms_usermem_syscall(int code);
 extern bool kms_uninit_check;
 
 /* kern_malloc.c */

@@ -19,6 +19,10 @@
 
 #include "kms_kern.h"
 
+#ifdef KMS_MSAN
+#include <sanitizer/msan_interface.h>
+#endif
+
 #define	KMS_UBASE	0x10000000ULL
 #define	KMS_USIZE	0x10000000ULL
 #define	KMS_UPAGE	4096ULL
@@ -39,6 +43,10 @@ static uint64_t next_base = KMS_UBASE;
 static unsigned char *rec;
 static size_t rec_len, rec_cap;
 static bool recording;
+
+/* The system call in progress and its count of user writes, for reports. */
+static int cur_code = -1;
+static int cur_nwrite;
 
 int	copyin(const void *udaddr, void *kaddr, size_t len);
 int	copyin_nofault(const void *udaddr, void *kaddr, size_t len);
@@ -169,6 +177,40 @@ record(uint64_t uaddr, const void *src, size_t len)
 }
 
 void
+kms_usermem_syscall(int code)
+{
+
+	cur_code = code;
+	cur_nwrite = 0;
+}
+
+#ifdef KMS_MSAN
+/*
+ * MemorySanitizer knows exactly which bytes were never initialised.  Report
+ * them, then mark the copy initialised so the report is made once.
+ */
+static void
+msan_check(uint64_t uaddr, const void *src, size_t len, unsigned char *dst)
+{
+	size_t i, n = 0, first = 0;
+
+	if (__msan_test_shadow(src, len) < 0)
+		return;
+	for (i = 0; i < len; i++) {
+		if (__msan_test_shadow((const char *)src + i, 1) == 0) {
+			if (n++ == 0)
+				first = i;
+		}
+	}
+	kms_violation("copyout of uninitialised kernel memory: syscall %d, "
+	    "user write #%d to %#llx (%zu bytes): %zu byte(s) depend on "
+	    "uninitialised memory, the first at offset %zu", cur_code,
+	    cur_nwrite, (unsigned long long)uaddr, len, n, first);
+	__msan_unpoison(dst, len);
+}
+#endif
+
+void
 kms_copyout_record_begin(void)
 {
 
@@ -289,7 +331,11 @@ uwrite(uint64_t uaddr, const void *src, size_t len)
 	if (p == NULL)
 		return (-1);
 	memcpy(p, src, len);
+#ifdef KMS_MSAN
+	msan_check(uaddr, src, len, p);
+#endif
 	record(uaddr, src, len);
+	cur_nwrite++;
 	return (0);
 }
 

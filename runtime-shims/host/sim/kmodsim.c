@@ -45,6 +45,7 @@ static int nevents;
 
 const char *__asan_default_options(void);
 const char *__ubsan_default_options(void);
+const char *__msan_default_options(void);
 
 /*
  * The uninitialised-copyout check paints the real stack, so locals must
@@ -56,6 +57,13 @@ __asan_default_options(void)
 
 	return ("detect_stack_use_after_return=0:exitcode=3:"
 	    "handle_segv=1:allow_user_segv_handler=0");
+}
+
+const char *
+__msan_default_options(void)
+{
+
+	return ("exitcode=3:handle_segv=1");
 }
 
 const char *

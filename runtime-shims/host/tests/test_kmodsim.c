@@ -229,7 +229,7 @@ static const struct test tests[] = {
   { "11 byte(s) depend on uninitialised memory" } },
 { "deliberately wrong: direct user-pointer dereference crashes under ASan",
   { "--load", "@deref", "--call", "deref", "s:abcd" }, 3,
-  { NULL }, { "{" }, { "AddressSanitizer: SEGV on unknown address 0x000010000000" } },
+  { NULL }, { "{" }, { "Sanitizer: SEGV on unknown address 0x000010000000" } },
 { "locks: a clean sequence establishes an order",
   { "--load", "@locks", "--call", "locks", "0", "0", "--unload", "@locks" }, 0,
   { "\"violations\":[]" } },
