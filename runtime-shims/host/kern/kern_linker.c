@@ -27,13 +27,23 @@ int	module_unload(struct kms_module *mod);
 static struct kms_linker_file *files;
 static int next_fileid = 2;	/* 1 is the kernel itself. */
 
+static const char *
+linker_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return (slash != NULL ? slash + 1 : path);
+}
+
+/* Files are known by their base name, as kldfind(2) and kldload(2) do. */
 struct kms_linker_file *
 kms_linker_find(const char *path)
 {
 	struct kms_linker_file *lf;
 
 	for (lf = files; lf != NULL; lf = lf->next)
-		if (strcmp(lf->filename, path) == 0)
+		if (strcmp(linker_basename(lf->filename),
+		    linker_basename(path)) == 0)
 			return (lf);
 	return (NULL);
 }
