@@ -5,7 +5,7 @@
  * kernel-world headers in ../include, so the structures that modules and the
  * kernel share are declared here a second time under kms_ names, with the
  * same member order and types as the kernel-world declarations
- * (tests/abi_layout.c checks that the two agree).  Errno values are
+ * (tests/abi_kernel.c and tests/test_kern.c check that the two agree).  Errno values are
  * FreeBSD's, spelled KMS_E*, because the host's errno numbers differ.
  */
 #ifndef _KMS_KERN_H_

@@ -26,7 +26,6 @@
 #define	KMS_UBASE	0x10000000ULL
 #define	KMS_USIZE	0x10000000ULL
 #define	KMS_UPAGE	4096ULL
-#define	KMS_MAXREGIONS	256
 
 struct uregion {
 	uint64_t	base;
@@ -35,8 +34,8 @@ struct uregion {
 	unsigned char	*data;
 };
 
-static struct uregion regions[KMS_MAXREGIONS];
-static int nregions;
+static struct uregion *regions;
+static int nregions, maxregions;
 static uint64_t next_base = KMS_UBASE;
 
 /* The record of user-memory writes used by the uninitialised check. */
@@ -93,11 +92,16 @@ kms_usermem_init(void)
 uint64_t
 kms_umap(const void *data, size_t len, int prot)
 {
-	struct uregion *r;
+	struct uregion *r, *nr;
 	size_t span;
 
-	if (nregions == KMS_MAXREGIONS)
-		return (0);
+	if (nregions == maxregions) {
+		maxregions = maxregions == 0 ? 64 : maxregions * 2;
+		nr = realloc(regions, (size_t)maxregions * sizeof(*regions));
+		if (nr == NULL)
+			return (0);
+		regions = nr;
+	}
 	span = (len + KMS_UPAGE - 1) / KMS_UPAGE * KMS_UPAGE;
 	if (span == 0)
 		span = KMS_UPAGE;

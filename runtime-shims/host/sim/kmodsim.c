@@ -298,7 +298,7 @@ do_call(const struct op *op)
 	int64_t args[MAXARGS] = { 0 }, retval[2] = { -1, -1 }, v;
 	uint64_t bufaddr[MAXARGS];
 	size_t buflen[MAXARGS];
-	bool isbuf[MAXARGS] = { false };
+	bool isbuf[MAXARGS] = { false }, nomem = false;
 	char modname[KMS_MAXPATHLEN];
 	struct kms_module *mod;
 	unsigned char *bytes;
@@ -337,12 +337,18 @@ do_call(const struct op *op)
 			(void)parse_int(a + 2, &args[i]);
 		} else
 			(void)parse_int(a, &args[i]);
-		if (((strncmp(a, "s:", 2) == 0 || isbuf[i]) && args[i] == 0))
-			usage("out of simulated user memory");
+		if ((strncmp(a, "s:", 2) == 0 || isbuf[i]) && args[i] == 0)
+			nomem = true;
 		bufaddr[i] = (uint64_t)args[i];
 	}
 
-	if (mod == NULL) {
+	if (nomem) {
+		fprintf(stderr, "kmodsim: out of simulated user memory; the "
+		    "call is not made\n");
+		error = KMS_ENOMEM;
+		for (i = 0; i < op->nargs; i++)
+			isbuf[i] = isbuf[i] && bufaddr[i] != 0;
+	} else if (mod == NULL) {
 		fprintf(stderr, "kmodsim: modfind(\"%s\"): no such module\n",
 		    modname);
 		error = KMS_ENOSYS;

@@ -65,6 +65,12 @@ static const struct test tests[] = {
   { "\"log\":[\"counter: SYSINIT state\",\"counter: MOD_LOAD sys/counter_add\","
     "\"counter: SYSINIT late\",\"counter: MOD_UNLOAD\","
     "\"counter: SYSUNINIT early\",\"counter: SYSUNINIT state\"]" } },
+{ "each module sees only its own linker sets",
+  { "--load", "@counter", "--load", "@mysyscall", "--unload", "@mysyscall" },
+  0,
+  { "\"log\":[\"counter: SYSINIT state\",\"counter: MOD_LOAD sys/counter_add\","
+    "\"counter: SYSINIT late\"]",
+    "{\"name\":\"kern.counter.hits\",\"value\":\"0\"}" } },
 { "copyout, retval[1], pid, uid, sysctls visible while loaded",
   { "--load", "@counter", "--call", "counter_add", "5", "z:24",
     "--call", "counter_add", "-2", "0" }, 0,
@@ -77,7 +83,8 @@ static const struct test tests[] = {
     "{\"name\":\"kern.counter.u64\",\"value\":\"18446744073709551615\"}",
     "{\"name\":\"kern.counter.s64\",\"value\":\"-42\"}",
     "{\"name\":\"kern.counter.ltotal\",\"value\":\"-3\"}",
-    "{\"name\":\"kern.counter.ulmax\",\"value\":\"12\"}" } },
+    "{\"name\":\"kern.counter.ulmax\",\"value\":\"12\"}",
+    "{\"name\":\"kern.counter.doubled\",\"value\":\"6\"}" } },
 { "static sysctls are removed at unload",
   { "--load", "@counter", "--unload", "@counter" }, 0,
   { "\"sysctls\":[]" } },
