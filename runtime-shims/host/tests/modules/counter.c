@@ -79,6 +79,8 @@ counter_double_sysctl(SYSCTL_HANDLER_ARGS)
 {
 	int v;
 
+	(void)arg1;
+	(void)arg2;
 	v = counter_state != NULL ? (int)counter_state->total * 2 : 0;
 	return (sysctl_handle_int(oidp, &v, 0, req));
 }
