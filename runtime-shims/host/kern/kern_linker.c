@@ -27,13 +27,23 @@ int	module_unload(struct kms_module *mod);
 static struct kms_linker_file *files;
 static int next_fileid = 2;	/* 1 is the kernel itself. */
 
+static const char *
+linker_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return (slash != NULL ? slash + 1 : path);
+}
+
+/* Files are known by their base name, as kldfind(2) and kldload(2) do. */
 struct kms_linker_file *
 kms_linker_find(const char *path)
 {
 	struct kms_linker_file *lf;
 
 	for (lf = files; lf != NULL; lf = lf->next)
-		if (strcmp(lf->filename, path) == 0)
+		if (strcmp(linker_basename(lf->filename),
+		    linker_basename(path)) == 0)
 			return (lf);
 	return (NULL);
 }
@@ -138,6 +148,7 @@ kms_kldload(const char *path, struct kms_linker_file **lfp)
 	const struct kms_module_sets *(*getsets)(void);
 	struct kms_mod_metadata **mdp;
 	struct kms_linker_file *lf;
+	const char *msg, *sym;
 	int error, hadmodules;
 
 	*lfp = NULL;
@@ -153,9 +164,15 @@ kms_kldload(const char *path, struct kms_linker_file **lfp)
 	lf->id = next_fileid++;
 	lf->handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (lf->handle == NULL) {
-		kms_kern_printf("link_elf: %s\n", dlerror());
-		kms_kern_printf("linker_load_file: %s - unsupported file "
-		    "type\n", path);
+		msg = dlerror();
+		sym = msg != NULL ? strstr(msg, "undefined symbol: ") : NULL;
+		if (sym != NULL)
+			kms_kern_printf("link_elf_obj: symbol %s undefined\n",
+			    sym + strlen("undefined symbol: "));
+		else
+			kms_kern_printf("link_elf_obj: %s\n",
+			    msg != NULL ? msg : "cannot load");
+		kms_kern_printf("KLD %s: cannot be loaded\n", path);
 		free(lf->filename);
 		free(lf);
 		return (KMS_ENOEXEC);

@@ -179,8 +179,14 @@ kms_kern_malloc(size_t size, struct kms_malloc_type *type, int flags)
 			kms_panic("malloc(M_WAITOK) of %zu bytes failed", size);
 		return (NULL);
 	}
+#ifdef KMS_MSAN
+	/* Under MemorySanitizer, fresh memory stays "uninitialised". */
+	if ((flags & KMS_M_ZERO) != 0)
+		memset(p, 0, size == 0 ? 1 : size);
+#else
 	memset(p, (flags & KMS_M_ZERO) != 0 ? 0 : kms_poison_byte,
 	    size == 0 ? 1 : size);
+#endif
 	a->addr = p;
 	a->size = size;
 	a->type = type;

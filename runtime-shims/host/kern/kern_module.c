@@ -20,6 +20,7 @@ int	module_unload(struct kms_module *mod);
 void	module_reference(struct kms_module *mod);
 void	module_release(struct kms_module *mod);
 int	module_getid(struct kms_module *mod);
+struct kms_module *module_getfnext(struct kms_module *mod);
 const char *module_getname(struct kms_module *mod);
 void	module_setspecific(struct kms_module *mod, kms_modspecific_t *datap);
 struct kms_linker_file *module_file(struct kms_module *mod);
@@ -219,6 +220,18 @@ module_getid(struct kms_module *mod)
 {
 
 	return (mod->id);
+}
+
+/* The next module of the same file. */
+struct kms_module *
+module_getfnext(struct kms_module *mod)
+{
+	struct kms_linker_file *lf = mod->file;
+
+	for (mod = mod->next; mod != NULL; mod = mod->next)
+		if (mod->file == lf)
+			break;
+	return (mod);
 }
 
 const char *

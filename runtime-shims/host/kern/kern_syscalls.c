@@ -29,6 +29,12 @@ int	kern_syscall_deregister(struct kms_sysent *sysents, int offset,
 int	kern_syscall_module_handler(struct kms_sysent *sysents,
 	    struct kms_module *mod, int what, void *arg);
 int	syscall_module_handler(struct kms_module *mod, int what, void *arg);
+int	kern_syscall_helper_register(struct kms_sysent *sysents,
+	    struct kms_syscall_helper_data *sd, int flags);
+int	kern_syscall_helper_unregister(struct kms_sysent *sysents,
+	    struct kms_syscall_helper_data *sd);
+int	syscall_helper_register(struct kms_syscall_helper_data *sd, int flags);
+int	syscall_helper_unregister(struct kms_syscall_helper_data *sd);
 void	module_setspecific(struct kms_module *mod, kms_modspecific_t *datap);
 int	syscall_thread_enter(struct kms_thread *td, struct kms_sysent **se);
 void	syscall_thread_exit(struct kms_thread *td, struct kms_sysent *se);
@@ -242,6 +248,57 @@ syscall_module_handler(struct kms_module *mod, int what, void *arg)
 
 	return (kern_syscall_module_handler(kms_sysent_table, mod, what,
 	    arg));
+}
+
+/*
+ * The helper API registers an array of fixed-number entries terminated by
+ * SYSCALL_INIT_LAST; on any failure the ones already registered are undone.
+ */
+int
+kern_syscall_helper_register(struct kms_sysent *sysents,
+    struct kms_syscall_helper_data *sd, int flags)
+{
+	struct kms_syscall_helper_data *sd1;
+	int error;
+
+	for (sd1 = sd; sd1->syscall_no != KMS_NO_SYSCALL; sd1++) {
+		error = kern_syscall_register(sysents, &sd1->syscall_no,
+		    &sd1->new_sysent, &sd1->old_sysent, flags);
+		if (error != 0) {
+			kern_syscall_helper_unregister(sysents, sd);
+			return (error);
+		}
+		sd1->registered = 1;
+	}
+	return (0);
+}
+
+int
+kern_syscall_helper_unregister(struct kms_sysent *sysents,
+    struct kms_syscall_helper_data *sd)
+{
+	struct kms_syscall_helper_data *sd1;
+
+	for (sd1 = sd; sd1->registered != 0; sd1++) {
+		kern_syscall_deregister(sysents, sd1->syscall_no,
+		    &sd1->old_sysent);
+		sd1->registered = 0;
+	}
+	return (0);
+}
+
+int
+syscall_helper_register(struct kms_syscall_helper_data *sd, int flags)
+{
+
+	return (kern_syscall_helper_register(sysent, sd, flags));
+}
+
+int
+syscall_helper_unregister(struct kms_syscall_helper_data *sd)
+{
+
+	return (kern_syscall_helper_unregister(sysent, sd));
 }
 
 /*

@@ -5,7 +5,7 @@
  * kernel-world headers in ../include, so the structures that modules and the
  * kernel share are declared here a second time under kms_ names, with the
  * same member order and types as the kernel-world declarations
- * (tests/abi_layout.c checks that the two agree).  Errno values are
+ * (tests/abi_kernel.c and tests/test_kern.c check that the two agree).  Errno values are
  * FreeBSD's, spelled KMS_E*, because the host's errno numbers differ.
  */
 #ifndef _KMS_KERN_H_
@@ -16,6 +16,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/*
+ * Built with Clang's MemorySanitizer (make check-msan), the kernel asks it
+ * directly whether bytes copied out are initialised, instead of running
+ * each call twice.
+ */
+#if defined(__has_feature)
+#if __has_feature(memory_sanitizer)
+#define	KMS_MSAN	1
+#endif
+#endif
 
 #define	KMS_EPERM	1
 #define	KMS_ESRCH	3
@@ -215,6 +226,13 @@ struct kms_syscall_module_data {
 	int		flags;
 };
 
+struct kms_syscall_helper_data {
+	struct kms_sysent new_sysent;
+	struct kms_sysent old_sysent;
+	int		syscall_no;
+	int		registered;
+};
+
 /* <sys/malloc.h> */
 #define	KMS_M_NOWAIT	0x0001
 #define	KMS_M_WAITOK	0x0002
@@ -359,6 +377,7 @@ void	kms_copyout_record_begin(void);
 void	kms_copyout_record_end(void);
 int	kms_copyout_record_send(int fd);
 int	kms_copyout_record_compare_buf(const char *buf, size_t len, int code);
+void	kms_usermem_syscall(int code);
 extern bool kms_uninit_check;
 
 /* kern_malloc.c */

@@ -53,14 +53,18 @@ __asm__(
 	"	ret\n"
 	".size kms_stack_paint, . - kms_stack_paint\n");
 
+#ifdef KMS_MSAN
+bool kms_uninit_check = false;
+#else
 bool kms_uninit_check = true;
+#endif
 
 /*
  * Paint, then call, with no sanitizer calls in between that would leave
  * their own (identical in both runs) bytes where the handler's frame goes.
  */
-static __attribute__((__noinline__, __no_sanitize_address__,
-    __no_sanitize_undefined__)) int
+static __attribute__((__noinline__,
+    __no_sanitize__("address", "undefined"))) int
 call_painted(kms_sy_call_t *fn, struct kms_thread *td, void *args)
 {
 	uint64_t pattern;
@@ -88,6 +92,7 @@ syscallenter(struct kms_thread *td, int code, const int64_t args[8],
 	memcpy(td->td_sa.args, args, sizeof(td->td_sa.args));
 	td->td_uretoff.tdu_retval[0] = 0;
 	td->td_uretoff.tdu_retval[1] = 0;
+	kms_usermem_syscall(code);
 
 	if (se->sy_narg > 8)
 		kms_panic("syscallenter: syscall %d has sy_narg %d > "

@@ -19,10 +19,13 @@
 
 #include "kms_kern.h"
 
+#ifdef KMS_MSAN
+#include <sanitizer/msan_interface.h>
+#endif
+
 #define	KMS_UBASE	0x10000000ULL
 #define	KMS_USIZE	0x10000000ULL
 #define	KMS_UPAGE	4096ULL
-#define	KMS_MAXREGIONS	256
 
 struct uregion {
 	uint64_t	base;
@@ -31,14 +34,18 @@ struct uregion {
 	unsigned char	*data;
 };
 
-static struct uregion regions[KMS_MAXREGIONS];
-static int nregions;
+static struct uregion *regions;
+static int nregions, maxregions;
 static uint64_t next_base = KMS_UBASE;
 
 /* The record of user-memory writes used by the uninitialised check. */
 static unsigned char *rec;
 static size_t rec_len, rec_cap;
 static bool recording;
+
+/* The system call in progress and its count of user writes, for reports. */
+static int cur_code = -1;
+static int cur_nwrite;
 
 int	copyin(const void *udaddr, void *kaddr, size_t len);
 int	copyin_nofault(const void *udaddr, void *kaddr, size_t len);
@@ -85,11 +92,16 @@ kms_usermem_init(void)
 uint64_t
 kms_umap(const void *data, size_t len, int prot)
 {
-	struct uregion *r;
+	struct uregion *r, *nr;
 	size_t span;
 
-	if (nregions == KMS_MAXREGIONS)
-		return (0);
+	if (nregions == maxregions) {
+		maxregions = maxregions == 0 ? 64 : maxregions * 2;
+		nr = realloc(regions, (size_t)maxregions * sizeof(*regions));
+		if (nr == NULL)
+			return (0);
+		regions = nr;
+	}
 	span = (len + KMS_UPAGE - 1) / KMS_UPAGE * KMS_UPAGE;
 	if (span == 0)
 		span = KMS_UPAGE;
@@ -167,6 +179,40 @@ record(uint64_t uaddr, const void *src, size_t len)
 	memcpy(rec + rec_len + sizeof(hdr), src, len);
 	rec_len = need;
 }
+
+void
+kms_usermem_syscall(int code)
+{
+
+	cur_code = code;
+	cur_nwrite = 0;
+}
+
+#ifdef KMS_MSAN
+/*
+ * MemorySanitizer knows exactly which bytes were never initialised.  Report
+ * them, then mark the copy initialised so the report is made once.
+ */
+static void
+msan_check(uint64_t uaddr, const void *src, size_t len, unsigned char *dst)
+{
+	size_t i, n = 0, first = 0;
+
+	if (__msan_test_shadow(src, len) < 0)
+		return;
+	for (i = 0; i < len; i++) {
+		if (__msan_test_shadow((const char *)src + i, 1) == 0) {
+			if (n++ == 0)
+				first = i;
+		}
+	}
+	kms_violation("copyout of uninitialised kernel memory: syscall %d, "
+	    "user write #%d to %#llx (%zu bytes): %zu byte(s) depend on "
+	    "uninitialised memory, the first at offset %zu", cur_code,
+	    cur_nwrite, (unsigned long long)uaddr, len, n, first);
+	__msan_unpoison(dst, len);
+}
+#endif
 
 void
 kms_copyout_record_begin(void)
@@ -289,7 +335,11 @@ uwrite(uint64_t uaddr, const void *src, size_t len)
 	if (p == NULL)
 		return (-1);
 	memcpy(p, src, len);
+#ifdef KMS_MSAN
+	msan_check(uaddr, src, len, p);
+#endif
 	record(uaddr, src, len);
+	cur_nwrite++;
 	return (0);
 }
 

@@ -45,6 +45,7 @@ static int nevents;
 
 const char *__asan_default_options(void);
 const char *__ubsan_default_options(void);
+const char *__msan_default_options(void);
 
 /*
  * The uninitialised-copyout check paints the real stack, so locals must
@@ -56,6 +57,13 @@ __asan_default_options(void)
 
 	return ("detect_stack_use_after_return=0:exitcode=3:"
 	    "handle_segv=1:allow_user_segv_handler=0");
+}
+
+const char *
+__msan_default_options(void)
+{
+
+	return ("exitcode=3:handle_segv=1");
 }
 
 const char *
@@ -290,7 +298,7 @@ do_call(const struct op *op)
 	int64_t args[MAXARGS] = { 0 }, retval[2] = { -1, -1 }, v;
 	uint64_t bufaddr[MAXARGS];
 	size_t buflen[MAXARGS];
-	bool isbuf[MAXARGS] = { false };
+	bool isbuf[MAXARGS] = { false }, nomem = false;
 	char modname[KMS_MAXPATHLEN];
 	struct kms_module *mod;
 	unsigned char *bytes;
@@ -329,12 +337,18 @@ do_call(const struct op *op)
 			(void)parse_int(a + 2, &args[i]);
 		} else
 			(void)parse_int(a, &args[i]);
-		if (((strncmp(a, "s:", 2) == 0 || isbuf[i]) && args[i] == 0))
-			usage("out of simulated user memory");
+		if ((strncmp(a, "s:", 2) == 0 || isbuf[i]) && args[i] == 0)
+			nomem = true;
 		bufaddr[i] = (uint64_t)args[i];
 	}
 
-	if (mod == NULL) {
+	if (nomem) {
+		fprintf(stderr, "kmodsim: out of simulated user memory; the "
+		    "call is not made\n");
+		error = KMS_ENOMEM;
+		for (i = 0; i < op->nargs; i++)
+			isbuf[i] = isbuf[i] && bufaddr[i] != 0;
+	} else if (mod == NULL) {
 		fprintf(stderr, "kmodsim: modfind(\"%s\"): no such module\n",
 		    modname);
 		error = KMS_ENOSYS;

@@ -7,6 +7,8 @@
 #include <machine/_types.h>
 
 typedef	__ptrdiff_t	ptrdiff_t;
+#ifndef offsetof
 #define	offsetof(type, field)	__offsetof(type, field)
+#endif
 
 #endif /* !_SYS_STDDEF_H_ */

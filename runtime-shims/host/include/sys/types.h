@@ -78,6 +78,10 @@ typedef	__uint64_t	uoff_t;
 typedef	char		vm_memattr_t;
 typedef	struct vm_page	*vm_page_t;
 
+#ifndef offsetof
+#define	offsetof(type, field)	__offsetof(type, field)
+#endif
+
 #if !defined(__bool_true_false_are_defined) && !defined(__cplusplus)
 #define	__bool_true_false_are_defined	1
 #define	false	0

@@ -73,6 +73,21 @@ SYSCTL_S64(_kern_counter, OID_AUTO, s64, CTLFLAG_RD, &counter_s64, 0,
 SYSCTL_STRING(_kern_counter, OID_AUTO, name, CTLFLAG_RD, counter_name, 0,
     "name");
 
+/* A computed sysctl: the running total, doubled. */
+static int
+counter_double_sysctl(SYSCTL_HANDLER_ARGS)
+{
+	int v;
+
+	(void)arg1;
+	(void)arg2;
+	v = counter_state != NULL ? (int)counter_state->total * 2 : 0;
+	return (sysctl_handle_int(oidp, &v, 0, req));
+}
+SYSCTL_PROC(_kern_counter, OID_AUTO, doubled,
+    CTLTYPE_INT | CTLFLAG_RD | CTLFLAG_MPSAFE, NULL, 0,
+    counter_double_sysctl, "I", "twice the total");
+
 static void
 counter_init(void *arg __unused)
 {

@@ -3,7 +3,9 @@
  * 0 takes A then B (establishes the order), 1 takes B then A (reversal),
  * 2 unlocks A without holding it, 3 returns with A held, 4 takes an sx
  * lock under A, 5 calls copyin under A, 6 takes A twice (recursion), 7
- * takes the sx lock shared then exclusive.  Mode 0 is the only clean one.
+ * takes the sx lock shared then exclusive, 8 tsleeps under A, 9 msleeps
+ * with A as the interlock (allowed: A is dropped while asleep), 10 pauses
+ * without a timeout.  Modes 0 and 9 are the clean ones.
  */
 #include <sys/param.h>
 #include <sys/systm.h>
@@ -93,6 +95,19 @@ locks(struct thread *td, void *arg)
 	case 7:
 		sx_slock(&lock_s);
 		sx_xlock(&lock_s);
+		break;
+	case 8:
+		mtx_lock(&lock_a);
+		error = tsleep(&lock_a, 0, "locks8", hz / 10);
+		mtx_unlock(&lock_a);
+		break;
+	case 9:
+		mtx_lock(&lock_a);
+		error = mtx_sleep(&lock_a, &lock_a, 0, "locks9", hz / 10);
+		mtx_unlock(&lock_a);
+		break;
+	case 10:
+		error = pause("locks10", 0);
 		break;
 	default:
 		return (EINVAL);

@@ -1,0 +1,4 @@
+/* EXPECT: stdio.h */
+/* EXPECT: error */
+/* Module code sees only the kernel-world headers. */
+#include <stdio.h>
