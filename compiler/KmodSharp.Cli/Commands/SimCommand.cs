@@ -28,7 +28,8 @@ internal static class SimCommand
         var uid = new Option<uint>("--uid") { Description = "The calling thread's uid (default 0, root)" };
         var jail = new Option<bool>("--jail") { Description = "Make the calls from inside a jail" };
         var capmode = new Option<bool>("--capmode") { Description = "Make the calls in Capsicum capability mode" };
-        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode };
+        var failMalloc = new Option<int>("--fail-malloc") { Description = "Make the Nth M_NOWAIT allocation fail (fault injection)" };
+        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode, failMalloc };
         command.SetAction(parsed =>
         {
             var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, true, parsed.GetValue(json) ? TextWriter.Null : output, error);
@@ -51,7 +52,7 @@ internal static class SimCommand
             SimulationReport report;
             try
             {
-                report = HostSimulator.Run(result.Modules, calls, new SimCredential(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode)));
+                report = HostSimulator.Run(result.Modules, calls, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc)));
             }
             catch (HostCompileException e)
             {
@@ -66,7 +67,7 @@ internal static class SimCommand
             }
             else
             {
-                Text(report, output);
+                Text(report, result.Modules, output);
             }
 
             foreach (string violation in report.Violations)
@@ -148,8 +149,9 @@ internal static class SimCommand
         || ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _)
         || (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && ulong.TryParse(value[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _));
 
-    private static void Text(SimulationReport report, TextWriter output)
+    private static void Text(SimulationReport report, ImmutableArray<ModuleArtifacts> modules, TextWriter output)
     {
+        HashSet<string> pairs = [.. modules.SelectMany(m => m.Model.Syscalls).Where(s => s.Return.Kind == SyscallReturnKind.Pair).Select(s => s.Name)];
         foreach (string line in report.Log)
         {
             output.WriteLine(line);
@@ -158,9 +160,12 @@ internal static class SimCommand
         foreach (SimCallResult call in report.Calls)
         {
             string arguments = string.Join(", ", call.Arguments.Select(a => a.StartsWith("s:", StringComparison.Ordinal) ? $"\"{a[2..]}\"" : a));
-            output.WriteLine(call.Error == 0
-                ? $"{call.Name}({arguments}) = {call.Retval}"
-                : $"{call.Name}({arguments}) = -1 {ErrnoName(call.Error)}");
+            string value = pairs.Contains(call.Name) ? $"({call.Retval}, {call.Retval1})" : call.Retval.ToString(CultureInfo.InvariantCulture);
+            output.WriteLine(call.Error == 0 ? $"{call.Name}({arguments}) = {value}" : $"{call.Name}({arguments}) = -1 {ErrnoName(call.Error)}");
+            foreach (SimBuffer buffer in call.Buffers)
+            {
+                output.WriteLine($"  arg {buffer.Argument}: {buffer.Hex}");
+            }
         }
     }
 
@@ -176,6 +181,7 @@ internal static class SimCommand
             retval = c.Retval,
             retval1 = c.Retval1,
             errno = c.Error,
+            buffers = c.Buffers.Select(b => new { arg = b.Argument, hex = b.Hex }),
         }),
         log = report.Log,
         leaks = report.Leaks,

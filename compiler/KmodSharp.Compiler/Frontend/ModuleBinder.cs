@@ -68,7 +68,7 @@ public static class ModuleBinder
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             KType? type = TypeBinder.Bind(parameter.Type);
-            if (type is null or KVoid or KStruct || parameter.RefKind != RefKind.None)
+            if (type is null or KVoid or KStruct or KSpan or KPair || parameter.RefKind != RefKind.None)
             {
                 Report(diagnostics, parameter, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'",
                     "a syscall argument must be an integer, enum, bool, UserPtr<T> or UserString");

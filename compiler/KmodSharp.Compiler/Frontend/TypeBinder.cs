@@ -41,6 +41,17 @@ public static class TypeBinder
                 return Bind(named.TypeArguments[0]) is { } pointee and not KVoid ? new KUserPointer(pointee) : null;
             }
 
+            if (named is { Name: "Span" or "ReadOnlySpan", TypeArguments: [var element], ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return Bind(element) is { } bound and (KInteger or KBool or KEnum or KStruct) ? new KSpan(bound, named.Name == "ReadOnlySpan") : null;
+            }
+
+            if (named is { IsTupleType: true, TupleElements: [var first, var second] }
+                && first.Type.SpecialType == SpecialType.System_Int64 && second.Type.SpecialType == SpecialType.System_Int64)
+            {
+                return KPair.Instance;
+            }
+
             if (IsRuntimeType(named, "UserString"))
             {
                 return KUserString.Instance;

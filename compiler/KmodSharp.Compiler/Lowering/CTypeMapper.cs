@@ -20,6 +20,7 @@ public static class CTypeMapper
         KUserPointer pointer => new CPointerType(Map(pointer.Pointee)),
         KUserString => new CPointerType(CNamedType.Char, PointeeConst: true),
         KCallingThread => new CPointerType(new CStructType("thread")),
+        KSpan span => new CPointerType(Map(span.Element), PointeeConst: span.IsReadOnly),
         _ => throw new InternalCompilerException($"no C type for {type}"),
     };
 

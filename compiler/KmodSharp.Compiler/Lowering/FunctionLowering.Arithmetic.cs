@@ -155,14 +155,14 @@ internal sealed partial class FunctionLowering
         left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
 
-        Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), new CBlock([ReturnError(new CIdentifier(DivideByZeroErrno))])));
+        Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
         if (Integral(operandType) is { IsSigned: true } signed && binary.LeftOperand.ConstantValue is not { HasValue: true })
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
             var overflow = new CBinary(CBinaryOperator.LogicalAnd,
                 new CBinary(CBinaryOperator.Equal, right, Literal(-1)),
                 new CBinary(CBinaryOperator.Equal, left, minimum));
-            Emit(new CIf(overflow, new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+            Emit(new CIf(overflow, ErrorBlock(new CIdentifier(OverflowErrno))));
         }
 
         return new CBinary(op, left, right);
@@ -174,7 +174,7 @@ internal sealed partial class FunctionLowering
     {
         string result = Declare("kms_t", CTypeOf(operation.Type!, operation));
         var check = new CCall(builtin, left, right, new CUnary(CUnaryOperator.AddressOf, new CIdentifier(result)));
-        Emit(new CIf(check, new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+        Emit(new CIf(check, ErrorBlock(new CIdentifier(OverflowErrno))));
         return new CIdentifier(result);
     }
 

@@ -15,6 +15,11 @@ internal sealed partial class FunctionLowering
     private CExpr Call(IInvocationOperation call, CExpr? resultPointer)
     {
         IMethodSymbol target = call.TargetMethod;
+        if (call.Instance is { } instance && IsSpan(instance.Type))
+        {
+            return SpanOf(instance) is { } span ? SpanMethod(call, span) : Unsupported(call);
+        }
+
         if (Frontend.TypeBinder.IsRuntimeType(target.ContainingType, target.ContainingType.Name))
         {
             return Intrinsics.Lower(this, call);
@@ -31,6 +36,13 @@ internal sealed partial class FunctionLowering
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
         foreach (IArgumentOperation argument in call.Arguments)
         {
+            if (IsSpan(argument.Value.Type) && SpanOf(argument.Value) is { } span)
+            {
+                arguments.Add(span.Pointer);
+                arguments.Add(span.Length);
+                continue;
+            }
+
             arguments.Add(Argument(argument));
         }
 
@@ -54,7 +66,7 @@ internal sealed partial class FunctionLowering
 
         var error = new CIdentifier(ErrorLocal());
         Emit(new CExpressionStatement(new CAssign(error, new CCall(new CIdentifier(callee.Name), arguments.ToImmutable()))));
-        Emit(new CIf(new CBinary(CBinaryOperator.NotEqual, error, Literal(0)), new CBlock([ReturnError(error)])));
+        Emit(new CIf(new CBinary(CBinaryOperator.NotEqual, error, Literal(0)), ErrorBlock(error)));
         return value ?? (CExpr)new CIdentifier("0");
     }
 
@@ -71,6 +83,9 @@ internal sealed partial class FunctionLowering
         value is CUnary { Operator: CUnaryOperator.Dereference } deref ? deref.Operand : new CUnary(CUnaryOperator.AddressOf, value);
 
     internal CExpr LowerValue(IOperation operation) => Value(operation);
+
+    /// <summary>The pointer and length of a span argument, for intrinsics.</summary>
+    internal (CExpr Pointer, CExpr Length)? LowerSpan(IOperation operation) => SpanOf(operation) is { } span ? (span.Pointer, span.Length) : null;
 
     internal CExpr LowerConverted(IOperation operation) => Converted(operation);
 

@@ -17,7 +17,7 @@ internal sealed partial class FunctionLowering
             return new CIdentifier(macro);
         }
 
-        if (operation.ConstantValue is { HasValue: true } constant && operation.Type is { } constantType)
+        if (operation.ConstantValue is { HasValue: true } constant && operation.Type is { } constantType && !RuntimeConstants.IsFlagCombination(operation))
         {
             return Constant(constant.Value, constantType, operation);
         }
@@ -33,6 +33,12 @@ internal sealed partial class FunctionLowering
                 return new CIdentifier(NameOf(declared.Local));
             case IFieldReferenceOperation { Field.IsStatic: true } field when context.StateName(field.Field) is { } state:
                 return new CIdentifier(state);
+            case IFieldReferenceOperation { Instance: not null } field:
+                return FieldAccess(field);
+            case IPropertyReferenceOperation property:
+                return Property(property);
+            case IObjectCreationOperation creation:
+                return StructTemporary(creation);
             case IBinaryOperation binary:
                 return Binary(binary);
             case IUnaryOperation unary:
@@ -56,6 +62,57 @@ internal sealed partial class FunctionLowering
                 context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
                 return Literal(0);
         }
+    }
+
+    private CExpr Property(IPropertyReferenceOperation property)
+    {
+        if (KernelBufferMember(property) is { } member)
+        {
+            return member;
+        }
+
+        if (property.Instance is { } instance && SpanOf(instance) is { } span)
+        {
+            switch (property.Property.Name)
+            {
+                case "this[]" or "Item" when property.Property.IsIndexer:
+                    return SpanElement(property, span);
+                case "Length":
+                    return SpanLength(span);
+                case "IsEmpty":
+                    return new CBinary(CBinaryOperator.Equal, span.Length, new CIntegerLiteral(0));
+            }
+        }
+
+        if (property.Instance is { } thread && Frontend.TypeBinder.IsRuntimeType(thread.Type, "CallingThread"))
+        {
+            CExpr td = Value(thread);
+            var credential = new CMember(td, "td_ucred", Arrow: true);
+            switch (property.Property.Name)
+            {
+                case "ProcessId":
+                    return new CMember(new CMember(td, "td_proc", Arrow: true), "p_pid", Arrow: true);
+                case "UserId":
+                    return new CMember(credential, "cr_uid", Arrow: true);
+                case "IsJailed":
+                    return new CCall("jailed", credential);
+                case "InCapabilityMode":
+                    return new CCall("IN_CAPABILITY_MODE", td);
+            }
+        }
+
+        if (property.Instance is { } pointer && Frontend.TypeBinder.IsRuntimeType(pointer.Type, "UserPtr") && property.Property.Name == "IsNull")
+        {
+            return new CBinary(CBinaryOperator.Equal, Value(pointer), new CIdentifier("NULL"));
+        }
+
+        if (property.Instance is { } text && Frontend.TypeBinder.IsRuntimeType(text.Type, "UserString") && property.Property.Name == "IsNull")
+        {
+            return new CBinary(CBinaryOperator.Equal, Value(text), new CIdentifier("NULL"));
+        }
+
+        context.Unsupported(property, $"the property '{property.Property.ToDisplayString()}'", "the backend translates span, KernelBuffer and IsNull members");
+        return Literal(0);
     }
 
     /// <summary>

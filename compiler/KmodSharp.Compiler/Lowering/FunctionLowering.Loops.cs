@@ -116,6 +116,7 @@ internal sealed partial class FunctionLowering
 
     private void Switch(ISwitchOperation choice)
     {
+        resourceMarks[choice.ExitLabel] = resources.Count;
         CExpr value = Value(choice.Value);
         bool constantLabels = choice.Cases.All(c => c.Clauses.All(l => l is ISingleValueCaseClauseOperation { Value.ConstantValue.HasValue: true } or IDefaultCaseClauseOperation));
         if (!constantLabels)

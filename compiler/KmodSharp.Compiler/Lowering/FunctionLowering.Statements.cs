@@ -26,21 +26,25 @@ internal sealed partial class FunctionLowering
         switch (operation)
         {
             case IBlockOperation block:
-                foreach (IOperation inner in block.Operations)
+                Scoped(() =>
                 {
-                    Statement(inner);
-                }
-
+                    foreach (IOperation inner in block.Operations)
+                    {
+                        Statement(inner);
+                    }
+                });
                 break;
             case IVariableDeclarationGroupOperation group:
-                foreach (IVariableDeclarationOperation declaration in group.Declarations)
-                {
-                    foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
-                    {
-                        LocalDeclaration(declarator);
-                    }
-                }
-
+                Declarations(group, isUsing: group.Parent is IUsingOperation);
+                break;
+            case IUsingDeclarationOperation usingDeclaration:
+                Declarations(usingDeclaration.DeclarationGroup, isUsing: true);
+                break;
+            case IUsingOperation usingOperation:
+                Using(usingOperation);
+                break;
+            case IForEachLoopOperation loop:
+                InLoop(loop, () => ForEach(loop));
                 break;
             case IExpressionStatementOperation expression:
                 ExpressionStatement(expression.Operation);
@@ -52,10 +56,10 @@ internal sealed partial class FunctionLowering
                 If(conditional);
                 break;
             case IWhileLoopOperation loop:
-                While(loop);
+                InLoop(loop, () => While(loop));
                 break;
             case IForLoopOperation loop:
-                For(loop);
+                InLoop(loop, () => For(loop));
                 break;
             case IBranchOperation branch:
                 Branch(branch);
@@ -71,11 +75,46 @@ internal sealed partial class FunctionLowering
         }
     }
 
-    private void LocalDeclaration(IVariableDeclaratorOperation declarator)
+    private void Declarations(IVariableDeclarationGroupOperation group, bool isUsing)
     {
-        string name = NameOf(declarator.Symbol);
+        foreach (IVariableDeclarationOperation declaration in group.Declarations)
+        {
+            foreach (IVariableDeclaratorOperation declarator in declaration.Declarators)
+            {
+                LocalDeclaration(declarator, isUsing);
+            }
+        }
+    }
+
+    // A break or continue releases what was taken since the loop (or switch) it leaves began.
+    private void InLoop(ILoopOperation loop, System.Action lower)
+    {
+        resourceMarks[loop.ExitLabel] = resources.Count;
+        resourceMarks[loop.ContinueLabel] = resources.Count;
+        lower();
+    }
+
+    private void LocalDeclaration(IVariableDeclaratorOperation declarator, bool isUsing)
+    {
         IOperation? initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
-        if (initializer is not null)
+        if (IsSpan(declarator.Symbol.Type))
+        {
+            SpanDeclaration(declarator, initializer);
+            return;
+        }
+
+        if (Frontend.TypeBinder.IsRuntimeType(declarator.Symbol.Type, "KernelBuffer"))
+        {
+            BufferDeclaration(declarator, initializer, isUsing);
+            return;
+        }
+
+        string name = NameOf(declarator.Symbol);
+        if (initializer is IObjectCreationOperation creation)
+        {
+            StructCreation(new CIdentifier(name), creation);
+        }
+        else if (initializer is not null)
         {
             CExpr value = Converted(initializer);
             Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), value)));
@@ -111,15 +150,21 @@ internal sealed partial class FunctionLowering
     private void Return(IReturnOperation ret)
     {
         IOperation? returned = ret.ReturnedValue;
+        if (signature.ReturnsPair)
+        {
+            PairReturn(ret);
+            return;
+        }
+
         if (!signature.ReturnsErrno)
         {
-            Emit(new CReturn(returned is null ? null : Converted(returned)));
+            EmitReturn(returned is null ? null : Converted(returned), returned?.Type);
             return;
         }
 
         if (returned is null)
         {
-            Emit(new CReturn(Literal(0)));
+            EmitReturn(Literal(0), null);
             return;
         }
 
@@ -128,7 +173,7 @@ internal sealed partial class FunctionLowering
         {
             if (Frontend.TypeBinder.IsRuntimeType(conversion.Operand.Type, "Errno"))
             {
-                Emit(new CReturn(Value(conversion.Operand)));
+                EmitReturn(Value(conversion.Operand), conversion.Operand.Type);
                 return;
             }
 
@@ -138,7 +183,7 @@ internal sealed partial class FunctionLowering
         {
             if (returned is IInvocationOperation call && context.SignatureOf(call.TargetMethod).HasResultPointer)
             {
-                Emit(new CReturn(Call(call, resultPointer: new CIdentifier(FunctionSignature.ResultPointer))));
+                EmitReturn(Call(call, resultPointer: new CIdentifier(FunctionSignature.ResultPointer)), call.Type);
                 return;
             }
 
@@ -148,13 +193,45 @@ internal sealed partial class FunctionLowering
 
         if (signature.ValueType is null)
         {
-            Emit(new CReturn(Value(returned)));
+            EmitReturn(Value(returned), returned.Type);
             return;
         }
 
         CExpr value = Converted(returned);
         Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultPointer)), value)));
-        Emit(new CReturn(Literal(0)));
+        EmitReturn(Literal(0), null);
+    }
+
+    /// <summary>Returns <paramref name="value"/> after releasing held resources; the value is computed before the releases.</summary>
+    private void EmitReturn(CExpr? value, ITypeSymbol? type)
+    {
+        ImmutableArray<CStmt> release = ReleaseAll();
+        if (!release.IsEmpty && value is not null && !IsPure(value) && type is not null)
+        {
+            value = Spill(value, CTypeOf(type, null));
+        }
+
+        foreach (CStmt statement in release)
+        {
+            Emit(statement);
+        }
+
+        Emit(new CReturn(value));
+    }
+
+    private void PairReturn(IReturnOperation ret)
+    {
+        if (ret.ReturnedValue is not ITupleOperation { Elements: [var first, var second] })
+        {
+            context.Unsupported(ret, "returning a stored pair", "return a tuple literal (first, second)");
+            return;
+        }
+
+        CExpr a = Converted(first);
+        CExpr b = Converted(second);
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), a)));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), b)));
+        EmitReturn(signature.ReturnsErrno ? Literal(0) : null, null);
     }
 
     private void If(IConditionalOperation conditional)
@@ -183,12 +260,15 @@ internal sealed partial class FunctionLowering
         switch (branch.BranchKind)
         {
             case BranchKind.Break:
+                current.AddRange(ReleaseSince(branch.Target));
                 Emit(new CBreak());
                 break;
             case BranchKind.Continue when continueLabels.TryGetValue(branch.Target, out string? label):
+                current.AddRange(ReleaseSince(branch.Target));
                 Emit(new CGoto(label));
                 break;
             case BranchKind.Continue:
+                current.AddRange(ReleaseSince(branch.Target));
                 Emit(new CContinue());
                 break;
             default:

@@ -51,7 +51,7 @@ internal sealed partial class FunctionLowering
             && Integral(source) is { } from && Integral(target) is { } to)
         {
             CExpr value = operand is CIdentifier or CIntegerLiteral ? operand : Spill(operand, CTypeMapper.Map(source));
-            Emit(new CIf(RangeCheckFails(value, from, to), new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+            Emit(new CIf(RangeCheckFails(value, from, to), ErrorBlock(new CIdentifier(OverflowErrno))));
             return new CCast(cType, value);
         }
 
@@ -118,14 +118,14 @@ internal sealed partial class FunctionLowering
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, CTypeMapper.Map(operatorType));
         if (compound.Value.ConstantValue is not { HasValue: true, Value: not 0 })
         {
-            Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), new CBlock([ReturnError(new CIdentifier(DivideByZeroErrno))])));
+            Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
         }
 
         if (Integral(operatorType) is { IsSigned: true } signed && compound.Value.ConstantValue is not { HasValue: true, Value: not -1 and not -1L })
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
             Emit(new CIf(new CBinary(CBinaryOperator.LogicalAnd, new CBinary(CBinaryOperator.Equal, right, Literal(-1)),
-                new CBinary(CBinaryOperator.Equal, target, minimum)), new CBlock([ReturnError(new CIdentifier(OverflowErrno))])));
+                new CBinary(CBinaryOperator.Equal, target, minimum)), ErrorBlock(new CIdentifier(OverflowErrno))));
         }
 
         return new CBinary(op, target, right);

@@ -41,6 +41,8 @@ internal sealed partial class FunctionLowering
         {
             names[parameter] = CNames.Local(parameter.Name);
         }
+
+        DeclareSpanParameters();
     }
 
     public static CFunctionDefinition Lower(LoweringContext context, IMethodSymbol method)
@@ -81,7 +83,8 @@ internal sealed partial class FunctionLowering
         };
     }
 
-    private static bool EndsInJump(List<CStmt> statements) => statements.Count > 0 && statements[^1] is CReturn or CGoto;
+    private static bool EndsInJump(List<CStmt> statements) =>
+        statements.Count > 0 && statements[^1] is CReturn or CGoto or CBreak or CContinue || (statements.Count > 0 && statements[^1] is CBlock { Statements: [.., CReturn] });
 
     private void Emit(CStmt statement) => current.Add(statement);
 
@@ -126,11 +129,15 @@ internal sealed partial class FunctionLowering
 
     private static CIntegerLiteral Literal(long value) => new(value);
 
-    /// <summary>Returns an errno from this function (its error channel is guaranteed by <see cref="FailureAnalysis"/>).</summary>
-    private CStmt ReturnError(CExpr errno) => new CReturn(errno);
+    /// <summary>
+    /// Returns an errno from this function (its error channel is guaranteed by <see cref="FailureAnalysis"/>),
+    /// releasing every resource held at this point first.
+    /// </summary>
+    private CBlock ErrorBlock(CExpr errno) => new([.. ReleaseAll(), new CReturn(errno)]);
 
     private string ErrorLocal() => errorLocal ??= Declare("error", CNamedType.Int);
 
+    // Constants and macro names cannot change between two evaluations.
     private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral or CCharLiteral
-        || (expression is CIdentifier identifier && identifier.Name is "true" or "false" or "NULL" || expression is CIdentifier { Name: var n } && n.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_'));
+        || (expression is CIdentifier { Name: var name } && (name is "true" or "false" or "NULL" || name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_')));
 }

@@ -21,8 +21,20 @@ internal sealed record FunctionSignature(
     /// <summary>The out-pointer parameter holding the value of an errno-returning method.</summary>
     public const string ResultPointer = "resultp";
 
+    /// <summary>The out-pointers of a <c>(long, long)</c> result: <c>td_retval[0]</c> and <c>[1]</c>.</summary>
+    public const string PairFirst = "retval0p";
+
+    /// <inheritdoc cref="PairFirst"/>
+    public const string PairSecond = "retval1p";
+
     /// <summary>Whether the value goes through <see cref="ResultPointer"/>.</summary>
-    public bool HasResultPointer => ReturnsErrno && ValueType is not null and not KVoid;
+    public bool HasResultPointer => ReturnsErrno && ValueType is not null and not KVoid and not KPair;
+
+    /// <summary>Whether the value is a pair written through <see cref="PairFirst"/> and <see cref="PairSecond"/>.</summary>
+    public bool ReturnsPair => ValueType is KPair;
+
+    /// <summary>The C name of a span parameter's length.</summary>
+    public static string SpanLength(string span) => span + "_len";
 
     public static FunctionSignature For(IMethodSymbol method, string name, bool canFail)
     {
@@ -41,6 +53,11 @@ internal sealed record FunctionSignature(
             }
 
             parameters.Add(new CParameter(cType, CNames.Local(parameter.Name)));
+            if (type is KSpan)
+            {
+                // A span travels as its pointer and its length.
+                parameters.Add(new CParameter(CNamedType.SizeT, SpanLength(CNames.Local(parameter.Name))));
+            }
         }
 
         ITypeSymbol returnType = method.ReturnType;
@@ -52,6 +69,13 @@ internal sealed record FunctionSignature(
         }
 
         KType bound = TypeBinder.Bind(returnType) ?? KVoid.Instance;
+        if (bound is KPair)
+        {
+            parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairFirst));
+            parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairSecond));
+            return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, bound);
+        }
+
         if (bound is KEnum { IsErrno: true })
         {
             return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);

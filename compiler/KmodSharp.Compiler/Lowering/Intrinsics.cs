@@ -37,6 +37,17 @@ internal static class Intrinsics
                 return new CCall("copyout", value, destination, Size(value));
             }
 
+            case ("Kernel", "CopyInString"):
+            {
+                CExpr source = Arg(0);
+                if (lowering.LowerSpan(arguments[1].Value) is not var (pointer, length))
+                {
+                    break;
+                }
+
+                return new CCall("copyinstr", source, pointer, length, Arg(2));
+            }
+
             case ("Kernel", "FetchByte"):
                 return new CCall("fubyte", Arg(0));
             case ("Kernel", "StoreByte"):
@@ -59,14 +70,56 @@ internal static class Intrinsics
         return new CIntegerLiteral(0);
     }
 
+    // A byte span prints with "%.*s" and its length, so printf never reads past the span
+    // even when it holds no NUL (the managed Printf stops at the span's end too).
     private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments)
     {
-        var values = ImmutableArray.CreateBuilder<CExpr>();
-        foreach (IArgumentOperation argument in arguments)
+        ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
+        string format = arguments[0].Value.ConstantValue.Value as string ?? "";
+        var lowered = ImmutableArray.CreateBuilder<CExpr>();
+        var rewritten = new System.Text.StringBuilder();
+        int next = 0;
+        for (int i = 0; i < format.Length; i++)
         {
-            values.Add(lowering.LowerConverted(argument.Value));
+            rewritten.Append(format[i]);
+            if (format[i] != '%')
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < format.Length && "-0+ #123456789.lhjqtz".Contains(format[j], System.StringComparison.Ordinal))
+            {
+                j++;
+            }
+
+            if (j >= format.Length || format[j] == '%')
+            {
+                rewritten.Append(format, i + 1, System.Math.Min(j, format.Length - 1) - i);
+                i = j;
+                continue;
+            }
+
+            string spec = format[(i + 1)..j];
+            IOperation? value = next < values.Length ? values[next++] : null;
+            if (format[j] == 's' && value is not null && lowering.LowerSpan(value) is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
+            {
+                rewritten.Append(spec).Append(".*s");
+                lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                lowered.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
+            }
+            else
+            {
+                rewritten.Append(spec).Append(format[j]);
+                if (value is not null)
+                {
+                    lowered.Add(lowering.LowerConverted(value));
+                }
+            }
+
+            i = j;
         }
 
-        return new CCall(new CIdentifier("printf"), values.ToImmutable());
+        return new CCall(new CIdentifier("printf"), [new CStringLiteral(rewritten.ToString()), .. lowered]);
     }
 }

@@ -66,6 +66,37 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         return name;
     }
 
+    /// <summary>The module's malloc type (<c>MALLOC_DEFINE</c>d when first used).</summary>
+    public string MallocType()
+    {
+        UsesMalloc = true;
+        return "M_" + Module.Model.Name.ToUpperInvariant();
+    }
+
+    public bool UsesMalloc { get; private set; }
+
+    /// <summary>User structs the C code uses, in first-use order (nested structs before their users).</summary>
+    public List<KStruct> Structs { get; } = [];
+
+    public void UseStruct(KStruct type)
+    {
+        // Each binding makes a new record; the C struct is one per name.
+        if (Structs.Exists(s => s.Name == type.Name))
+        {
+            return;
+        }
+
+        foreach (KField field in type.Fields)
+        {
+            if (field.Type is KStruct nested)
+            {
+                UseStruct(nested);
+            }
+        }
+
+        Structs.Add(type);
+    }
+
     public void RecordCall(IMethodSymbol caller, IMethodSymbol callee)
     {
         if (!Calls.TryGetValue(caller, out List<IMethodSymbol>? callees))
@@ -82,6 +113,15 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     {
         if (TypeBinder.Bind(type) is { } bound)
         {
+            if (bound is KStruct structure)
+            {
+                UseStruct(structure);
+            }
+            else if (bound is KUserPointer { Pointee: KStruct pointee })
+            {
+                UseStruct(pointee);
+            }
+
             return bound;
         }
 

@@ -10,6 +10,12 @@ namespace KmodSharp.Compiler.Lowering;
 /// </summary>
 internal static class RuntimeConstants
 {
+    /// <summary>Whether a constant is an OR of runtime flags (<c>MallocFlags.WaitOk | MallocFlags.Zero</c>), printed by name.</summary>
+    public static bool IsFlagCombination(IOperation operation) =>
+        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } binary
+        && (NameOf(binary.LeftOperand) is not null || IsFlagCombination(binary.LeftOperand))
+        && (NameOf(binary.RightOperand) is not null || IsFlagCombination(binary.RightOperand));
+
     public static string? NameOf(IOperation operation)
     {
         while (operation is IConversionOperation { OperatorMethod: null } conversion)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Model;
 
@@ -35,7 +36,29 @@ internal static class SyscallEntry
         }
 
         CExpr retval0 = new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(0));
-        if (handler.HasResultPointer)
+        if (handler.ReturnsPair)
+        {
+            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "first"));
+            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "second"));
+            arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("first")));
+            arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("second")));
+            if (handler.ReturnsErrno)
+            {
+                declarations.Add(new CLocalDeclaration(CNamedType.Int, "error"));
+                var failed = new CIdentifier("error");
+                body.Add(new CExpressionStatement(new CAssign(failed, Call(handler, arguments))));
+                body.Add(new CIf(new CBinary(CBinaryOperator.NotEqual, failed, new CIntegerLiteral(0)), new CBlock([new CReturn(failed)])));
+            }
+            else
+            {
+                body.Add(new CExpressionStatement(Call(handler, arguments)));
+            }
+
+            body.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("first"))));
+            body.Add(new CExpressionStatement(new CAssign(new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(1)), new CIdentifier("second"))));
+            body.Add(new CReturn(new CIntegerLiteral(0)));
+        }
+        else if (handler.HasResultPointer)
         {
             declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value"));
             declarations.Add(new CLocalDeclaration(CNamedType.Int, "error"));
@@ -59,6 +82,12 @@ internal static class SyscallEntry
         {
             body.Add(new CExpressionStatement(new CAssign(retval0, Call(handler, arguments))));
             body.Add(new CReturn(new CIntegerLiteral(0)));
+        }
+
+        bool usesThread = syscall.Return.Kind is not (SyscallReturnKind.Void or SyscallReturnKind.Errno) || syscall.Parameters.Any(p => p.Type is KCallingThread);
+        if (!usesThread)
+        {
+            body.Insert(0, new CExpressionStatement(new CCast(CNamedType.Void, td)));
         }
 
         ImmutableArray<CStmt> statements = declarations.Count == 0 ? [.. body] : [.. declarations, new CBlankLine(), .. body];

@@ -58,3 +58,12 @@ public sealed record KCallingThread : KType
 {
     public static readonly KCallingThread Instance = new();
 }
+
+/// <summary>A <c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>: a pointer and a length in C, every access bounds-checked.</summary>
+public sealed record KSpan(KType Element, bool IsReadOnly) : KType;
+
+/// <summary>The <c>(long, long)</c> result of a syscall that fills both <c>td_retval</c> registers.</summary>
+public sealed record KPair : KType
+{
+    public static readonly KPair Instance = new();
+}

@@ -16,13 +16,13 @@ namespace KmodSharp.Compiler.Simulation;
 public static class HostSimulator
 {
     public static SimulationReport Run(ImmutableArray<ModuleArtifacts> modules, ImmutableArray<SimCall> calls,
-        SimCredential? credential = null, HarnessBuilder? builder = null) =>
+        SimEnvironment? credential = null, HarnessBuilder? builder = null) =>
         Run(modules, [.. modules.Select(m => (SimStep)new SimLoadStep(m.ModuleName)), .. calls, .. modules.Reverse().Select(m => new SimUnloadStep(m.ModuleName))],
             credential, builder);
 
     /// <summary>Runs explicit steps: loads, calls and unloads in the given order.</summary>
     public static SimulationReport Run(ImmutableArray<ModuleArtifacts> modules, ImmutableArray<SimStep> steps,
-        SimCredential? credential = null, HarnessBuilder? builder = null)
+        SimEnvironment? credential = null, HarnessBuilder? builder = null)
     {
         builder ??= new HarnessBuilder(HostToolchain.Default());
         string driver = builder.Driver();
@@ -31,7 +31,7 @@ public static class HostSimulator
         {
             Dictionary<string, string> objects = modules.ToDictionary(m => m.ModuleName, m => builder.Module(work, m.ModuleName, m[m.ModuleName + ".c"].Text));
             var arguments = new List<string>();
-            credential ??= new SimCredential();
+            credential ??= new SimEnvironment();
             if (credential.Uid != 0)
             {
                 arguments.AddRange(["--uid", credential.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
@@ -45,6 +45,11 @@ public static class HostSimulator
             if (credential.CapabilityMode)
             {
                 arguments.Add("--capmode");
+            }
+
+            if (credential.FailNoWaitAllocation > 0)
+            {
+                arguments.AddRange(["--fail-malloc", credential.FailNoWaitAllocation.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             }
 
             foreach (SimStep step in steps)

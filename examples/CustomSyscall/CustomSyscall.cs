@@ -1,0 +1,30 @@
+using System;
+using KmodSharp;
+
+namespace Examples;
+
+/// <summary>
+/// A syscall that takes an integer and a user string: the string is copied in with a bounded
+/// copyinstr, logged, and the integer comes back tripled. It asks for a fixed slot (210, one of
+/// the ten a loadable module may take); build it --in-tree for a number at the end of the table.
+/// </summary>
+[KernelModule("mycustom")]
+public static class CustomSyscall
+{
+    private const int MessageMax = 256;
+
+    /// <summary>Logs <paramref name="message"/> and returns <paramref name="value"/> times three.</summary>
+    [Syscall(Name = "my_custom_syscall", Number = 210)]
+    public static SyscallResult<int> Custom(int value, UserString message)
+    {
+        Span<byte> text = stackalloc byte[MessageMax];
+        Errno error = Kernel.CopyInString(message, text, out nuint length);
+        if (error != Errno.None)
+        {
+            return error;
+        }
+
+        Kernel.Printf("my_custom_syscall: value=%d message=%s (%zu bytes)\n", value, text, length);
+        return value * 3;
+    }
+}
