@@ -57,6 +57,11 @@ internal sealed class KernelSession
     /// </summary>
     public void Report(ISymbol owner, Action<Diagnostic> reportNow, DiagnosticDescriptor descriptor, Location location, params object[] arguments)
     {
+        if (IsInAttribute(location))
+        {
+            return;
+        }
+
         if (Scope.IsModuleType(owner as INamedTypeSymbol ?? owner.ContainingType))
         {
             reportNow(Diagnostic.Create(descriptor, location, WithChain(arguments, "")));
@@ -69,6 +74,18 @@ internal sealed class KernelSession
         {
             reportNow(Diagnostic.Create(descriptor, location, WithChain(arguments, "")));
         }
+    }
+
+    // Attribute arguments are metadata, not kernel code (operations inside them belong to the attributed symbol).
+    private static bool IsInAttribute(Location location)
+    {
+        if (location.SourceTree is not { } tree)
+        {
+            return false;
+        }
+
+        SyntaxNode node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        return node.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeListSyntax>() is not null;
     }
 
     /// <summary>Call at compilation end: reports the pending diagnostics of reachable code with their chains.</summary>

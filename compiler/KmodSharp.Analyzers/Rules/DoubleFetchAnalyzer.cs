@@ -36,7 +36,7 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
 
             foreach (IOperation block in c.OperationBlocks)
             {
-                if (block is IMethodBodyOperation && HasFetch(block, session.Types))
+                if (block is IMethodBodyOperation or IBlockOperation && HasFetch(block, session.Types))
                 {
                     Analyze(c, session, method, c.GetControlFlowGraph(block));
                 }

@@ -21,7 +21,11 @@ public sealed class GcAllocationAnalyzer : KernelCodeAnalyzer
             {
                 if (Describe(c.Operation, session.Types) is { } construct)
                 {
-                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.GcAllocation, c.Operation.Syntax.GetLocation(), construct);
+                    // An implicit params array has the whole call as its syntax; point at the arguments.
+                    Location location = c.Operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { ArgumentList: { } arguments } && c.Operation is IArrayCreationOperation
+                        ? arguments.GetLocation()
+                        : c.Operation.Syntax.GetLocation();
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.GcAllocation, location, construct);
                 }
             },
             OperationKind.ObjectCreation,

@@ -268,7 +268,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
     {
         if (state.Modules.IsEmpty)
         {
-            foreach ((IMethodSymbol method, string attribute) in state.Orphans)
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
             {
                 if (attribute == "Syscall")
                 {
@@ -279,7 +279,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            foreach ((IMethodSymbol method, string attribute) in state.Orphans)
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
             {
                 c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SyscallOutsideModule, method.Locations[0], method.Name, attribute, method.ContainingType.Name));
             }
