@@ -8,5 +8,15 @@ public static class AnalyzerCatalog
 {
     /// <summary>Every KmodSharp analyzer.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> All { get; } = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new Rules.GcAllocationAnalyzer());
+        new Rules.GcAllocationAnalyzer(),
+        new Rules.ExceptionAnalyzer(),
+        new Rules.ManagedTypeAnalyzer(),
+        new Rules.UntranslatableCallAnalyzer(),
+        new Rules.CallGraphAnalyzer(),
+        new Rules.UserMemoryAnalyzer(),
+        new Rules.DoubleFetchAnalyzer(),
+        new Rules.KernelContextAnalyzer(),
+        new Rules.PrintfAnalyzer(),
+        new Rules.ModuleDeclarationAnalyzer(),
+        new Rules.UnsupportedConstructAnalyzer());
 }

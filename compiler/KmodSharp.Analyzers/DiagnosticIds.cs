@@ -10,5 +10,37 @@ namespace KmodSharp.Analyzers;
 public static class DiagnosticIds
 {
     public const string GcAllocation = "KMS0001";
+    public const string Exception = "KMS0002";
+    public const string ManagedType = "KMS0003";
+    public const string FloatingPoint = "KMS0004";
+
+    public const string UntranslatableCall = "KMS0100";
+    public const string Recursion = "KMS0101";
+    public const string StackBudget = "KMS0102";
+    public const string NonConstantStackAlloc = "KMS0103";
+
+    public const string RawPointerParameter = "KMS0200";
+    public const string IgnoredCopyResult = "KMS0201";
+    public const string DoubleFetch = "KMS0202";
+    public const string SkipLocalsInit = "KMS0203";
+    public const string PaddedCopyOut = "KMS0204";
+    public const string UnboundedUserLength = "KMS0205";
+
+    public const string SleepUnderMutex = "KMS0300";
+    public const string ResourceNotReleased = "KMS0301";
+    public const string PrintfMismatch = "KMS0302";
+    public const string PrintfFormatNotLiteral = "KMS0303";
+
+    public const string SyscallOutsideModule = "KMS0400";
+    public const string ModuleNotStatic = "KMS0401";
+    public const string MissingModule = "KMS0402";
+    public const string DuplicateName = "KMS0403";
+    public const string TooManyArguments = "KMS0404";
+    public const string InvalidName = "KMS0405";
+    public const string FixedSyscallNumber = "KMS0406";
+    public const string UnsupportedParameterType = "KMS0407";
+    public const string UnsupportedReturnType = "KMS0408";
+    public const string InvalidModuleHook = "KMS0409";
+
     public const string UnsupportedConstruct = "KMS0900";
 }

@@ -116,7 +116,7 @@ public static class ModuleBinder
     private static bool IsScalar(KType type) => type is KInteger or KEnum or KBool;
 
     private static void Report(ICollection<KmsDiagnostic> diagnostics, ISymbol symbol, string construct, string reason) =>
-        diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, symbol.Locations[0], construct, reason));
+        diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, symbol.Locations[0], construct, ": " + reason));
 
     /// <summary>A stable id for a method: its documentation comment id.</summary>
     public static string FunctionId(IMethodSymbol method) => method.GetDocumentationCommentId() ?? method.ToDisplayString();

@@ -130,7 +130,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     }
 
     public void Unsupported(IOperation at, string construct, string reason) =>
-        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, reason));
+        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, ": " + reason));
 
     public CSourceLocation? LocationOf(IOperation operation) => LocationOf(operation.Syntax.GetLocation());
 

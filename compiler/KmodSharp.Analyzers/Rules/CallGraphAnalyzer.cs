@@ -1,0 +1,269 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using KmodSharp.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// The call-graph rules: KMS0101 recursion (direct or through a cycle), KMS0102 the worst-case
+/// stack of each handler along its call chain against the budget, KMS0103 non-constant stackalloc.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
+{
+    /// <summary>The default stack budget of one handler, bytes.</summary>
+    public const int DefaultStackBudget = 1024;
+
+    /// <summary>The <c>.editorconfig</c> / global analyzer config key of the budget.</summary>
+    public const string StackBudgetKey = "kmodsharp.stack_budget";
+
+    /// <summary>The MSBuild property (made visible with <c>CompilerVisibleProperty</c>).</summary>
+    public const string StackBudgetProperty = "build_property.KmodSharpStackBudget";
+
+    /// <summary>Return address, saved frame pointer and callee-saved registers: the floor of every frame.</summary>
+    private const int FrameOverhead = 16;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.Recursion, DiagnosticDescriptors.StackBudget, DiagnosticDescriptors.NonConstantStackAlloc);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        var sizes = new ConcurrentDictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        context.RegisterOperationBlockAction(c =>
+        {
+            if (c.OwningSymbol is not IMethodSymbol method)
+            {
+                return;
+            }
+
+            int frame = FrameOverhead;
+            foreach (IParameterSymbol parameter in method.Parameters)
+            {
+                frame += TypeLayout.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
+            }
+
+            foreach (IOperation block in c.OperationBlocks)
+            {
+                foreach (IOperation operation in block.DescendantsAndSelf())
+                {
+                    if (operation is IVariableDeclaratorOperation declarator)
+                    {
+                        frame += TypeLayout.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
+                    }
+                    else if (operation is ILocalReferenceOperation { IsDeclaration: true } declared)
+                    {
+                        frame += TypeLayout.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
+                    }
+                }
+
+                foreach (SyntaxNode node in block.Syntax.DescendantNodesAndSelf())
+                {
+                    if (node is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+                    {
+                        frame += StackAllocBytes(node, block.SemanticModel!, c, session, method);
+                    }
+                }
+            }
+
+            sizes[method.OriginalDefinition] = frame;
+        });
+
+        context.RegisterCompilationEndAction(end =>
+        {
+            Dictionary<IMethodSymbol, IMethodSymbol?> reachable = session.ComputeReachability();
+            ReportCycles(end, session, reachable);
+            ReportStack(end, session, sizes, reachable);
+        });
+    }
+
+    private static int StackAllocBytes(SyntaxNode node, SemanticModel model, OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)
+    {
+        ITypeSymbol? element = null;
+        long count;
+        if (node is StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax arrayType } explicitAlloc)
+        {
+            element = model.GetTypeInfo(arrayType.ElementType, c.CancellationToken).Type;
+            ExpressionSyntax? size = arrayType.RankSpecifiers.Count > 0 && arrayType.RankSpecifiers[0].Sizes.Count > 0
+                ? arrayType.RankSpecifiers[0].Sizes[0]
+                : null;
+            if (size is null or OmittedArraySizeExpressionSyntax)
+            {
+                count = explicitAlloc.Initializer?.Expressions.Count ?? 0;
+            }
+            else if (model.GetConstantValue(size, c.CancellationToken) is { HasValue: true, Value: { } value })
+            {
+                count = System.Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                session.Report(method, c.ReportDiagnostic, DiagnosticDescriptors.NonConstantStackAlloc, size.GetLocation());
+                return 0;
+            }
+        }
+        else if (node is ImplicitStackAllocArrayCreationExpressionSyntax implicitAlloc)
+        {
+            count = implicitAlloc.Initializer.Expressions.Count;
+            element = implicitAlloc.Initializer.Expressions.Count > 0
+                ? model.GetTypeInfo(implicitAlloc.Initializer.Expressions[0], c.CancellationToken).ConvertedType
+                : null;
+        }
+        else
+        {
+            return 0;
+        }
+
+        int elementSize = element is null ? 1 : TypeLayout.Of(element).Size;
+        long bytes = count * elementSize;
+        return bytes > int.MaxValue / 2 ? int.MaxValue / 2 : TypeLayout.AlignUp((int)bytes, 8);
+    }
+
+    private static void ReportCycles(CompilationAnalysisContext context, KernelSession session, Dictionary<IMethodSymbol, IMethodSymbol?> reachable)
+    {
+        var reported = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (IMethodSymbol start in reachable.Keys)
+        {
+            if (reported.Contains(start))
+            {
+                continue;
+            }
+
+            List<(IMethodSymbol Method, Location Site)>? cycle = FindCycle(session, start);
+            if (cycle is null)
+            {
+                continue;
+            }
+
+            var names = new List<string> { session.Scope.DisplayName(start) };
+            foreach ((IMethodSymbol method, _) in cycle)
+            {
+                names.Add(session.Scope.DisplayName(method));
+                reported.Add(method);
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Recursion, cycle[cycle.Count - 1].Site, string.Join(" → ", names)));
+        }
+    }
+
+    /// <summary>A path of calls from <paramref name="start"/> back to itself, or null.</summary>
+    private static List<(IMethodSymbol Method, Location Site)>? FindCycle(KernelSession session, IMethodSymbol start)
+    {
+        var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var path = new List<(IMethodSymbol, Location)>();
+        return Search(start) ? path : null;
+
+        bool Search(IMethodSymbol current)
+        {
+            foreach (KernelSession.CallSite call in session.CallsFrom(current))
+            {
+                path.Add((call.Callee, call.Location));
+                if (SymbolEqualityComparer.Default.Equals(call.Callee, start))
+                {
+                    return true;
+                }
+
+                if (visited.Add(call.Callee) && Search(call.Callee))
+                {
+                    return true;
+                }
+
+                path.RemoveAt(path.Count - 1);
+            }
+
+            return false;
+        }
+    }
+
+    private static void ReportStack(CompilationAnalysisContext context, KernelSession session, ConcurrentDictionary<IMethodSymbol, int> sizes, Dictionary<IMethodSymbol, IMethodSymbol?> reachable)
+    {
+        var memo = new Dictionary<IMethodSymbol, (int Total, IMethodSymbol? Next)>(SymbolEqualityComparer.Default);
+        var active = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (IMethodSymbol method in sizes.Keys)
+        {
+            if (session.Scope.GetEntryKind(method) == EntryKind.None || !session.Scope.IsKernelCode(method) || method.Locations.Length == 0)
+            {
+                continue;
+            }
+
+            int budget = Budget(context, method.Locations[0].SourceTree);
+            int total = Worst(method);
+            if (total <= budget)
+            {
+                continue;
+            }
+
+            var parts = new List<string>();
+            for (IMethodSymbol? current = method; current is not null && parts.Count < 32; current = memo[current].Next)
+            {
+                parts.Add(session.Scope.DisplayName(current) + " (" + Frame(current) + " B)");
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackBudget, method.Locations[0],
+                session.Scope.DisplayName(method), total, string.Join(" → ", parts), budget));
+        }
+
+        _ = reachable;
+
+        int Frame(IMethodSymbol method) => sizes.TryGetValue(method, out int size) ? size : FrameOverhead;
+
+        int Worst(IMethodSymbol method)
+        {
+            if (memo.TryGetValue(method, out var known))
+            {
+                return known.Total;
+            }
+
+            if (!active.Add(method))
+            {
+                return 0; // a cycle: KMS0101 reports it
+            }
+
+            int deepest = 0;
+            IMethodSymbol? next = null;
+            foreach (KernelSession.CallSite call in session.CallsFrom(method))
+            {
+                int callee = Worst(call.Callee);
+                if (callee > deepest)
+                {
+                    deepest = callee;
+                    next = call.Callee;
+                }
+            }
+
+            active.Remove(method);
+            int total = Frame(method) + deepest;
+            memo[method] = (total, next);
+            return total;
+        }
+    }
+
+    /// <summary>The budget: the entry's .editorconfig, then the global config, then the MSBuild property, then the default.</summary>
+    internal static int Budget(CompilationAnalysisContext context, SyntaxTree? tree)
+    {
+        var provider = context.Options.AnalyzerConfigOptionsProvider;
+        if (tree is not null && provider.GetOptions(tree).TryGetValue(StackBudgetKey, out string? local) && Parse(local) is { } fromTree)
+        {
+            return fromTree;
+        }
+
+        if (provider.GlobalOptions.TryGetValue(StackBudgetKey, out string? global) && Parse(global) is { } fromGlobal)
+        {
+            return fromGlobal;
+        }
+
+        if (provider.GlobalOptions.TryGetValue(StackBudgetProperty, out string? property) && Parse(property) is { } fromProperty)
+        {
+            return fromProperty;
+        }
+
+        return DefaultStackBudget;
+    }
+
+    private static int? Parse(string? text) =>
+        int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : null;
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// Kernel-context rules: KMS0300 sleeping (M_WAITOK, copyin/copyout, fetch/store, sx locks) while a
+/// <c>KernelMutex</c> guard is held; KMS0301 a kernel buffer or lock guard not released by <c>using</c>.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
+{
+    private static readonly ImmutableHashSet<string> SleepingKernelMembers = ImmutableHashSet.Create(
+        "CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.SleepUnderMutex, DiagnosticDescriptors.ResourceNotReleased);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        context.RegisterOperationAction(
+            c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                KnownTypes types = session.Types;
+                if (SleepingCall(invocation, types) is { } sleeping && HeldMutex(invocation, types) is { } mutex)
+                {
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.SleepUnderMutex, invocation.Syntax.GetLocation(), sleeping, mutex);
+                }
+
+                ITypeSymbol returned = invocation.TargetMethod.ReturnType;
+                bool buffer = KnownTypes.Is(returned, types.KernelBuffer);
+                if ((buffer || KnownTypes.Is(returned, types.MutexGuard)) && !IsUsingResource(invocation))
+                {
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.ResourceNotReleased, invocation.Syntax.GetLocation(),
+                        buffer ? "kernel buffer" : "lock guard", invocation.TargetMethod.Name);
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    /// <summary>How a call sleeps, or null when it does not.</summary>
+    private static string? SleepingCall(IInvocationOperation invocation, KnownTypes types)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (KnownTypes.Is(method.ContainingType, types.Kernel))
+        {
+            if (SleepingKernelMembers.Contains(method.Name))
+            {
+                return "'Kernel." + method.Name + "' (a page fault on user memory sleeps)";
+            }
+
+            if (method.Name == "Allocate")
+            {
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (KnownTypes.Is(argument.Parameter?.Type, types.MallocFlags) && argument.Value.ConstantValue is { HasValue: true, Value: int flags } && (flags & 0x2) != 0)
+                    {
+                        return "'Kernel.Allocate' with MallocFlags.WaitOk (M_WAITOK)";
+                    }
+                }
+            }
+        }
+
+        if (KnownTypes.Is(method.ContainingType, types.KernelSxLock))
+        {
+            return "Taking an sx lock ('" + method.Name + "')";
+        }
+
+        return null;
+    }
+
+    /// <summary>The name of a <c>KernelMutex</c> whose guard is held around <paramref name="operation"/>, or null.</summary>
+    private static string? HeldMutex(IOperation operation, KnownTypes types)
+    {
+        IOperation child = operation;
+        for (IOperation? parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+                case IUsingOperation usingOperation when !ReferenceEquals(child, usingOperation.Resources):
+                    if (MutexLocked(usingOperation.Resources, types) is { } name)
+                    {
+                        return name;
+                    }
+
+                    break;
+                case IBlockOperation block:
+                    foreach (IOperation statement in block.Operations)
+                    {
+                        if (ReferenceEquals(statement, child))
+                        {
+                            break;
+                        }
+
+                        if (statement is IUsingDeclarationOperation declaration && MutexLocked(declaration.DeclarationGroup, types) is { } held)
+                        {
+                            return held;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? MutexLocked(IOperation resources, KnownTypes types)
+    {
+        foreach (IOperation operation in resources.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "Lock" } invocation && KnownTypes.Is(invocation.TargetMethod.ContainingType, types.KernelMutex))
+            {
+                return invocation.Instance switch
+                {
+                    IFieldReferenceOperation field => field.Field.Name,
+                    { } instance => instance.Syntax.ToString(),
+                    _ => "mutex",
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The value is a <c>using</c> resource, or returned to the caller (which then owns it).</summary>
+    internal static bool IsUsingResource(IOperation value)
+    {
+        IOperation? parent = value.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        switch (parent)
+        {
+            case IUsingOperation:
+            case IReturnOperation:
+                return true;
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group } } }:
+                return group.Parent is IUsingDeclarationOperation or IUsingOperation;
+            default:
+                return false;
+        }
+    }
+}

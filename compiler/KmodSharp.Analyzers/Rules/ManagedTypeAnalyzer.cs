@@ -1,0 +1,175 @@
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates) and
+/// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ManagedType, DiagnosticDescriptors.FloatingPoint);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        context.RegisterSymbolAction(
+            c =>
+            {
+                switch (c.Symbol)
+                {
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method:
+                        if (!method.ReturnsVoid)
+                        {
+                            Check(session, c.ReportDiagnostic, method, method.ReturnType, "The return type of '" + method.Name + "'", ReturnTypeLocation(method), TypeUse.Return);
+                        }
+
+                        foreach (IParameterSymbol parameter in method.Parameters)
+                        {
+                            Check(session, c.ReportDiagnostic, method, parameter.Type, "Parameter '" + parameter.Name + "'", parameter.Locations[0], TypeUse.Parameter);
+                        }
+
+                        break;
+                    case IFieldSymbol { IsImplicitlyDeclared: false } field when session.Scope.IsKernelCode(field):
+                        Check(session, c.ReportDiagnostic, field, field.Type, "Field '" + field.Name + "'", field.Locations[0], field.IsStatic ? TypeUse.StaticField : TypeUse.Field);
+                        break;
+                }
+            },
+            SymbolKind.Method,
+            SymbolKind.Field);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                switch (c.Operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        Check(session, c.ReportDiagnostic, c.ContainingSymbol, declarator.Symbol.Type, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Locations[0], TypeUse.Local);
+                        break;
+                    case ILocalReferenceOperation { IsDeclaration: true } local:
+                        Check(session, c.ReportDiagnostic, c.ContainingSymbol, local.Local.Type, "Local '" + local.Local.Name + "'", local.Syntax.GetLocation(), TypeUse.Local);
+                        break;
+                    default:
+                        CheckFloatingExpression(session, c);
+                        break;
+                }
+            },
+            OperationKind.VariableDeclarator,
+            OperationKind.LocalReference,
+            OperationKind.Literal,
+            OperationKind.Conversion,
+            OperationKind.Binary,
+            OperationKind.Unary,
+            OperationKind.Invocation,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference);
+    }
+
+    private enum TypeUse
+    {
+        Parameter,
+        Return,
+        Local,
+        Field,
+        StaticField,
+    }
+
+    private static Location ReturnTypeLocation(IMethodSymbol method) =>
+        method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration
+            ? declaration.ReturnType.GetLocation()
+            : method.Locations[0];
+
+    private static void Check(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, ITypeSymbol type, string what, Location location, TypeUse use)
+    {
+        if (FloatingType(type) is { } floating)
+        {
+            session.Report(owner, report, DiagnosticDescriptors.FloatingPoint, location, what, floating);
+        }
+        else if (ManagedReason(type, session.Types, use) is { } display)
+        {
+            session.Report(owner, report, DiagnosticDescriptors.ManagedType, location, what, display);
+        }
+    }
+
+    private static void CheckFloatingExpression(KernelSession session, OperationAnalysisContext c)
+    {
+        IOperation operation = c.Operation;
+        if (!IsFloating(operation.Type) || operation.Parent is { } parent && IsFloating(parent.Type) && parent is not IArgumentOperation)
+        {
+            return;
+        }
+
+        // Declarations report themselves; their uses and initialisers would only repeat it.
+        if (operation is ILocalReferenceOperation or IParameterReferenceOperation || operation.Parent is IVariableInitializerOperation
+            || operation is IFieldReferenceOperation { Field: var field } && session.Scope.IsKernelCode(field))
+        {
+            return;
+        }
+
+        session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.FloatingPoint, operation.Syntax.GetLocation(),
+            "This expression", operation.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+    }
+
+    private static bool IsFloating(ITypeSymbol? type) =>
+        type?.SpecialType is SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal;
+
+    /// <summary>The floating-point type <paramref name="type"/> is or contains, displayed, or null.</summary>
+    internal static string? FloatingType(ITypeSymbol type, int depth = 0)
+    {
+        if (IsFloating(type))
+        {
+            return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        }
+
+        if (depth < 8 && type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } named && named.Locations.Length > 0 && named.Locations[0].IsInSource)
+        {
+            foreach (ISymbol member in named.GetMembers())
+            {
+                if (member is IFieldSymbol { IsStatic: false } field && FloatingType(field.Type, depth + 1) is { } inner)
+                {
+                    return inner + " in " + named.Name + "." + field.Name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a type is managed, displayed, or null when kernel code may use it this way.</summary>
+    private static string? ManagedReason(ITypeSymbol type, KnownTypes types, TypeUse use)
+    {
+        if (KnownTypes.Is(type, types.KernelMutex) || KnownTypes.Is(type, types.KernelSxLock))
+        {
+            return use == TypeUse.StaticField ? null : type.Name + " (a lock must be a static field of the module class)";
+        }
+
+        if (KnownTypes.Is(type, types.KernelBuffer) || KnownTypes.Is(type, types.MutexGuard))
+        {
+            return use is TypeUse.Local or TypeUse.Return ? null : type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " (only a local in a 'using')";
+        }
+
+        if (types.IsSpan(type))
+        {
+            ITypeSymbol element = ((INamedTypeSymbol)type).TypeArguments[0];
+            return element.IsUnmanagedType ? null : type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        }
+
+        if (type.TypeKind == TypeKind.Dynamic)
+        {
+            return "dynamic";
+        }
+
+        if (type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || type.IsUnmanagedType)
+        {
+            return null;
+        }
+
+        return type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+    }
+}

@@ -1,0 +1,343 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// Module declaration rules (KMS0400–KMS0409): where syscalls and hooks may be declared, the module
+/// class shape, names, numbers, argument slots and the parameter and return types the syscall ABI carries.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>amd64 <c>struct syscall_args</c> has <c>args[8]</c> (FREEBSD.md §2).</summary>
+    public const int MaxArgumentSlots = 8;
+
+    /// <summary>The <c>lkmnosys</c> slots a loadable module may claim by number.</summary>
+    public const int FirstModuleSlot = 210;
+
+    /// <summary>The last <c>lkmnosys</c> slot.</summary>
+    public const int LastModuleSlot = 219;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.SyscallOutsideModule,
+        DiagnosticDescriptors.ModuleNotStatic,
+        DiagnosticDescriptors.MissingModule,
+        DiagnosticDescriptors.DuplicateName,
+        DiagnosticDescriptors.TooManyArguments,
+        DiagnosticDescriptors.InvalidName,
+        DiagnosticDescriptors.FixedSyscallNumber,
+        DiagnosticDescriptors.UnsupportedParameterType,
+        DiagnosticDescriptors.UnsupportedReturnType,
+        DiagnosticDescriptors.InvalidModuleHook);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownTypes.Create(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            var scope = new KernelScope(types);
+            var state = new State();
+            start.RegisterSymbolAction(c => AnalyzeType(c, scope, state), SymbolKind.NamedType);
+            start.RegisterSymbolAction(c => AnalyzeMethod(c, scope, state), SymbolKind.Method);
+            start.RegisterCompilationEndAction(c => ReportEnd(c, state));
+        });
+    }
+
+    private sealed class State
+    {
+        public ConcurrentQueue<(string Name, Location Location, string Owner)> Modules { get; } = new();
+
+        public ConcurrentQueue<(string Name, int Number, Location NameLocation, Location NumberLocation, string Owner, string Module)> Syscalls { get; } = new();
+
+        public ConcurrentQueue<(IMethodSymbol Method, string Attribute)> Orphans { get; } = new();
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext c, KernelScope scope, State state)
+    {
+        var type = (INamedTypeSymbol)c.Symbol;
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            bool module = KnownTypes.Is(attribute.AttributeClass, scope.Types.KernelModuleAttribute);
+            bool helper = KnownTypes.Is(attribute.AttributeClass, scope.Types.KernelHelperAttribute);
+            if (!module && !helper)
+            {
+                continue;
+            }
+
+            if (!type.IsStatic)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ModuleNotStatic, type.Locations[0], type.Name, module ? "KernelModule" : "KernelHelper"));
+            }
+
+            if (module && attribute.ConstructorArguments.Length == 1)
+            {
+                string? name = attribute.ConstructorArguments[0].Value as string;
+                Location location = ArgumentLocation(attribute, c, null) ?? type.Locations[0];
+                if (CNames.Validate(name) is { } problem)
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, location, "module", name ?? "", problem));
+                }
+                else
+                {
+                    state.Modules.Enqueue((name!, location, type.Name));
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeMethod(SymbolAnalysisContext c, KernelScope scope, State state)
+    {
+        var method = (IMethodSymbol)c.Symbol;
+        EntryKind kind = scope.GetEntryKind(method);
+        if (kind == EntryKind.None)
+        {
+            return;
+        }
+
+        string attributeName = kind switch
+        {
+            EntryKind.Syscall => "Syscall",
+            EntryKind.ModuleLoad => "ModuleLoad",
+            EntryKind.ModuleUnload => "ModuleUnload",
+            _ => "ModuleShutdown",
+        };
+        if (!scope.IsModuleType(method.ContainingType))
+        {
+            state.Orphans.Enqueue((method, attributeName));
+            if (kind != EntryKind.Syscall)
+            {
+                return;
+            }
+        }
+
+        if (kind != EntryKind.Syscall)
+        {
+            if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 0 || !KnownTypes.Is(method.ReturnType, scope.Types.Errno))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidModuleHook, method.Locations[0], attributeName, method.Name));
+            }
+
+            return;
+        }
+
+        AnalyzeSyscall(c, scope, state, method);
+    }
+
+    private static void AnalyzeSyscall(SymbolAnalysisContext c, KernelScope scope, State state, IMethodSymbol method)
+    {
+        KnownTypes types = scope.Types;
+        AttributeData attribute = scope.GetSyscallAttribute(method)!;
+        string name = scope.GetSyscallName(method);
+        Location nameLocation = ArgumentLocation(attribute, c, "Name") ?? method.Locations[0];
+        Location numberLocation = ArgumentLocation(attribute, c, "Number") ?? method.Locations[0];
+        if (CNames.Validate(name) is { } problem)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, nameLocation, "syscall", name,
+                problem + (ArgumentLocation(attribute, c, "Name") is null ? " (it is the snake_case of the method name; set Name)" : "")));
+        }
+
+        int number = -1;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Number" && argument.Value.Value is int value)
+            {
+                number = value;
+            }
+        }
+
+        if (number != -1 && (number < FirstModuleSlot || number > LastModuleSlot))
+        {
+            string why = number == 0
+                ? "slot 0 is the syscall(2) multiplexer and kern_syscall_register returns EEXIST for it (despite SYSCALL_MODULE(9))"
+                : number < 0
+                    ? "negative numbers other than -1 (a dynamic slot) are invalid (EINVAL)"
+                    : "a loadable module can only take the lkmnosys slots " + FirstModuleSlot + "–" + LastModuleSlot + " (or NOSTD lkmressys slots); any other slot makes kern_syscall_register fail with EEXIST or EINVAL";
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedSyscallNumber, numberLocation, name, number, why));
+        }
+
+        int slots = 0;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (KnownTypes.Is(parameter.Type, types.CallingThread))
+            {
+                continue;
+            }
+
+            slots++;
+            if (parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && !IsArgumentType(parameter.Type, types))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations[0],
+                    parameter.Name, name, parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+            }
+        }
+
+        if (slots > MaxArgumentSlots)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyArguments, method.Locations[0], name, slots));
+        }
+
+        if (!method.ReturnsVoid && !IsReturnType(method.ReturnType, types))
+        {
+            Location location = method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(c.CancellationToken) is MethodDeclarationSyntax declaration
+                ? declaration.ReturnType.GetLocation()
+                : method.Locations[0];
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+        }
+
+        if (scope.IsModuleType(method.ContainingType))
+        {
+            state.Syscalls.Enqueue((name, number, nameLocation, numberLocation, method.Name, ModuleOf(method.ContainingType, types)));
+        }
+    }
+
+    private static string ModuleOf(INamedTypeSymbol type, KnownTypes types)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            foreach (AttributeData attribute in current.GetAttributes())
+            {
+                if (KnownTypes.Is(attribute.AttributeClass, types.KernelModuleAttribute))
+                {
+                    return current.ToDisplayString();
+                }
+            }
+        }
+
+        return type.ToDisplayString();
+    }
+
+    private static bool IsInteger(ITypeSymbol type) =>
+        type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64 and not SpecialType.System_Char
+            or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
+        || type.TypeKind == TypeKind.Enum;
+
+    private static bool IsArgumentType(ITypeSymbol type, KnownTypes types) =>
+        IsInteger(type) || type.SpecialType == SpecialType.System_Boolean
+        || KnownTypes.Is(type, types.UserPtr) || KnownTypes.Is(type, types.UserString) || KnownTypes.Is(type, types.CallingThread);
+
+    private static bool IsReturnType(ITypeSymbol type, KnownTypes types)
+    {
+        if (IsInteger(type) || type.SpecialType == SpecialType.System_Boolean)
+        {
+            return true;
+        }
+
+        if (KnownTypes.Is(type, types.SyscallResult))
+        {
+            ITypeSymbol value = ((INamedTypeSymbol)type).TypeArguments[0];
+            return IsInteger(value) && value.TypeKind != TypeKind.Enum || value.SpecialType == SpecialType.System_Boolean;
+        }
+
+        return type is INamedTypeSymbol { IsTupleType: true, TupleElements: { Length: 2 } elements }
+            && elements[0].Type.SpecialType == SpecialType.System_Int64 && elements[1].Type.SpecialType == SpecialType.System_Int64;
+    }
+
+    private static Location? ArgumentLocation(AttributeData attribute, SymbolAnalysisContext c, string? name)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax(c.CancellationToken) is not AttributeSyntax { ArgumentList: { } list })
+        {
+            return null;
+        }
+
+        foreach (AttributeArgumentSyntax argument in list.Arguments)
+        {
+            string? argumentName = argument.NameEquals?.Name.Identifier.ValueText;
+            if (name is null ? argumentName is null : argumentName == name)
+            {
+                return argument.GetLocation();
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReportEnd(CompilationAnalysisContext c, State state)
+    {
+        if (state.Modules.IsEmpty)
+        {
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
+            {
+                if (attribute == "Syscall")
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingModule, method.Locations[0], method.Name));
+                    break;
+                }
+            }
+        }
+        else
+        {
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SyscallOutsideModule, method.Locations[0], method.Name, attribute, method.ContainingType.Name));
+            }
+        }
+
+        var modules = new Dictionary<string, string>();
+        foreach (var module in Ordered(state.Modules, m => m.Location))
+        {
+            if (modules.TryGetValue(module.Name, out string? first))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, module.Location, "Module name", module.Name, first));
+            }
+            else
+            {
+                modules[module.Name] = module.Owner;
+            }
+        }
+
+        // Syscall names share one namespace (sys/<name>) across the kernel; numbers across the sysent table.
+        var names = new Dictionary<string, string>();
+        var numbers = new Dictionary<int, string>();
+        foreach (var syscall in Ordered(state.Syscalls, s => s.NameLocation))
+        {
+            if (names.TryGetValue(syscall.Name, out string? first))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, syscall.NameLocation, "Syscall name", syscall.Name, first));
+            }
+            else
+            {
+                names[syscall.Name] = syscall.Owner;
+            }
+
+            if (syscall.Number == -1)
+            {
+                continue;
+            }
+
+            if (numbers.TryGetValue(syscall.Number, out string? firstNumber))
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateName, syscall.NumberLocation, "Syscall number", syscall.Number, firstNumber));
+            }
+            else
+            {
+                numbers[syscall.Number] = syscall.Owner;
+            }
+        }
+    }
+
+    private static List<T> Ordered<T>(IEnumerable<T> items, System.Func<T, Location> location)
+    {
+        var list = new List<T>(items);
+        list.Sort((a, b) =>
+        {
+            Location x = location(a);
+            Location y = location(b);
+            int byPath = string.CompareOrdinal(x.SourceTree?.FilePath, y.SourceTree?.FilePath);
+            return byPath != 0 ? byPath : x.SourceSpan.Start.CompareTo(y.SourceSpan.Start);
+        });
+        return list;
+    }
+}

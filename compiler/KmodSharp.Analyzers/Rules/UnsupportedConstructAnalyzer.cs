@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// KMS0900: the catch-all for constructs the translator does not support, so the backend never
+/// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
+/// patterns beyond constant/relational/and/or/not, local functions, <c>lock</c>, tuples, <c>foreach</c>
+/// over non-spans, and user-declared properties, indexers, events, operators, constructors,
+/// instance members and generic methods in kernel classes.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedConstruct);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (Describe(c.Operation, session) is { } construct)
+                {
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, LocationOf(c.Operation), construct);
+                }
+            },
+            OperationKind.Branch,
+            OperationKind.AddressOf,
+            OperationKind.VariableDeclarator,
+            OperationKind.DeclarationPattern,
+            OperationKind.TypePattern,
+            OperationKind.RecursivePattern,
+            OperationKind.ListPattern,
+            OperationKind.SlicePattern,
+            OperationKind.LocalFunction,
+            OperationKind.Lock,
+            OperationKind.Tuple,
+            OperationKind.Loop,
+            OperationKind.Using,
+            OperationKind.TypeOf,
+            OperationKind.SizeOf);
+
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                ISymbol? owner = c.ContainingSymbol;
+                if (owner is null)
+                {
+                    return;
+                }
+
+                string construct = c.Node switch
+                {
+                    UnsafeStatementSyntax => "An 'unsafe' block",
+                    FixedStatementSyntax => "A 'fixed' statement",
+                    _ => "Pointer code",
+                };
+                session.Report(owner, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, c.Node.GetFirstToken().GetLocation(), construct);
+            },
+            SyntaxKind.UnsafeStatement,
+            SyntaxKind.FixedStatement,
+            SyntaxKind.PointerIndirectionExpression,
+            SyntaxKind.PointerMemberAccessExpression);
+
+        context.RegisterSymbolAction(c => CheckMember(c, session), SymbolKind.Method, SymbolKind.Property, SymbolKind.Event, SymbolKind.Field);
+    }
+
+    private static Location LocationOf(IOperation operation) => operation.Syntax switch
+    {
+        VariableDeclaratorSyntax declarator => declarator.Identifier.GetLocation(),
+        LocalFunctionStatementSyntax local => local.Identifier.GetLocation(),
+        LockStatementSyntax lockStatement => lockStatement.LockKeyword.GetLocation(),
+        ForEachStatementSyntax forEach => forEach.ForEachKeyword.GetLocation(),
+        UsingStatementSyntax usingStatement => usingStatement.UsingKeyword.GetLocation(),
+        GotoStatementSyntax gotoStatement => gotoStatement.GotoKeyword.GetLocation(),
+        _ => operation.Syntax.GetLocation(),
+    };
+
+    private static string? Describe(IOperation operation, KernelSession session)
+    {
+        KnownTypes types = session.Types;
+        switch (operation)
+        {
+            case IBranchOperation { BranchKind: BranchKind.GoTo }:
+                return "'goto'";
+            case IAddressOfOperation:
+                return "Taking an address ('&')";
+            case IVariableDeclaratorOperation { Symbol.IsRef: true }:
+                return "A 'ref' local";
+            case IPatternOperation pattern:
+                return "A " + PatternName(pattern) + " pattern (only constant, relational, 'and', 'or' and 'not' patterns on integers and enums are)";
+            case ILocalFunctionOperation:
+                return "A local function (declare a static method of the module or a [KernelHelper] class)";
+            case ILockOperation:
+                return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
+            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session):
+                return "A tuple (only '(long, long)' as a syscall result is)";
+            case IForEachLoopOperation forEach when !types.IsSpan(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type):
+                return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans are)";
+            case IUsingOperation usingOperation when !IsKernelResource(usingOperation.Resources, types):
+                return "'using' on something other than a KernelBuffer<T> or a lock guard";
+            case ITypeOfOperation:
+                return "'typeof'";
+            case ISizeOfOperation { TypeOperand: var type } when type.TypeKind == TypeKind.TypeParameter:
+                return "'sizeof' of a type parameter";
+            default:
+                return null;
+        }
+    }
+
+    private static string PatternName(IPatternOperation pattern) => pattern switch
+    {
+        IDeclarationPatternOperation => "declaration",
+        ITypePatternOperation => "type",
+        IRecursivePatternOperation => "property or positional",
+        IListPatternOperation => "list",
+        ISlicePatternOperation => "slice",
+        _ => "this",
+    };
+
+    private static bool IsSyscallTupleResult(ITupleOperation tuple, KernelSession session)
+    {
+        IOperation? parent = tuple.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IReturnOperation && tuple.Type is INamedTypeSymbol { TupleElements.Length: 2 };
+    }
+
+    private static bool IsKernelResource(IOperation resources, KnownTypes types)
+    {
+        ITypeSymbol? type = resources switch
+        {
+            IVariableDeclarationGroupOperation group when group.Declarations.Length == 1 && group.Declarations[0].Declarators.Length == 1 =>
+                group.Declarations[0].Declarators[0].Symbol.Type,
+            _ => resources.Type,
+        };
+        return KnownTypes.Is(type, types.KernelBuffer) || KnownTypes.Is(type, types.MutexGuard);
+    }
+
+    private static void CheckMember(SymbolAnalysisContext context, KernelSession session)
+    {
+        ISymbol symbol = context.Symbol;
+        if (symbol.IsImplicitlyDeclared || !session.Scope.IsKernelCode(symbol) || symbol.Locations.Length == 0)
+        {
+            return;
+        }
+
+        string? construct = symbol switch
+        {
+            IPropertySymbol { IsIndexer: true } => "A user-declared indexer",
+            IPropertySymbol => "A user-declared property (use a static field or a static method)",
+            IEventSymbol => "An event",
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "A user-declared operator",
+            IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => "A static constructor (initialise module state in [ModuleLoad])",
+            IMethodSymbol { MethodKind: MethodKind.Constructor } => "A constructor",
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false } => "An instance method (make it static)",
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: true } => "A generic method",
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: true } or IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRefReadonly: true } => "A 'ref' return",
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAsync: true } => "An 'async' method",
+            IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.DeclaringSyntaxReferences.Length > 0
+                && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.UnsafeKeyword) => "An 'unsafe' method",
+            IFieldSymbol { IsStatic: false, IsConst: false } when symbol.ContainingType.TypeKind == TypeKind.Class => "An instance field",
+            _ => null,
+        };
+        if (construct is not null)
+        {
+            session.Report(symbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, symbol.Locations[0], construct);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using KmodSharp.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// User-memory rules: KMS0200 raw pointer syscall parameters, KMS0201 unchecked copy/fetch/store
+/// results, KMS0203 <c>[SkipLocalsInit]</c>, KMS0204 copyout of a struct with padding, KMS0205
+/// user-controlled lengths without a bounding check.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
+{
+    /// <summary>The <c>Kernel</c> members that touch user memory or check privilege: their result must be checked.</summary>
+    internal static readonly ImmutableHashSet<string> CheckedMembers = ImmutableHashSet.Create(
+        "CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64", "PrivCheck");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.RawPointerParameter,
+        DiagnosticDescriptors.IgnoredCopyResult,
+        DiagnosticDescriptors.SkipLocalsInit,
+        DiagnosticDescriptors.PaddedCopyOut,
+        DiagnosticDescriptors.UnboundedUserLength);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        int assemblyReported = 0;
+        context.RegisterSymbolAction(
+            c =>
+            {
+                if (c.Symbol is IMethodSymbol method && session.Scope.GetEntryKind(method) == EntryKind.Syscall)
+                {
+                    CheckPointerParameters(c, session, method);
+                }
+
+                if (session.Scope.IsKernelCode(c.Symbol))
+                {
+                    CheckSkipLocalsInit(c, session, c.Symbol, c.Symbol is IMethodSymbol ? "method '" + c.Symbol.Name + "'" : "kernel class '" + c.Symbol.Name + "'");
+                    if (c.Symbol is INamedTypeSymbol && Interlocked.Exchange(ref assemblyReported, 1) == 0)
+                    {
+                        CheckSkipLocalsInit(c, session, c.Compilation.Assembly, "the assembly");
+                        CheckSkipLocalsInit(c, session, c.Compilation.SourceModule, "the module");
+                    }
+                }
+            },
+            SymbolKind.Method,
+            SymbolKind.NamedType);
+
+        context.RegisterOperationAction(c => CheckInvocation(c, session), OperationKind.Invocation);
+        context.RegisterOperationBlockAction(c => CheckLengths(c, session));
+    }
+
+    private static void CheckPointerParameters(SymbolAnalysisContext c, KernelSession session, IMethodSymbol method)
+    {
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (parameter.Type is IPointerTypeSymbol pointer)
+            {
+                ITypeSymbol pointed = pointer.PointedAtType;
+                string suggestion = pointed.SpecialType is SpecialType.System_Void
+                    ? "UserPtr<byte>"
+                    : pointed.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte
+                        ? "UserPtr<byte> (or UserString for a NUL-terminated string)"
+                        : "UserPtr<" + pointed.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ">";
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, parameter.Locations[0],
+                    parameter.Name, session.Scope.GetSyscallName(method), parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), suggestion));
+            }
+            else if (parameter.Type.TypeKind == TypeKind.FunctionPointer)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, parameter.Locations[0],
+                    parameter.Name, session.Scope.GetSyscallName(method), parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), "UserPtr<byte>"));
+            }
+        }
+    }
+
+    private static void CheckSkipLocalsInit(SymbolAnalysisContext c, KernelSession session, ISymbol symbol, string what)
+    {
+        foreach (AttributeData attribute in symbol.GetAttributes())
+        {
+            if (KnownTypes.Is(attribute.AttributeClass, session.Types.SkipLocalsInitAttribute) && attribute.ApplicationSyntaxReference is { } reference)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SkipLocalsInit, reference.GetSyntax(c.CancellationToken).GetLocation(), what));
+            }
+        }
+    }
+
+    private static void CheckInvocation(OperationAnalysisContext c, KernelSession session)
+    {
+        var invocation = (IInvocationOperation)c.Operation;
+        IMethodSymbol method = invocation.TargetMethod;
+        if (!KnownTypes.Is(method.ContainingType, session.Types.Kernel))
+        {
+            return;
+        }
+
+        if (CheckedMembers.Contains(method.Name) && IsDiscarded(invocation))
+        {
+            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), "Kernel." + method.Name);
+        }
+
+        if (method.Name == "CopyOut" && method.TypeArguments.Length == 1 && TypeLayout.FindPadding(method.TypeArguments[0]) is { } padding)
+        {
+            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.PaddedCopyOut, invocation.Syntax.GetLocation(),
+                method.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), padding);
+        }
+    }
+
+    /// <summary>The call is a statement of its own, or assigned to the discard <c>_</c>.</summary>
+    internal static bool IsDiscarded(IOperation operation)
+    {
+        IOperation? parent = operation.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IExpressionStatementOperation
+            || parent is ISimpleAssignmentOperation { Target: IDiscardOperation, Parent: IExpressionStatementOperation };
+    }
+
+    /// <summary>
+    /// KMS0205: in a syscall, an integer argument used as an <c>Allocate</c> count or a <c>Slice</c>
+    /// bound must first be compared with a constant or a <c>Length</c> (anywhere earlier in the method).
+    /// </summary>
+    private static void CheckLengths(OperationBlockAnalysisContext c, KernelSession session)
+    {
+        if (c.OwningSymbol is not IMethodSymbol method || session.Scope.GetEntryKind(method) != EntryKind.Syscall || !session.Scope.IsKernelCode(method))
+        {
+            return;
+        }
+
+        var bounded = new Dictionary<IParameterSymbol, int>(SymbolEqualityComparer.Default);
+        var uses = new List<(IParameterSymbol Parameter, IOperation Use, string What)>();
+        foreach (IOperation block in c.OperationBlocks)
+        {
+            foreach (IOperation operation in block.Descendants())
+            {
+                switch (operation)
+                {
+                    case IBinaryOperation binary when IsRelational(binary.OperatorKind):
+                        NoteBound(bounded, binary.LeftOperand, binary.RightOperand, binary.Syntax.SpanStart);
+                        NoteBound(bounded, binary.RightOperand, binary.LeftOperand, binary.Syntax.SpanStart);
+                        break;
+                    case IIsPatternOperation pattern when ContainsRelational(pattern.Pattern) && Parameter(pattern.Value) is { } p:
+                        Note(bounded, p, pattern.Syntax.SpanStart);
+                        break;
+                    case IInvocationOperation invocation when IsLengthSink(invocation, session.Types, out string what):
+                        foreach (IArgumentOperation argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
+                            {
+                                foreach (IParameterSymbol parameter in IntegerParameters(argument.Value))
+                                {
+                                    uses.Add((parameter, argument.Value, what));
+                                }
+                            }
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        foreach ((IParameterSymbol parameter, IOperation use, string what) in uses)
+        {
+            if (!bounded.TryGetValue(parameter, out int position) || position > use.Syntax.SpanStart)
+            {
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedUserLength, use.Syntax.GetLocation(), parameter.Name, what, ""));
+            }
+        }
+    }
+
+    private static bool IsLengthSink(IInvocationOperation invocation, KnownTypes types, out string what)
+    {
+        IMethodSymbol method = invocation.TargetMethod;
+        if (types.IsKernelMember(method, "Allocate"))
+        {
+            what = "the count of Kernel.Allocate";
+            return true;
+        }
+
+        if (method.Name == "Slice" && types.IsSpan(method.ContainingType))
+        {
+            what = "a Slice bound";
+            return true;
+        }
+
+        what = "";
+        return false;
+    }
+
+    private static bool IsRelational(BinaryOperatorKind kind) => kind is BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
+        or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual;
+
+    private static bool ContainsRelational(IPatternOperation pattern) => pattern switch
+    {
+        IRelationalPatternOperation => true,
+        IBinaryPatternOperation binary => ContainsRelational(binary.LeftPattern) || ContainsRelational(binary.RightPattern),
+        INegatedPatternOperation negated => ContainsRelational(negated.Pattern),
+        _ => false,
+    };
+
+    private static void NoteBound(Dictionary<IParameterSymbol, int> bounded, IOperation side, IOperation other, int position)
+    {
+        if (Parameter(side) is { } parameter && IsBound(other))
+        {
+            Note(bounded, parameter, position);
+        }
+    }
+
+    private static void Note(Dictionary<IParameterSymbol, int> bounded, IParameterSymbol parameter, int position)
+    {
+        if (!bounded.TryGetValue(parameter, out int existing) || position < existing)
+        {
+            bounded[parameter] = position;
+        }
+    }
+
+    /// <summary>A constant, or something's <c>Length</c>.</summary>
+    private static bool IsBound(IOperation operation)
+    {
+        operation = Strip(operation);
+        return operation.ConstantValue.HasValue
+            || operation is IPropertyReferenceOperation { Property.Name: "Length" }
+            || operation is IFieldReferenceOperation { Field.IsConst: true };
+    }
+
+    private static IParameterSymbol? Parameter(IOperation operation) =>
+        Strip(operation) is IParameterReferenceOperation reference ? reference.Parameter : null;
+
+    private static IOperation Strip(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static IEnumerable<IParameterSymbol> IntegerParameters(IOperation value)
+    {
+        foreach (IOperation operation in value.DescendantsAndSelf())
+        {
+            if (operation is IParameterReferenceOperation { Parameter: { Type.SpecialType: >= SpecialType.System_SByte and <= SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr } parameter })
+            {
+                yield return parameter;
+            }
+        }
+    }
+}

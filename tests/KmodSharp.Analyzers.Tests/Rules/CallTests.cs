@@ -1,0 +1,211 @@
+using Calls = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.UntranslatableCallAnalyzer>;
+using Graph = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.CallGraphAnalyzer>;
+
+namespace KmodSharp.Analyzers.Tests.Rules;
+
+/// <summary>KMS0100–KMS0103: untranslatable calls, recursion, stack budget, non-constant stackalloc.</summary>
+public sealed class CallTests
+{
+    [Fact]
+    public Task UntranslatableCall_FiresOnBclPInvokeAndDispatch() => Calls.VerifyAnalyzerAsync("""
+        using System;
+        using System.Runtime.InteropServices;
+        using KmodSharp;
+
+        struct Counter { public int Value; public int Next() => Value + 1; }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int Entry(int value)
+            {
+                int a = {|KMS0100:Math.Abs(value)|};
+                int b = {|KMS0100:getpid()|};
+                Span<byte> span = stackalloc byte[4];
+                int c = {|KMS0100:span.IndexOf((byte)1)|};
+                Counter counter = default;
+                int d = {|KMS0100:counter.Next()|};
+                int e = {|KMS0100:Generic<int>(1)|};
+                return a + b + c + d + e;
+            }
+
+            [DllImport("libc")]
+            static extern int getpid();
+
+            static T Generic<T>(T value) => value;
+        }
+        """);
+
+    [Fact]
+    public Task UntranslatableCall_AllowsRuntimeSpanAndUserMethods() => Calls.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static int s_count;
+
+            [Syscall]
+            static SyscallResult<int> Entry(int value, UserPtr<int> p, CallingThread td)
+            {
+                Span<byte> span = stackalloc byte[16];
+                span.Fill(0);
+                span.Clear();
+                Span<byte> part = span.Slice(2, 4);
+                ReadOnlySpan<byte> view = part;
+                part.CopyTo(span);
+                bool empty = view.IsEmpty;
+                byte first = span[0];
+                Atomic.Add(ref s_count, 1);
+                Errno e = Kernel.CopyIn(p, out int x);
+                if (e != Errno.None) return e;
+                UserPtr<int> next = p.Add(1);
+                Kernel.Printf("pid=%d\n", td.ProcessId);
+                return Helpers.Twice(x) + view.Length + first + (empty ? 1 : 0) + (next.IsNull ? 0 : 1);
+            }
+        }
+
+        [KernelHelper]
+        static class Helpers
+        {
+            public static int Twice(int x) => x * 2;
+        }
+        """);
+
+    [Fact]
+    public Task Recursion_DirectAndThroughACycle() => Graph.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int Fact(int n) => n <= 1 ? 1 : n * {|#0:Fact(n - 1)|};
+
+            [Syscall]
+            static int Ping(int n) => Pong(n);
+
+            static int Pong(int n) => n == 0 ? 0 : {|#1:Ping(n - 1)|};
+        }
+        """,
+        Graph.Diagnostic(DiagnosticIds.Recursion).WithLocation(0).WithArguments("fact → fact"),
+        Graph.Diagnostic(DiagnosticIds.Recursion).WithLocation(1).WithArguments("ping → Pong → ping"));
+
+    [Fact]
+    public Task Recursion_DoesNotFireOnSharedHelpers() => Graph.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int A(int n) => Helper(n) + Helper(n + 1);
+
+            [Syscall]
+            static int B(int n) => Helper(n);
+
+            static int Helper(int n) => n * 2;
+        }
+        """);
+
+    [Fact]
+    public Task StackBudget_FiresAlongTheCallChain() => Graph.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int {|#0:Big|}(int n) => Parse(n);
+
+            static int Parse(int n)
+            {
+                Span<byte> buffer = stackalloc byte[1200];
+                return buffer.Length + n;
+            }
+
+            [Syscall]
+            static int Small(int n)
+            {
+                Span<byte> buffer = stackalloc byte[256];
+                Span<byte> view = buffer.Slice(0, 16);
+                return view.Length + n;
+            }
+        }
+        """,
+        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithArguments("big", 1264, "big (24 B) → Parse (1240 B)", 1024));
+
+    [Fact]
+    public Task StackBudget_IsConfigurableThroughGlobalConfig()
+    {
+        var test = new Graph.Test
+        {
+            TestCode = """
+                using System;
+                using KmodSharp;
+
+                [KernelModule("m")]
+                static class M
+                {
+                    [Syscall]
+                    static int {|KMS0102:Entry|}(int n)
+                    {
+                        Span<byte> buffer = stackalloc byte[600];
+                        return buffer.Length + n;
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nkmodsharp.stack_budget = 512\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task StackBudget_ReadsTheMSBuildProperty()
+    {
+        var test = new Graph.Test
+        {
+            TestCode = """
+                using System;
+                using KmodSharp;
+
+                [KernelModule("m")]
+                static class M
+                {
+                    [Syscall]
+                    static int Entry(int n)
+                    {
+                        Span<byte> buffer = stackalloc byte[1500];
+                        return buffer.Length + n;
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.KmodSharpStackBudget = 4096\n"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task NonConstantStackAlloc_FiresOnVariableSizeOnly() => Graph.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            const int Max = 64;
+
+            [Syscall]
+            static int Entry(int n)
+            {
+                Span<byte> fixedSize = stackalloc byte[Max];
+                Span<byte> view = fixedSize.Slice(0, 4);
+                Span<byte> bad = stackalloc byte[{|KMS0103:n|}];
+                return view.Length + bad.Length;
+            }
+        }
+        """);
+}

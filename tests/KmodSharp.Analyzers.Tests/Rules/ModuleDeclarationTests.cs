@@ -1,0 +1,152 @@
+using Module = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.ModuleDeclarationAnalyzer>;
+
+namespace KmodSharp.Analyzers.Tests.Rules;
+
+/// <summary>KMS0400–KMS0409: module declarations.</summary>
+public sealed class ModuleDeclarationTests
+{
+    [Fact]
+    public Task ValidModule_HasNoDiagnostics() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("mysyscall")]
+        static class MySyscall
+        {
+            [Syscall(Name = "mysyscall")]
+            static int Twice(int value) => value * 2;
+
+            [Syscall(Name = "my_custom", Number = 210, CapabilityMode = true)]
+            static SyscallResult<long> Custom(long a, ulong b, nint c, nuint d, bool e, Errno f, UserPtr<int> g, UserString h, CallingThread td) => a;
+
+            [Syscall]
+            static (long, long) PairResult(int a, int b, int c, int d, int e, int f, int g, int h, CallingThread td) => (a, b);
+
+            [Syscall]
+            static void Nothing() { }
+
+            [ModuleLoad] static Errno OnLoad() => Errno.None;
+            [ModuleUnload] static Errno OnUnload() => Errno.None;
+            [ModuleShutdown] static Errno OnShutdown() => Errno.None;
+        }
+
+        [KernelHelper]
+        static class Helpers { }
+        """);
+
+    [Fact]
+    public Task SyscallOutsideModule_AndNotStatic() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        class {|KMS0401:M|}
+        {
+            [Syscall] static int Inside(int v) => v;
+        }
+
+        [KernelHelper]
+        class {|KMS0401:H|} { }
+
+        static class Elsewhere
+        {
+            [Syscall] static int {|KMS0400:Outside|}(int v) => v;
+            [ModuleLoad] static Errno {|KMS0400:Load|}() => Errno.None;
+        }
+        """);
+
+    [Fact]
+    public Task MissingModule_ReportedOnce() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        static class NoModule
+        {
+            [Syscall] static int {|KMS0402:First|}(int v) => v;
+            [Syscall] static int Second(int v) => v;
+        }
+        """);
+
+    [Fact]
+    public Task DuplicateNamesAndNumbers() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall(Name = "same", Number = 211)] static int A(int v) => v;
+            [Syscall({|KMS0403:Name = "same"|})] static int B(int v) => v;
+            [Syscall(Name = "other", {|KMS0403:Number = 211|})] static int C(int v) => v;
+        }
+
+        [KernelModule({|KMS0403:"m"|})]
+        static class M2 { }
+        """);
+
+    [Fact]
+    public Task TooManyArguments_CallingThreadDoesNotCount() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall] static int {|KMS0404:Nine|}(int a, int b, int c, int d, int e, int f, int g, int h, int i) => a;
+            [Syscall] static int Eight(CallingThread td, int a, int b, int c, int d, int e, int f, int g, int h) => a;
+        }
+        """);
+
+    [Fact]
+    public Task InvalidNames() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule({|KMS0405:"My-Module"|})]
+        static class M
+        {
+            [Syscall({|KMS0405:Name = "Upper"|})] static int A(int v) => v;
+            [Syscall({|KMS0405:Name = "int"|})] static int B(int v) => v;
+            [Syscall({|KMS0405:Name = "a_name_that_is_far_too_long_for_c_x"|})] static int C(int v) => v;
+            [Syscall] static int {|KMS0405:Double|}(int v) => v;
+            [Syscall] static int DoubleIt(int v) => v;
+        }
+        """);
+
+    [Fact]
+    public Task FixedNumbers_OutsideTheModuleSlotsWarn() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall(Name = "a", {|KMS0406:Number = 600|})] static int A(int v) => v;
+            [Syscall(Name = "b", {|KMS0406:Number = 0|})] static int B(int v) => v;
+            [Syscall(Name = "c", Number = 219)] static int C(int v) => v;
+        }
+        """);
+
+    [Fact]
+    public Task UnsupportedParameterAndReturnTypes() => Module.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        struct Pair { public int A; public int B; }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall] static int A(Pair {|KMS0407:p|}, char {|KMS0407:c|}) => 0;
+            [Syscall] static {|KMS0408:Pair|} B(int v) => default;
+            [Syscall] static {|KMS0408:SyscallResult<Pair>|} C(int v) => default(Pair);
+            [Syscall] static {|KMS0408:(int, int)|} D(int v) => (v, v);
+        }
+        """);
+
+    [Fact]
+    public Task ModuleHooks_MustBeStaticErrnoWithoutParameters() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [ModuleLoad] static int {|KMS0409:Load|}() => 0;
+            [ModuleUnload] static Errno {|KMS0409:Unload|}(int reason) => Errno.None;
+            [ModuleShutdown] static void {|KMS0409:Shutdown|}() { }
+        }
+        """);
+}

@@ -1,0 +1,197 @@
+using Memory = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer>;
+using Fetch = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.DoubleFetchAnalyzer>;
+
+namespace KmodSharp.Analyzers.Tests.Rules;
+
+/// <summary>KMS0200–KMS0205: user memory.</summary>
+public sealed class UserMemoryTests
+{
+    [Fact]
+    public Task RawPointerParameter_Fires() => Memory.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static unsafe class M
+        {
+            [Syscall]
+            static int Entry(int* {|KMS0200:p|}, void* {|KMS0200:q|}, UserPtr<int> fine) => 0;
+
+            static int NotASyscall(int* p) => 0;
+        }
+        """);
+
+    [Fact]
+    public Task IgnoredCopyResult_FiresOnDiscardedResultsOnly() => Memory.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> p, UserPtr<byte> b, UserString s)
+            {
+                {|KMS0201:Kernel.CopyIn(p, out int value)|};
+                _ = {|KMS0201:Kernel.CopyOut(in value, p)|};
+                {|KMS0201:Kernel.StoreByte(b, 1)|};
+                {|KMS0201:Kernel.PrivCheck(Privilege.Module0)|};
+                Span<byte> name = stackalloc byte[32];
+                Errno e = Kernel.CopyInString(s, name, out nuint length);
+                if (e != Errno.None) return e;
+                if (Kernel.FetchByte(b) < 0) return Errno.EFAULT;
+                return Kernel.CopyOut(in value, p);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SkipLocalsInit_Fires() => Memory.VerifyAnalyzerAsync("""
+        using System.Runtime.CompilerServices;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [{|KMS0203:SkipLocalsInit|}]
+            [Syscall]
+            static int Entry(int n) => n;
+        }
+
+        static class Userland
+        {
+            [SkipLocalsInit]
+            static int Fine(int n) => n;
+        }
+        """);
+
+    [Fact]
+    public Task PaddedCopyOut_NamesTheHole() => Memory.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        struct Padded { public byte Flag; public long Value; }
+        struct Tail { public long Value; public int Count; }
+        struct Packed { public long Value; public int Count; public int Spare; }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<Padded> a, UserPtr<Tail> b, UserPtr<Packed> c)
+            {
+                var padded = new Padded { Flag = 1, Value = 2 };
+                Errno e = {|#0:Kernel.CopyOut(in padded, a)|};
+                if (e != Errno.None) return e;
+                var tail = new Tail { Value = 1, Count = 2 };
+                e = {|#1:Kernel.CopyOut(in tail, b)|};
+                if (e != Errno.None) return e;
+                Packed packed = default;
+                packed.Value = 1;
+                packed.Count = 2;
+                packed.Spare = 0;
+                return Kernel.CopyOut(in packed, c);
+            }
+        }
+        """,
+        Memory.Diagnostic(DiagnosticIds.PaddedCopyOut).WithLocation(0).WithArguments("Padded", "7 bytes of padding after field 'Flag' (offset 1)", ""),
+        Memory.Diagnostic(DiagnosticIds.PaddedCopyOut).WithLocation(1).WithArguments("Tail", "4 bytes of padding at the end, after field 'Count' (offset 12)", ""));
+
+    [Fact]
+    public Task UnboundedUserLength_FiresWithoutACheck() => Memory.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Bad(int count, int length)
+            {
+                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>({|KMS0205:count|}, MallocFlags.WaitOk);
+                Span<byte> local = stackalloc byte[64];
+                Span<byte> part = local.Slice(0, {|KMS0205:length|});
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno Good(int count, int length)
+            {
+                if (count <= 0 || count > 4096) return Errno.EINVAL;
+                Span<byte> local = stackalloc byte[64];
+                if (length > local.Length) return Errno.EINVAL;
+                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>(count, MallocFlags.WaitOk);
+                Span<byte> part = local.Slice(0, length);
+                return Errno.None;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DoubleFetch_FiresOnTheSecondFetchOfOneLocation() => Fetch.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> p)
+            {
+                Errno e = Kernel.CopyIn(p, out int size);
+                if (e != Errno.None) return e;
+                if (size > 64) return Errno.EINVAL;
+                e = {|KMS0202:Kernel.CopyIn(p, out int again)|};
+                return e;
+            }
+
+            [Syscall]
+            static Errno InALoop(UserPtr<byte> p, int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    if ({|KMS0202:Kernel.FetchByte(p)|} < 0) return Errno.EFAULT;
+                }
+
+                return Errno.None;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DoubleFetch_DoesNotFireOnDifferentPointersOrBranchesOrPragma() => Fetch.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> p, UserPtr<int> q, bool which)
+            {
+                Errno e = Kernel.CopyIn(p, out int a);
+                if (e != Errno.None) return e;
+                e = Kernel.CopyIn(q, out int b);
+                if (e != Errno.None) return e;
+                e = Kernel.CopyIn(p.Add(1), out int c);
+                if (e != Errno.None) return e;
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno Branches(UserPtr<int> p, bool which)
+            {
+                Errno e;
+                if (which) e = Kernel.CopyIn(p, out int a);
+                else e = Kernel.CopyIn(p, out int b);
+                return e;
+            }
+
+            [Syscall]
+            static Errno Intended(UserPtr<int> p)
+            {
+                Errno e = Kernel.CopyIn(p, out int a);
+        #pragma warning disable KMS0202 // re-read on purpose: the value is only logged
+                e = Kernel.CopyIn(p, out int b);
+        #pragma warning restore KMS0202
+                return e;
+            }
+        }
+        """);
+}
