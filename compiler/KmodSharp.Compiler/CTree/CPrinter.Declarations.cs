@@ -132,8 +132,8 @@ public sealed partial class CPrinter
         Write("}");
     }
 
-    /// <summary>Spells a type; pointers attach to the name (<c>struct thread *td</c>).</summary>
-    private static string TypeName(CType type) => Declarator(type, "").TrimEnd();
+    /// <summary>Spells a type on its own (<c>struct thread *</c>), as casts, sizeof and SDT probe definitions need it.</summary>
+    public static string TypeName(CType type) => Declarator(type, "").TrimEnd();
 
     private static string Declarator(CType type, string name) => type switch
     {

@@ -20,7 +20,7 @@ public sealed record LoweredModule(ModuleModel Model, CTranslationUnit Source, I
 public static class ModuleLowering
 {
     private static readonly ImmutableArray<string> Headers =
-        ["sys/param.h", "sys/systm.h", "sys/kernel.h", "sys/module.h", "sys/capsicum.h", "sys/jail.h", "sys/proc.h", "sys/priv.h", "sys/sysent.h", "sys/sysproto.h", "sys/ucred.h"];
+        ["sys/param.h", "sys/systm.h", "sys/kernel.h", "sys/module.h", "sys/capsicum.h", "sys/jail.h", "sys/proc.h", "sys/priv.h", "sys/sdt.h", "sys/sysctl.h", "sys/sysent.h", "sys/sysproto.h", "sys/ucred.h"];
 
     public static LoweredModule Lower(BoundModule module, LoweringOptions options)
     {
@@ -39,6 +39,7 @@ public static class ModuleLowering
             }
         }
 
+        ImmutableArray<(IFieldSymbol Field, AttributeData Attribute)> sysctls = Sysctls.Of(module, context);
         var functions = new Dictionary<IMethodSymbol, CFunctionDefinition>(SymbolEqualityComparer.Default);
         var order = new List<IMethodSymbol>();
         while (context.TryDequeue(out IMethodSymbol method))
@@ -91,8 +92,12 @@ public static class ModuleLowering
         {
             declarations.AddRange(State(context, field));
         }
+
+        declarations.AddRange(Sysctls.Declarations(module.Model.Name, sysctls, context));
         declarations.AddRange(CalleesFirst(order, context.Calls).Select(m => functions[m]));
-        declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(s, handlers[s])));
+        declarations.Add(new CMacroInvocation("SDT_PROVIDER_DEFINE", [new CIdentifier(SyscallEntry.Provider)]));
+        declarations.AddRange(module.Model.Syscalls.SelectMany(s => SyscallEntry.ProbeDefinitions(module.Model.Name, s)));
+        declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(module.Model.Name, s, handlers[s])));
         string? eventHandler = null;
         if (module.Model.Hooks.Any)
         {

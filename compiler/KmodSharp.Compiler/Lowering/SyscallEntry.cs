@@ -7,15 +7,24 @@ using KmodSharp.Compiler.Model;
 namespace KmodSharp.Compiler.Lowering;
 
 /// <summary>
-/// The function the sysent points at: it unpacks the argument slots, calls the translated
-/// handler and turns its C# result into <c>td_retval[0]</c> and an errno, as the kernel expects.
+/// The function the sysent points at: it unpacks the argument slots, fires the entry probe,
+/// calls the translated handler, turns its C# result into <c>td_retval</c> and an errno, and
+/// fires the return probe. DTrace's syscall provider cannot see dynamically registered
+/// syscalls (FREEBSD.md §11), so each syscall has its own SDT probes:
+/// <c>kmodsharp:&lt;module&gt;:&lt;syscall&gt;:entry</c> and <c>:return</c>.
 /// </summary>
 internal static class SyscallEntry
 {
-    public static CFunctionDefinition Build(SyscallModel syscall, FunctionSignature handler)
+    public const string Provider = "kmodsharp";
+
+    /// <summary>SDT allows at most six typed probe arguments.</summary>
+    private const int MaxProbeArguments = 6;
+
+    public static CFunctionDefinition Build(string module, SyscallModel syscall, FunctionSignature handler)
     {
         var td = new CIdentifier("td");
         var uap = new CIdentifier("uap");
+        var error = new CIdentifier("error");
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
         foreach (SyscallParameter parameter in syscall.Parameters)
         {
@@ -23,72 +32,67 @@ internal static class SyscallEntry
         }
 
         var declarations = new List<CStmt>();
+        var body = new List<CStmt>();
         if (!syscall.Arguments.IsEmpty)
         {
             declarations.Add(new CLocalDeclaration(new CPointerType(new CStructType(CNames.ArgsStruct(syscall.Name))), "uap", new CIdentifier("arg")));
         }
-
-        var body = new List<CStmt>();
-        if (syscall.Arguments.IsEmpty)
+        else
         {
             // The dummy slot carries nothing; say so to -Wunused-parameter.
             body.Add(new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("arg"))));
         }
 
+        ImmutableArray<CExpr> probed = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CMember(uap, CNames.Local(a.Name), Arrow: true))];
+        body.Add(new CExpressionStatement(Probe(module, syscall, "entry", probed)));
+
         CExpr retval0 = new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(0));
+        CExpr retval1 = new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(1));
+        CExpr status = new CIntegerLiteral(0);
+        if (handler.ReturnsErrno)
+        {
+            declarations.Add(new CLocalDeclaration(CNamedType.Int, "error"));
+            status = error;
+        }
+
+        var results = new List<CStmt>();
         if (handler.ReturnsPair)
         {
             declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "first"));
             declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "second"));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("first")));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("second")));
-            if (handler.ReturnsErrno)
-            {
-                declarations.Add(new CLocalDeclaration(CNamedType.Int, "error"));
-                var failed = new CIdentifier("error");
-                body.Add(new CExpressionStatement(new CAssign(failed, Call(handler, arguments))));
-                body.Add(new CIf(new CBinary(CBinaryOperator.NotEqual, failed, new CIntegerLiteral(0)), new CBlock([new CReturn(failed)])));
-            }
-            else
-            {
-                body.Add(new CExpressionStatement(Call(handler, arguments)));
-            }
-
-            body.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("first"))));
-            body.Add(new CExpressionStatement(new CAssign(new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(1)), new CIdentifier("second"))));
-            body.Add(new CReturn(new CIntegerLiteral(0)));
+            results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("first"))));
+            results.Add(new CExpressionStatement(new CAssign(retval1, new CIdentifier("second"))));
         }
         else if (handler.HasResultPointer)
         {
             declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value"));
-            declarations.Add(new CLocalDeclaration(CNamedType.Int, "error"));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value")));
-            var error = new CIdentifier("error");
-            body.Add(new CExpressionStatement(new CAssign(error, Call(handler, arguments))));
-            body.Add(new CIf(new CBinary(CBinaryOperator.NotEqual, error, new CIntegerLiteral(0)), new CBlock([new CReturn(error)])));
-            body.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("value"))));
-            body.Add(new CReturn(new CIntegerLiteral(0)));
+            results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("value"))));
         }
-        else if (handler.ReturnsErrno)
+
+        CExpr call = new CCall(new CIdentifier(handler.Name), arguments.ToImmutable());
+        if (handler.ReturnsErrno)
         {
-            body.Add(new CReturn(Call(handler, arguments)));
+            body.Add(new CExpressionStatement(new CAssign(error, call)));
+            if (results.Count > 0)
+            {
+                body.Add(new CIf(new CBinary(CBinaryOperator.Equal, error, new CIntegerLiteral(0)), new CBlock([.. results])));
+            }
         }
-        else if (syscall.Return.Kind == SyscallReturnKind.Void)
+        else if (syscall.Return.Kind is SyscallReturnKind.Void || handler.ReturnsPair)
         {
-            body.Add(new CExpressionStatement(Call(handler, arguments)));
-            body.Add(new CReturn(new CIntegerLiteral(0)));
+            body.Add(new CExpressionStatement(call));
+            body.AddRange(results);
         }
         else
         {
-            body.Add(new CExpressionStatement(new CAssign(retval0, Call(handler, arguments))));
-            body.Add(new CReturn(new CIntegerLiteral(0)));
+            body.Add(new CExpressionStatement(new CAssign(retval0, call)));
         }
 
-        bool usesThread = syscall.Return.Kind is not (SyscallReturnKind.Void or SyscallReturnKind.Errno) || syscall.Parameters.Any(p => p.Type is KCallingThread);
-        if (!usesThread)
-        {
-            body.Insert(0, new CExpressionStatement(new CCast(CNamedType.Void, td)));
-        }
+        body.Add(new CExpressionStatement(Probe(module, syscall, "return", [status, retval0])));
+        body.Add(new CReturn(status));
 
         ImmutableArray<CStmt> statements = declarations.Count == 0 ? [.. body] : [.. declarations, new CBlankLine(), .. body];
         ImmutableArray<CParameter> parameters =
@@ -99,6 +103,20 @@ internal static class SyscallEntry
         return new CFunctionDefinition(true, CNamedType.Int, CNames.SyscallEntry(syscall.Name), parameters, new CBlock(statements));
     }
 
-    private static CCall Call(FunctionSignature handler, ImmutableArray<CExpr>.Builder arguments) =>
-        new(new CIdentifier(handler.Name), arguments.ToImmutable());
+    /// <summary>The probe definitions: entry with the arguments' C types, return with the errno and <c>td_retval[0]</c>.</summary>
+    public static ImmutableArray<CDecl> ProbeDefinitions(string module, SyscallModel syscall)
+    {
+        ImmutableArray<CExpr> types = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CStringLiteral(CPrinter.TypeName(CTypeMapper.Map(a.Type))))];
+        return
+        [
+            new CMacroInvocation($"SDT_PROBE_DEFINE{types.Length}", [.. ProbeName(module, syscall, "entry"), .. types]),
+            new CMacroInvocation("SDT_PROBE_DEFINE2", [.. ProbeName(module, syscall, "return"), new CStringLiteral("int"), new CStringLiteral("register_t")]),
+        ];
+    }
+
+    private static CCall Probe(string module, SyscallModel syscall, string name, ImmutableArray<CExpr> arguments) =>
+        new(new CIdentifier($"SDT_PROBE{arguments.Length}"), [.. ProbeName(module, syscall, name), .. arguments]);
+
+    private static ImmutableArray<CExpr> ProbeName(string module, SyscallModel syscall, string name) =>
+        [new CIdentifier(Provider), new CIdentifier(module), new CIdentifier(syscall.Name), new CIdentifier(name)];
 }

@@ -1,0 +1,100 @@
+using System.Linq;
+using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tests.Support;
+using Xunit;
+
+namespace KmodSharp.Compiler.Tests.EndToEnd;
+
+/// <summary>Module state, locks, sysctls and SDT probes (examples/Counter) in the host harness.</summary>
+public sealed class ModuleStateTests
+{
+    [Fact]
+    public void Counter_keeps_state_between_calls_under_its_mutex_and_exports_sysctls()
+    {
+        ModuleArtifacts module = TestCompiler.Example("Counter");
+        SimulationReport report = HostSimulator.Run([module],
+        [
+            new SimLoadStep("counter"),
+            new SimCall("counter_add", ["5"]),
+            new SimCall("counter_add", ["7"]),
+            new SimCall("counter_add", ["-20"]),
+        ]);
+
+        Assert.True(report.Clean, report.Stderr + string.Join("; ", report.Violations));
+        Assert.Equal([5L, 12L, -8L], report.Calls.Select(c => c.Retval));
+        Assert.Contains(report.Sysctls, s => s.Name == "kern.counter.total" && s.Value == "-8");
+        Assert.Contains(report.Sysctls, s => s.Name == "kern.counter.calls" && s.Value == "3");
+    }
+
+    [Fact]
+    public void Counter_initialises_its_lock_before_the_syscall_and_probes_entry_and_return()
+    {
+        string c = TestCompiler.Example("Counter").CSource();
+
+        Assert.Contains("MTX_SYSINIT(counter_total_lock, &counter_total_lock, \"counter totalLock\", MTX_DEF);", c);
+        Assert.Contains("SDT_PROBE_DEFINE1(kmodsharp, counter, counter_add, entry, \"int\");", c);
+        Assert.Contains("SDT_PROBE1(kmodsharp, counter, counter_add, entry, uap->value);", c);
+        Assert.Contains("SYSCTL_S64(_kern_counter, OID_AUTO, total, CTLFLAG_RD | CTLFLAG_MPSAFE, &counter_total, 0, \"sum of every value added\");", c);
+    }
+
+    [Fact]
+    public void A_using_scope_releases_the_lock_and_the_buffer_on_every_exit()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using System;
+            using KmodSharp;
+
+            [KernelModule("paths")]
+            public static class Paths
+            {
+                private static KernelMutex gate;
+                private static int hits;
+
+                [Syscall(Name = "paths_run")]
+                public static SyscallResult<int> Run(int mode, int divisor)
+                {
+                    using KernelBuffer<int> scratch = Kernel.Allocate<int>(4, MallocFlags.WaitOk | MallocFlags.Zero);
+                    for (int i = 0; i < 4; i++)
+                    {
+                        scratch.Span[i] = i * mode;
+                        if (mode == 2)
+                        {
+                            break;
+                        }
+                    }
+
+                    using (gate.Lock())
+                    {
+                        hits++;
+                        if (mode == 1)
+                        {
+                            return Errno.EINVAL;
+                        }
+
+                        if (mode == 3)
+                        {
+                            return scratch.Span[mode + 1];
+                        }
+
+                        return 1000 / divisor + scratch.Span[1] + hits;
+                    }
+                }
+            }
+            """, "Paths.cs");
+
+        SimulationReport report = HostSimulator.Run([module],
+        [
+            new SimCall("paths_run", ["0", "10"]),
+            new SimCall("paths_run", ["1", "10"]),
+            new SimCall("paths_run", ["2", "10"]),
+            new SimCall("paths_run", ["3", "10"]),
+            new SimCall("paths_run", ["0", "0"]),
+            new SimCall("paths_run", ["5", "10"]),
+        ]);
+
+        Assert.True(report.Clean, report.Stderr + string.Join("; ", report.Violations));
+        Assert.Equal(0, report.Leaks);
+        Assert.Equal([(0, 101L), (22, -1L), (0, 103L), (22, -1L), (33, -1L), (0, 111L)], report.Calls.Select(c => (c.Error, c.Retval)));
+    }
+}
