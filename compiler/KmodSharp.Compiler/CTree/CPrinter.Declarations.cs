@@ -139,7 +139,7 @@ public sealed partial class CPrinter
     {
         CNamedType named => Join(named.Name, name),
         CStructType structure => Join("struct " + structure.Tag, name),
-        CPointerType pointer => (pointer.PointeeConst ? "const " : "") + Declarator(pointer.Pointee, "*" + name),
+        CPointerType pointer => (pointer.PointeeConst ? "const " : "") + (pointer.PointeeVolatile ? "volatile " : "") + Declarator(pointer.Pointee, "*" + name),
         CArrayType array => Declarator(array.Element, $"{name}[{Print(array.Length)}]"),
         _ => throw new InternalCompilerException($"the C printer has no case for {type.GetType().Name}"),
     };

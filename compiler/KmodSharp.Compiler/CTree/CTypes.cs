@@ -18,8 +18,8 @@ public sealed record CNamedType(string Name) : CType
 /// <summary><c>struct tag</c>.</summary>
 public sealed record CStructType(string Tag) : CType;
 
-/// <summary>A pointer; <paramref name="PointeeConst"/> spells <c>const T *</c>.</summary>
-public sealed record CPointerType(CType Pointee, bool PointeeConst = false) : CType;
+/// <summary>A pointer; <paramref name="PointeeConst"/> spells <c>const T *</c>, <paramref name="PointeeVolatile"/> <c>volatile T *</c>.</summary>
+public sealed record CPointerType(CType Pointee, bool PointeeConst = false, bool PointeeVolatile = false) : CType;
 
 /// <summary>A fixed-length array (only in declarators: fields and locals).</summary>
 public sealed record CArrayType(CType Element, CExpr Length) : CType;

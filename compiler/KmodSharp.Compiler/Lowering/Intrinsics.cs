@@ -62,12 +62,34 @@ internal static class Intrinsics
                 return new CCall("suword64", Arg(0), Arg(1));
             case ("Kernel", "PrivCheck"):
                 return new CCall("priv_check", lowering.CurrentThread, Arg(0));
+            case ("Atomic", _):
+                return Atomic(lowering, method, arguments);
             case ("UserPtr", "Add"):
                 return new CBinary(CBinaryOperator.Add, lowering.LowerValue(call.Instance!), Arg(0));
         }
 
         lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
         return new CIntegerLiteral(0);
+    }
+
+    // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
+    // results cast back, which keeps two's-complement values intact.
+    private static CExpr Atomic(FunctionLowering lowering, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    {
+        bool wide = method.Parameters[0].Type.SpecialType == SpecialType.System_Int64;
+        string suffix = wide ? "long" : "int";
+        var unsigned = new CNamedType(wide ? "u_long" : "u_int");
+        CType signed = wide ? new CNamedType("int64_t") : CNamedType.Int;
+        CExpr location = new CCast(new CPointerType(unsigned, PointeeVolatile: true), lowering.Argument(arguments[0]));
+        CExpr Operand(int i) => new CCast(unsigned, lowering.LowerConverted(arguments[i].Value));
+        return method.Name switch
+        {
+            "Add" => new CCall($"atomic_add_{suffix}", location, Operand(1)),
+            "FetchAdd" => new CCast(signed, new CCall($"atomic_fetchadd_{suffix}", location, Operand(1))),
+            "CompareAndSet" => new CBinary(CBinaryOperator.NotEqual, new CCall($"atomic_cmpset_{suffix}", location, Operand(1), Operand(2)), new CIntegerLiteral(0)),
+            "Load" => new CCast(signed, new CCall($"atomic_load_{suffix}", location)),
+            _ => new CCall($"atomic_store_{suffix}", location, Operand(1)),
+        };
     }
 
     // A byte span prints with "%.*s" and its length, so printf never reads past the span

@@ -97,4 +97,34 @@ public sealed class ModuleStateTests
         Assert.Equal(0, report.Leaks);
         Assert.Equal([(0, 101L), (22, -1L), (0, 103L), (22, -1L), (33, -1L), (0, 111L)], report.Calls.Select(c => (c.Error, c.Retval)));
     }
+
+    [Fact]
+    public void Atomics_translate_to_atomic9_with_CSharp_results()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using KmodSharp;
+
+            [KernelModule("atomics")]
+            public static class Atomics
+            {
+                private static int hits;
+                private static long bytes;
+
+                [Syscall(Name = "atomics_hit")]
+                public static long Hit(int size)
+                {
+                    int before = Atomic.FetchAdd(ref hits, 1);
+                    Atomic.Add(ref bytes, size);
+                    bool swapped = Atomic.CompareAndSet(ref hits, before + 1, 100);
+                    return swapped ? Atomic.Load(ref bytes) : -Atomic.Load(ref hits);
+                }
+            }
+            """, "Atomics.cs");
+
+        SimulationReport report = HostSimulator.Run([module], [new SimCall("atomics_hit", ["5"]), new SimCall("atomics_hit", ["-7"])]);
+
+        Assert.True(report.Clean, report.Stderr + string.Join("; ", report.Violations));
+        Assert.Equal([5L, -2L], report.Calls.Select(c => c.Retval));
+        Assert.Contains("atomic_fetchadd_int((volatile u_int *)&atomics_hits, (u_int)1)", module.CSource());
+    }
 }
