@@ -76,6 +76,10 @@ public sealed partial class CPrinter
                 Indent(depth);
                 WriteLine("break;");
                 break;
+            case CEmptyStatement:
+                Indent(depth);
+                WriteLine(";");
+                break;
             case CContinue:
                 Indent(depth);
                 WriteLine("continue;");

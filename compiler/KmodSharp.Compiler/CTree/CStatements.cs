@@ -55,3 +55,6 @@ public sealed record CSwitchSection(ImmutableArray<CExpr> Labels, bool IsDefault
 
 /// <summary>An empty line between groups of statements (style(9) separates declarations from code).</summary>
 public sealed record CBlankLine : CStmt;
+
+/// <summary>The empty statement <c>;</c> (what a label at the end of a block labels).</summary>
+public sealed record CEmptyStatement : CStmt;

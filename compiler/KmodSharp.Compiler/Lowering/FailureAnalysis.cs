@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -59,8 +60,14 @@ internal sealed class FailureAnalysis
         IConversionOperation { IsChecked: true, Operand.ConstantValue.HasValue: false } conversion => !IsWidening(conversion),
         ICompoundAssignmentOperation { IsChecked: true } => true,
         IIncrementOrDecrementOperation { IsChecked: true } => true,
+        ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => a.Pattern is IDiscardPatternOperation && a.Guard is null),
+        IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
+        IInvocationOperation { TargetMethod.Name: "Slice" or "CopyTo", Instance: { } instance } => IsSpanType(instance.Type),
+        IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Length > 0 && !allocate.Arguments[0].Value.ConstantValue.HasValue,
         _ => false,
     };
+
+    private static bool IsSpanType(ITypeSymbol? type) => type is not null && Frontend.TypeBinder.Bind(type) is Model.KSpan;
 
     public static bool NeedsDivisionGuard(IBinaryOperation division)
     {

@@ -39,6 +39,10 @@ internal sealed partial class FunctionLowering
                 return Property(property);
             case IObjectCreationOperation creation:
                 return StructTemporary(creation);
+            case IIsPatternOperation test:
+                return IsPattern(test);
+            case ISwitchExpressionOperation switchExpression:
+                return SwitchExpression(switchExpression);
             case IBinaryOperation binary:
                 return Binary(binary);
             case IUnaryOperation unary:

@@ -121,7 +121,7 @@ internal sealed partial class FunctionLowering
         bool constantLabels = choice.Cases.All(c => c.Clauses.All(l => l is ISingleValueCaseClauseOperation { Value.ConstantValue.HasValue: true } or IDefaultCaseClauseOperation));
         if (!constantLabels)
         {
-            context.Unsupported(choice, "a switch with pattern cases", "use constant case labels or if/else");
+            SwitchAsIfChain(choice, value);
             return;
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Model;
 using Microsoft.CodeAnalysis;
@@ -149,10 +150,49 @@ internal sealed partial class FunctionLowering
 
     private void Return(IReturnOperation ret)
     {
-        IOperation? returned = ret.ReturnedValue;
         if (signature.ReturnsPair)
         {
             PairReturn(ret);
+            return;
+        }
+
+        ReturnValue(ret.ReturnedValue);
+    }
+
+    // "return x switch { … }" and "return c ? a : b" of a SyscallResult return from each branch.
+    private void ReturnValue(IOperation? returned)
+    {
+        // A target-typed switch or conditional converts as a whole; its arms are returned one by one.
+        if (returned is IConversionOperation { Operand: ISwitchExpressionOperation or IConditionalOperation } whole
+            && Frontend.TypeBinder.IsRuntimeType(whole.Type, "SyscallResult"))
+        {
+            returned = whole.Operand;
+        }
+
+        if (signature.HasResultPointer && returned is not null && Frontend.TypeBinder.IsRuntimeType(returned.Type, "Errno"))
+        {
+            EmitReturn(Value(returned), returned.Type);
+            return;
+        }
+
+        if (signature.ReturnsErrno && returned is ISwitchExpressionOperation switchExpression)
+        {
+            CExpr subject = Stable(Value(switchExpression.Value), switchExpression.Value.Type);
+            CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
+            foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
+            {
+                CBlock body = Collect(() => ReturnValue(arm.Value));
+                otherwise = arm.Pattern is IDiscardPatternOperation ? body : new CIf(Pattern(arm.Pattern, subject), body, otherwise);
+            }
+
+            Emit(otherwise);
+            return;
+        }
+
+        if (signature.ReturnsErrno && returned is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+        {
+            CExpr test = Value(conditional.Condition);
+            Emit(new CIf(test, Collect(() => ReturnValue(conditional.WhenTrue)), Collect(() => ReturnValue(whenFalse))));
             return;
         }
 
@@ -259,6 +299,10 @@ internal sealed partial class FunctionLowering
     {
         switch (branch.BranchKind)
         {
+            case BranchKind.Break when breakLabels.TryGetValue(branch.Target, out string? end):
+                current.AddRange(ReleaseSince(branch.Target));
+                Emit(new CGoto(end));
+                break;
             case BranchKind.Break:
                 current.AddRange(ReleaseSince(branch.Target));
                 Emit(new CBreak());
