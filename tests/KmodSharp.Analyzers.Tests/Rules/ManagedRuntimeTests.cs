@@ -192,6 +192,7 @@ public sealed class ManagedRuntimeTests
             static KernelMutex s_lock;
             static KernelSxLock s_sx;
             static int s_count;
+            const string Format = "value=%d\n";
 
             [Syscall]
             static SyscallResult<int> Entry(int value, UserPtr<long> p, UserString s, CallingThread td)
@@ -200,7 +201,9 @@ public sealed class ManagedRuntimeTests
                 using MutexGuard guard = s_lock.Lock();
                 Span<byte> span = stackalloc byte[8];
                 ReadOnlySpan<byte> view = span;
-                Kernel.Printf("value=%d\n", value);
+                const string Local = "local=%d\n";
+                Kernel.Printf(Format, value);
+                Kernel.Printf(Local, value);
                 return value + s_count + view.Length;
             }
         }
