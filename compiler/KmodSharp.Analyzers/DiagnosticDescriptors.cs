@@ -94,7 +94,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedUserLength = Create(
         DiagnosticIds.UnboundedUserLength,
         "User-controlled length is not bounded",
-        "Syscall argument '{0}' is used as {1} without a bounding check{2}; compare it against a constant or the destination's Length first and return EINVAL",
+        "Syscall argument {0} is used as {1} without a bounding check{2}; compare it against a constant or the destination's Length first and return EINVAL",
         DiagnosticCategories.UserMemory);
 
     public static readonly DiagnosticDescriptor SleepUnderMutex = Create(
