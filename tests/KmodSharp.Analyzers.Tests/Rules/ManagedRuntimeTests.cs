@@ -44,6 +44,17 @@ public sealed class ManagedRuntimeTests
 
             static int Helper() => 1;
             static void Params(params int[] values) { }
+
+            static IEnumerable<int> Iterate()
+            {
+                {|KMS0001:yield return 1;|}
+            }
+
+            static async System.Threading.Tasks.Task<int> Later()
+            {
+                {|KMS0001:await System.Threading.Tasks.Task.Yield()|};
+                return 1;
+            }
         }
         """);
 
