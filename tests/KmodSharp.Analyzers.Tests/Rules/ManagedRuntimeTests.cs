@@ -141,6 +141,36 @@ public sealed class ManagedRuntimeTests
         """);
 
     [Fact]
+    public Task Exceptions_InKernelHelper_PrintsCallChain()
+    {
+        var test = new Exceptions.Test
+        {
+            TestCode = """
+                using System;
+                using KmodSharp;
+
+                [KernelModule("m")]
+                static class M
+                {
+                    [Syscall(Name = "parse_it")]
+                    static int Entry(int value) => Parser.Parse(value);
+                }
+
+                [KernelHelper]
+                static class Parser
+                {
+                    public static int Parse(int value) => value >= 0 ? value : {|#0:throw new ArgumentOutOfRangeException()|};
+
+                    public static int Unreached(int value) => value >= 0 ? value : {|#1:throw new ArgumentOutOfRangeException()|};
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Exceptions.Diagnostic(DiagnosticIds.Exception).WithLocation(0).WithArguments("'throw'", " (reached from parse_it → Parse)"));
+        test.ExpectedDiagnostics.Add(Exceptions.Diagnostic(DiagnosticIds.Exception).WithLocation(1).WithArguments("'throw'", ""));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Exceptions_DoNotFireOnUsingOrOutsideKernelCode() => Exceptions.VerifyAnalyzerAsync("""
         using System;
         using KmodSharp;
