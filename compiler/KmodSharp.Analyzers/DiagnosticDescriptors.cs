@@ -46,13 +46,15 @@ public static class DiagnosticDescriptors
         DiagnosticIds.Recursion,
         "Kernel code cannot recurse",
         "Recursive call cycle {0}: the kernel stack is 16 KiB and recursion depth cannot be bounded; use a loop",
-        DiagnosticCategories.Calls);
+        DiagnosticCategories.Calls,
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor StackBudget = Create(
         DiagnosticIds.StackBudget,
         "Kernel stack budget exceeded",
         "'{0}' may use about {1} bytes of kernel stack along {2}, over the budget of {3} bytes (the whole kernel stack is 16 KiB); move large buffers to Kernel.Allocate or raise kmodsharp.stack_budget",
-        DiagnosticCategories.Calls);
+        DiagnosticCategories.Calls,
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor NonConstantStackAlloc = Create(
         DiagnosticIds.NonConstantStackAlloc,
@@ -94,7 +96,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedUserLength = Create(
         DiagnosticIds.UnboundedUserLength,
         "User-controlled length is not bounded",
-        "Syscall argument '{0}' is used as {1} without a bounding check{2}; compare it against a constant or the destination's Length first and return EINVAL",
+        "Syscall argument {0} is used as {1} without a bounding check{2}; compare it against a constant or the destination's Length first and return EINVAL",
         DiagnosticCategories.UserMemory);
 
     public static readonly DiagnosticDescriptor SleepUnderMutex = Create(
@@ -125,7 +127,8 @@ public static class DiagnosticDescriptors
         DiagnosticIds.SyscallOutsideModule,
         "Module hook outside a [KernelModule] class",
         "'{0}' is marked [{1}] but its class '{2}' has no [KernelModule]; move it into the module class",
-        DiagnosticCategories.Module);
+        DiagnosticCategories.Module,
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor ModuleNotStatic = Create(
         DiagnosticIds.ModuleNotStatic,
@@ -137,13 +140,15 @@ public static class DiagnosticDescriptors
         DiagnosticIds.MissingModule,
         "No [KernelModule] class",
         "'{0}' is a syscall but the compilation has no [KernelModule] class; add [KernelModule(\"name\")] to a static class holding the syscalls",
-        DiagnosticCategories.Module);
+        DiagnosticCategories.Module,
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor DuplicateName = Create(
         DiagnosticIds.DuplicateName,
         "Duplicate syscall or module",
         "{0} '{1}' is already used by '{2}'; each must be unique",
-        DiagnosticCategories.Module);
+        DiagnosticCategories.Module,
+        compilationEnd: true);
 
     public static readonly DiagnosticDescriptor TooManyArguments = Create(
         DiagnosticIds.TooManyArguments,
@@ -188,7 +193,10 @@ public static class DiagnosticDescriptors
         "{0} is not supported in kernel code{1}",
         DiagnosticCategories.Backend);
 
+    // Diagnostics that only a whole-compilation view can find carry the CompilationEnd tag, so IDEs know
+    // they appear with full-solution analysis or a build rather than while typing.
     private static DiagnosticDescriptor Create(string id, string title, string message, string category,
-        DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+        DiagnosticSeverity severity = DiagnosticSeverity.Error, bool compilationEnd = false) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md",
+            customTags: compilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
 }

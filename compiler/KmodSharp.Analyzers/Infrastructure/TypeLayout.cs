@@ -13,7 +13,18 @@ internal static class TypeLayout
     /// <summary>A pointer-sized reference (spans, runtime handles) when the exact size does not matter.</summary>
     public const int PointerSize = 8;
 
-    public static (int Size, int Align) Of(ITypeSymbol type) => Of(type, 0);
+    // Layouts of named structs, per type symbol (symbols are per compilation, so entries die with it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ITypeSymbol, object> Cache = new();
+
+    public static (int Size, int Align) Of(ITypeSymbol type)
+    {
+        if (type.SpecialType != SpecialType.None || type is not INamedTypeSymbol { TypeKind: TypeKind.Struct })
+        {
+            return Of(type, 0);
+        }
+
+        return ((int, int))Cache.GetValue(type, t => Of(t, 0));
+    }
 
     /// <summary>Describes the first padding hole in <paramref name="type"/>, or null when it has none.</summary>
     public static string? FindPadding(ITypeSymbol type) => FindPadding(type, 0);

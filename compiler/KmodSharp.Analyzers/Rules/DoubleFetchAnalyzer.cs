@@ -44,11 +44,29 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
         });
     }
 
+    /// <summary>Whether a second fetch is possible at all: two fetches, or one inside a loop. Otherwise no CFG is built.</summary>
     private static bool HasFetch(IOperation root, KnownTypes types)
     {
+        int count = 0;
         foreach (IOperation operation in root.Descendants())
         {
             if (operation is IInvocationOperation invocation && IsFetch(invocation, types))
+            {
+                if (++count > 1 || InLoop(invocation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InLoop(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
             {
                 return true;
             }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using KmodSharp.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -19,16 +22,38 @@ public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.SleepUnderMutex, DiagnosticDescriptors.ResourceNotReleased);
 
+    // Per compilation: the first sleeping call of each method, and calls to source methods made under a mutex.
+    private readonly ConditionalWeakTable<KernelSession, State> states = new();
+
+    private sealed class State
+    {
+        public ConcurrentDictionary<IMethodSymbol, string> Sleeps { get; } = new(SymbolEqualityComparer.Default);
+
+        public ConcurrentQueue<(ISymbol Owner, IMethodSymbol Callee, Location Location, string Mutex)> CallsUnderMutex { get; } = new();
+    }
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
     {
+        State state = states.GetValue(session, _ => new State());
         context.RegisterOperationAction(
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 KnownTypes types = session.Types;
-                if (SleepingCall(invocation, types) is { } sleeping && HeldMutex(invocation, types) is { } mutex)
+                string? sleeping = SleepingCall(invocation, types);
+                string? mutex = HeldMutex(invocation, types);
+                if (sleeping is not null && c.ContainingSymbol is IMethodSymbol sleeper)
+                {
+                    state.Sleeps.TryAdd(sleeper.OriginalDefinition, sleeping);
+                }
+
+                if (sleeping is not null && mutex is not null)
                 {
                     session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.SleepUnderMutex, invocation.Syntax.GetLocation(), sleeping, mutex);
+                }
+                else if (mutex is not null && KernelSession.IsSource(invocation.TargetMethod))
+                {
+                    state.CallsUnderMutex.Enqueue((c.ContainingSymbol, invocation.TargetMethod.OriginalDefinition, invocation.Syntax.GetLocation(), mutex));
                 }
 
                 ITypeSymbol returned = invocation.TargetMethod.ReturnType;
@@ -40,6 +65,48 @@ public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
                 }
             },
             OperationKind.Invocation);
+    }
+
+    /// <summary>A call, under a mutex, to a helper that sleeps somewhere down its call graph.</summary>
+    private protected override void OnCompilationEnd(CompilationAnalysisContext context, KernelSession session)
+    {
+        State state = states.GetValue(session, _ => new State());
+        if (state.CallsUnderMutex.IsEmpty)
+        {
+            return;
+        }
+
+        var sleeps = new Dictionary<IMethodSymbol, string>(state.Sleeps, SymbolEqualityComparer.Default);
+        for (bool changed = true; changed;)
+        {
+            changed = false;
+            foreach (IMethodSymbol method in session.AllMethods())
+            {
+                if (sleeps.ContainsKey(method))
+                {
+                    continue;
+                }
+
+                foreach (KernelSession.CallSite call in session.CallsFrom(method))
+                {
+                    if (sleeps.TryGetValue(call.Callee, out string? how))
+                    {
+                        sleeps[method] = how;
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        foreach ((ISymbol owner, IMethodSymbol callee, Location location, string mutex) in state.CallsUnderMutex)
+        {
+            if (sleeps.TryGetValue(callee, out string? how))
+            {
+                session.Report(owner, context.ReportDiagnostic, DiagnosticDescriptors.SleepUnderMutex, location,
+                    "Calling '" + callee.Name + "', which reaches " + how + ",", mutex);
+            }
+        }
     }
 
     /// <summary>How a call sleeps, or null when it does not.</summary>

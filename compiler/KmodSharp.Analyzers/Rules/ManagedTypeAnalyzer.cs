@@ -36,7 +36,8 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                         }
 
                         break;
-                    case IFieldSymbol { IsImplicitlyDeclared: false } field when session.Scope.IsKernelCode(field):
+                    // A const (e.g. a Printf format) is a compile-time value, not a managed object.
+                    case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when session.Scope.IsKernelCode(field):
                         Check(session, c.ReportDiagnostic, field, field.Type, "Field '" + field.Name + "'", field.Locations[0], field.IsStatic ? TypeUse.StaticField : TypeUse.Field);
                         break;
                 }
@@ -49,6 +50,8 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             {
                 switch (c.Operation)
                 {
+                    case IVariableDeclaratorOperation { Symbol.IsConst: true }:
+                        break;
                     case IVariableDeclaratorOperation declarator:
                         Check(session, c.ReportDiagnostic, c.ContainingSymbol, declarator.Symbol.Type, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Locations[0], TypeUse.Local);
                         break;

@@ -177,10 +177,19 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             slots++;
-            if (parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && !IsArgumentType(parameter.Type, types))
+            // ref/in/out would be kernel addresses of the args block; user data comes through UserPtr<T>.
+            if (parameter.RefKind != RefKind.None
+                || (parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && !IsArgumentType(parameter.Type, types)))
             {
+                string refKind = parameter.RefKind switch
+                {
+                    RefKind.Ref => "ref ",
+                    RefKind.Out => "out ",
+                    RefKind.None => "",
+                    _ => "in ",
+                };
                 c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations[0],
-                    parameter.Name, name, parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
+                    parameter.Name, name, refKind + parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
             }
         }
 

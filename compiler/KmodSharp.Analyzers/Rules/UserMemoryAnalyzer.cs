@@ -134,19 +134,28 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
             return;
         }
 
-        var bounded = new Dictionary<IParameterSymbol, int>(SymbolEqualityComparer.Default);
-        var uses = new List<(IParameterSymbol Parameter, IOperation Use, string What)>();
+        // A local computed from a syscall argument (int n = count * 2) carries the argument along.
+        var bounded = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+        var aliases = new Dictionary<ILocalSymbol, IParameterSymbol>(SymbolEqualityComparer.Default);
+        var uses = new List<(ISymbol Source, IParameterSymbol Parameter, IOperation Use, string What)>();
         foreach (IOperation block in c.OperationBlocks)
         {
             foreach (IOperation operation in block.Descendants())
             {
                 switch (operation)
                 {
+                    case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator:
+                        foreach ((_, IParameterSymbol parameter) in Sources(initial, aliases))
+                        {
+                            aliases[declarator.Symbol] = parameter;
+                        }
+
+                        break;
                     case IBinaryOperation binary when IsRelational(binary.OperatorKind):
                         NoteBound(bounded, binary.LeftOperand, binary.RightOperand, binary.Syntax.SpanStart);
                         NoteBound(bounded, binary.RightOperand, binary.LeftOperand, binary.Syntax.SpanStart);
                         break;
-                    case IIsPatternOperation pattern when ContainsRelational(pattern.Pattern) && Parameter(pattern.Value) is { } p:
+                    case IIsPatternOperation pattern when ContainsRelational(pattern.Pattern) && Source(pattern.Value) is { } p:
                         Note(bounded, p, pattern.Syntax.SpanStart);
                         break;
                     case IInvocationOperation invocation when IsLengthSink(invocation, session.Types, out string what):
@@ -154,9 +163,9 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
                         {
                             if (argument.Parameter?.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr)
                             {
-                                foreach (IParameterSymbol parameter in IntegerParameters(argument.Value))
+                                foreach ((ISymbol source, IParameterSymbol parameter) in Sources(argument.Value, aliases))
                                 {
-                                    uses.Add((parameter, argument.Value, what));
+                                    uses.Add((source, parameter, argument.Value, what));
                                 }
                             }
                         }
@@ -166,11 +175,14 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
             }
         }
 
-        foreach ((IParameterSymbol parameter, IOperation use, string what) in uses)
+        foreach ((ISymbol source, IParameterSymbol parameter, IOperation use, string what) in uses)
         {
-            if (!bounded.TryGetValue(parameter, out int position) || position > use.Syntax.SpanStart)
+            int at = use.Syntax.SpanStart;
+            bool checkedBefore = (bounded.TryGetValue(source, out int p1) && p1 < at) || (bounded.TryGetValue(parameter, out int p2) && p2 < at);
+            if (!checkedBefore)
             {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedUserLength, use.Syntax.GetLocation(), parameter.Name, what, ""));
+                string name = SymbolEqualityComparer.Default.Equals(source, parameter) ? "'" + parameter.Name + "'" : "'" + parameter.Name + "' (through '" + source.Name + "')";
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnboundedUserLength, use.Syntax.GetLocation(), name, what, ""));
             }
         }
     }
@@ -205,19 +217,19 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
         _ => false,
     };
 
-    private static void NoteBound(Dictionary<IParameterSymbol, int> bounded, IOperation side, IOperation other, int position)
+    private static void NoteBound(Dictionary<ISymbol, int> bounded, IOperation side, IOperation other, int position)
     {
-        if (Parameter(side) is { } parameter && IsBound(other))
+        if (Source(side) is { } symbol && IsBound(other))
         {
-            Note(bounded, parameter, position);
+            Note(bounded, symbol, position);
         }
     }
 
-    private static void Note(Dictionary<IParameterSymbol, int> bounded, IParameterSymbol parameter, int position)
+    private static void Note(Dictionary<ISymbol, int> bounded, ISymbol symbol, int position)
     {
-        if (!bounded.TryGetValue(parameter, out int existing) || position < existing)
+        if (!bounded.TryGetValue(symbol, out int existing) || position < existing)
         {
-            bounded[parameter] = position;
+            bounded[symbol] = position;
         }
     }
 
@@ -230,8 +242,12 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
             || operation is IFieldReferenceOperation { Field.IsConst: true };
     }
 
-    private static IParameterSymbol? Parameter(IOperation operation) =>
-        Strip(operation) is IParameterReferenceOperation reference ? reference.Parameter : null;
+    private static ISymbol? Source(IOperation operation) => Strip(operation) switch
+    {
+        IParameterReferenceOperation reference => reference.Parameter,
+        ILocalReferenceOperation local => local.Local,
+        _ => null,
+    };
 
     private static IOperation Strip(IOperation operation)
     {
@@ -243,13 +259,18 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
         return operation;
     }
 
-    private static IEnumerable<IParameterSymbol> IntegerParameters(IOperation value)
+    /// <summary>The integer syscall arguments a value is computed from: (the symbol used, the argument behind it).</summary>
+    private static IEnumerable<(ISymbol Source, IParameterSymbol Parameter)> Sources(IOperation value, Dictionary<ILocalSymbol, IParameterSymbol> aliases)
     {
         foreach (IOperation operation in value.DescendantsAndSelf())
         {
             if (operation is IParameterReferenceOperation { Parameter: { Type.SpecialType: >= SpecialType.System_SByte and <= SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr } parameter })
             {
-                yield return parameter;
+                yield return (parameter, parameter);
+            }
+            else if (operation is ILocalReferenceOperation local && aliases.TryGetValue(local.Local, out IParameterSymbol? aliased))
+            {
+                yield return (local.Local, aliased);
             }
         }
     }

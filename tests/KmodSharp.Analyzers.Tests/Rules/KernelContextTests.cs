@@ -38,6 +38,35 @@ public sealed class KernelContextTests
         """);
 
     [Fact]
+    public Task SleepUnderMutex_FiresOnAHelperThatSleeps() => Context.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+
+            [Syscall]
+            static Errno Entry(UserPtr<int> p)
+            {
+                using (s_lock.Lock())
+                {
+                    int fine = Pure(1);
+                    return {|#0:Read(p)|};
+                }
+            }
+
+            static int Pure(int x) => x + 1;
+
+            static Errno Read(UserPtr<int> p) => Deeper(p);
+
+            static Errno Deeper(UserPtr<int> p) => Kernel.CopyIn(p, out int v);
+        }
+        """,
+        Context.Diagnostic(DiagnosticIds.SleepUnderMutex).WithLocation(0)
+            .WithArguments("Calling 'Read', which reaches 'Kernel.CopyIn' (a page fault on user memory sleeps),", "s_lock", ""));
+
+    [Fact]
     public Task SleepUnderMutex_DoesNotFireBeforeLockingOrWithNoWait() => Context.VerifyAnalyzerAsync("""
         using KmodSharp;
 

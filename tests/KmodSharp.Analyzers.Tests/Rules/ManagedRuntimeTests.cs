@@ -44,6 +44,17 @@ public sealed class ManagedRuntimeTests
 
             static int Helper() => 1;
             static void Params(params int[] values) { }
+
+            static IEnumerable<int> Iterate()
+            {
+                {|KMS0001:yield return 1;|}
+            }
+
+            static async System.Threading.Tasks.Task<int> Later()
+            {
+                {|KMS0001:await System.Threading.Tasks.Task.Yield()|};
+                return 1;
+            }
         }
         """);
 
@@ -130,6 +141,36 @@ public sealed class ManagedRuntimeTests
         """);
 
     [Fact]
+    public Task Exceptions_InKernelHelper_PrintsCallChain()
+    {
+        var test = new Exceptions.Test
+        {
+            TestCode = """
+                using System;
+                using KmodSharp;
+
+                [KernelModule("m")]
+                static class M
+                {
+                    [Syscall(Name = "parse_it")]
+                    static int Entry(int value) => Parser.Parse(value);
+                }
+
+                [KernelHelper]
+                static class Parser
+                {
+                    public static int Parse(int value) => value >= 0 ? value : {|#0:throw new ArgumentOutOfRangeException()|};
+
+                    public static int Unreached(int value) => value >= 0 ? value : {|#1:throw new ArgumentOutOfRangeException()|};
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Exceptions.Diagnostic(DiagnosticIds.Exception).WithLocation(0).WithArguments("'throw'", " (reached from parse_it → Parse)"));
+        test.ExpectedDiagnostics.Add(Exceptions.Diagnostic(DiagnosticIds.Exception).WithLocation(1).WithArguments("'throw'", ""));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task Exceptions_DoNotFireOnUsingOrOutsideKernelCode() => Exceptions.VerifyAnalyzerAsync("""
         using System;
         using KmodSharp;
@@ -192,6 +233,7 @@ public sealed class ManagedRuntimeTests
             static KernelMutex s_lock;
             static KernelSxLock s_sx;
             static int s_count;
+            const string Format = "value=%d\n";
 
             [Syscall]
             static SyscallResult<int> Entry(int value, UserPtr<long> p, UserString s, CallingThread td)
@@ -200,7 +242,9 @@ public sealed class ManagedRuntimeTests
                 using MutexGuard guard = s_lock.Lock();
                 Span<byte> span = stackalloc byte[8];
                 ReadOnlySpan<byte> view = span;
-                Kernel.Printf("value=%d\n", value);
+                const string Local = "local=%d\n";
+                Kernel.Printf(Format, value);
+                Kernel.Printf(Local, value);
                 return value + s_count + view.Length;
             }
         }

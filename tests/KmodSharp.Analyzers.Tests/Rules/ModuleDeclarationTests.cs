@@ -131,6 +131,7 @@ public sealed class ModuleDeclarationTests
         static class M
         {
             [Syscall] static int A(Pair {|KMS0407:p|}, char {|KMS0407:c|}) => 0;
+            [Syscall] static int R(ref int {|KMS0407:r|}, out int {|KMS0407:o|}) { o = 0; return r; }
             [Syscall] static {|KMS0408:Pair|} B(int v) => default;
             [Syscall] static {|KMS0408:SyscallResult<Pair>|} C(int v) => default(Pair);
             [Syscall] static {|KMS0408:(int, int)|} D(int v) => (v, v);

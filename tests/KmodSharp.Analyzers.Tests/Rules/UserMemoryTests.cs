@@ -109,6 +109,17 @@ public sealed class UserMemoryTests
                 using KernelBuffer<byte> buffer = Kernel.Allocate<byte>({|KMS0205:count|}, MallocFlags.WaitOk);
                 Span<byte> local = stackalloc byte[64];
                 Span<byte> part = local.Slice(0, {|KMS0205:length|});
+                int doubled = count * 2;
+                using KernelBuffer<int> other = Kernel.Allocate<int>({|KMS0205:doubled|}, MallocFlags.NoWait);
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno GoodThroughLocal(int count)
+            {
+                int size = count + 1;
+                if (size > 64) return Errno.EINVAL;
+                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>(size, MallocFlags.NoWait);
                 return Errno.None;
             }
 
