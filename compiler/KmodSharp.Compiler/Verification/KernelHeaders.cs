@@ -99,6 +99,10 @@ public sealed class KernelHeaders : IDisposable
     /// <summary>The include directories after <c>-I.</c>, in order.</summary>
     public ImmutableArray<string> IncludeDirectories => includeDirectories;
 
+    /// <summary>The file an <c>#include &lt;name&gt;</c> finds (object directory first, links followed), or null.</summary>
+    public string? Resolve(string include) =>
+        new[] { ObjectDirectory }.Concat(includeDirectories).Select(d => Path.Combine(d, include)).FirstOrDefault(File.Exists);
+
     /// <summary>
     /// The read options for one file compiled as a module source: the file at
     /// <paramref name="filePath"/>, or in memory when <paramref name="contents"/> is given.
