@@ -61,6 +61,25 @@ public sealed class ModuleVerifierTests
     }
 
     [Fact]
+    public void Option_headers_the_source_includes_are_created_empty_and_the_scratch_folder_is_removed()
+    {
+        ModuleArtifacts module = TestCompiler.Example("MySyscall");
+        string source = "#include \"opt_capsicum.h\"\n" + module.CSource();
+        string scratch;
+        using (KernelHeaders headers = KernelHeaders.Host())
+        {
+            scratch = headers.ObjectDirectory;
+
+            VerifyResult result = ModuleVerifier.Verify("mysyscall.c", source, headers);
+
+            Assert.Empty(result.Diagnostics);
+            Assert.True(File.Exists(Path.Combine(scratch, "opt_capsicum.h")));
+        }
+
+        Assert.False(Directory.Exists(scratch));
+    }
+
+    [Fact]
     public void The_cli_verifies_the_example_against_the_host_headers()
     {
         (int exit, string stdout, _) = Run("verify", Repository.Example("MySyscall"));
