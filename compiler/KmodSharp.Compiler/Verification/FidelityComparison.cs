@@ -38,7 +38,8 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
         foreach (HeaderDiagnostic diagnostic in result.Diagnostics.Where(d => d.IsError))
         {
             string where = diagnostic.Location is { } at ? Place(at) : "(command line)";
-            differences.Add(new(FidelityKind.Parse, diagnostic.Message, where, side == "ours" ? "error: " + diagnostic.Message : "parses", side == "ours" ? "" : "error: " + diagnostic.Message));
+            string error = "error: " + diagnostic.Message;
+            differences.Add(new(FidelityKind.Parse, side + " does not parse", where, side == "ours" ? error : "-", side == "ours" ? "-" : error));
         }
     }
 

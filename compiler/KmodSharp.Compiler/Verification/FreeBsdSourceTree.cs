@@ -17,7 +17,7 @@ public sealed class FreeBsdTreeException(string message) : Exception(message);
 /// <c>amd64/include</c> or <c>arch/amd64/include</c> on trees that moved them), and the language
 /// standard and warning flags <c>conf/kern.mk</c> sets.
 /// </summary>
-public sealed partial record FreeBsdSourceTree(string SysDir, int Version, bool HasArchDirectory, string LanguageStandard, ImmutableArray<string> WarningFlags)
+public sealed partial record FreeBsdSourceTree(string SysDir, int Version, bool HasArchDirectory, string LanguageStandard, ImmutableArray<string> WarningFlags, ImmutableArray<string> IncludeLinks)
 {
     // sys/conf/kern.mk in 15: what a clang build gets when kern.mk cannot be read.
     private static readonly ImmutableArray<string> DefaultWarnings =
@@ -57,12 +57,16 @@ public sealed partial record FreeBsdSourceTree(string SysDir, int Version, bool 
             ?? throw new FreeBsdTreeException($"'{Path.Combine(full, "sys", "param.h")}' defines no __FreeBSD_version");
         string kernMk = Path.Combine(full, "conf", "kern.mk");
         string text = File.Exists(kernMk) ? File.ReadAllText(kernMk) : "";
+
+        // kmod.mk links machine and x86 on amd64; 15-derived trees add i386.
+        bool linksI386 = File.ReadAllText(Path.Combine(full, "conf", "kmod.mk")).Contains("_ILINKS+=i386", StringComparison.Ordinal);
         return new FreeBsdSourceTree(
             full,
             version,
             Directory.Exists(Path.Combine(full, "arch", "amd64")),
             LanguageStandardOf(text),
-            WarningsOf(text));
+            WarningsOf(text),
+            linksI386 ? ["machine", "x86", "i386"] : ["machine", "x86"]);
     }
 
     /// <summary>

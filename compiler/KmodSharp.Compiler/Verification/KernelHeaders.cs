@@ -70,7 +70,7 @@ public sealed class KernelHeaders : IDisposable
             tree.IncludeDirectories,
             ["-std=" + tree.LanguageStandard, .. tree.WarningFlags],
             tree.GlobalOptions());
-        foreach (string link in new[] { "machine", "x86", "i386" })
+        foreach (string link in tree.IncludeLinks)
         {
             if (tree.LinkTarget(link == "machine" ? "amd64" : link) is { } target)
             {
