@@ -89,11 +89,13 @@ public static partial class CSharpMirrorWriter
             .AppendLine("{");
         foreach (ImportedField field in record.Fields.OrderBy(f => f.Offset))
         {
+            // C# forbids a member named like its type (struct color { int color; }).
+            string name = field.Name == record.CSharpName ? field.Name + "_" : Identifier(field.Name);
             string declaration = field.Type switch
             {
-                PrimitiveFieldType primitive => $"public {primitive.Keyword} {Identifier(field.Name)};",
-                FixedBufferFieldType buffer => $"public fixed {buffer.Keyword} {Identifier(field.Name)}[{buffer.Length}];",
-                NamedFieldType named => $"public {named.CSharpName} {Identifier(field.Name)};",
+                PrimitiveFieldType primitive => $"public {primitive.Keyword} {name};",
+                FixedBufferFieldType buffer => $"public fixed {buffer.Keyword} {name}[{buffer.Length}];",
+                NamedFieldType named => $"public {named.CSharpName} {name};",
                 _ => throw new InvalidOperationException(field.Type.ToString()),
             };
             text.AppendLine($"    /// <summary>C <c>{Escape(field.CType)} {field.Name}</c>.</summary>")
