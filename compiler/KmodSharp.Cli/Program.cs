@@ -15,6 +15,8 @@ public static class Program
             CheckCommand.Create(output, error),
             BuildCommand.Create(output, error),
             SimCommand.Create(output, error),
+            VerifyCommand.Create(output, error),
+            ImportHeaderCommand.Create(output, error),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
