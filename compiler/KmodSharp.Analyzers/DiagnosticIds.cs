@@ -43,4 +43,8 @@ public static class DiagnosticIds
     public const string InvalidModuleHook = "KMS0409";
 
     public const string UnsupportedConstruct = "KMS0900";
+
+    // Reported by the CLI's verify and import-header commands (not analyzers): no descriptor.
+    public const string GeneratedCDoesNotCompile = "KMS0950";
+    public const string HeaderNotImportable = "KMS0951";
 }

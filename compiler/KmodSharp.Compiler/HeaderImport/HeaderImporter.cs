@@ -36,7 +36,7 @@ public sealed record HeaderImportOptions
 public static partial class HeaderImporter
 {
     /// <summary>The header cannot be imported as C# (<c>import-header</c>).</summary>
-    public const string DiagnosticId = "KMS0951";
+    public const string DiagnosticId = KmodSharp.Analyzers.DiagnosticIds.HeaderNotImportable;
 
     /// <exception cref="FileNotFoundException">The header does not exist.</exception>
     public static ImportedHeader Import(HeaderImportOptions options)

@@ -28,7 +28,7 @@ public sealed record VerifyResult(string FileName, ImmutableArray<KmsDiagnostic>
 public static partial class ModuleVerifier
 {
     /// <summary>The generated C does not compile against the FreeBSD headers.</summary>
-    public const string DiagnosticId = "KMS0950";
+    public const string DiagnosticId = KmodSharp.Analyzers.DiagnosticIds.GeneratedCDoesNotCompile;
 
     /// <summary>Verifies the module's <c>&lt;module&gt;.c</c>.</summary>
     public static VerifyResult Verify(ModuleArtifacts module, KernelHeaders headers)
