@@ -5,6 +5,7 @@ using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.InTree;
 using KmodSharp.Compiler.Lowering;
 
 namespace KmodSharp.Compiler;
@@ -22,11 +23,19 @@ public sealed record CompileResult(ImmutableArray<KmsDiagnostic> Diagnostics, Im
 /// </summary>
 public static class KmodCompiler
 {
-    public static CompileResult Compile(SourceInput input, LoweringOptions options)
+    /// <summary>Translates <paramref name="input"/>; an in-tree build reads its syscall numbers from <paramref name="freebsdSysdir"/> when given.</summary>
+    public static CompileResult Compile(SourceInput input, LoweringOptions options, string? freebsdSysdir = null)
     {
         var compilation = CompilationFactory.Create(input);
         var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation));
         ImmutableArray<BoundModule> modules = ModuleBinder.Bind(compilation, diagnostics);
+        SyscallTable? table = options.InTree && freebsdSysdir is not null ? SyscallTable.Read(freebsdSysdir) : null;
+        if (options.InTree)
+        {
+            diagnostics.RemoveAll(InTreePlanner.IsLoadableModuleWarning);
+            modules = InTreePlanner.Assign(modules, table, diagnostics);
+        }
+
         if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
@@ -44,8 +53,14 @@ public static class KmodCompiler
             return new CompileResult([.. diagnostics], []);
         }
 
-        return new CompileResult([.. diagnostics], [.. lowered.Select(l => Artifacts(l, options))]);
+        return new CompileResult([.. diagnostics], [.. lowered.Select(l => options.InTree ? InTreeArtifacts(l, options, table) : Artifacts(l, options))]);
     }
+
+    private static ModuleArtifacts InTreeArtifacts(LoweredModule module, LoweringOptions options, SyscallTable? table) => new(module.Model,
+    [
+        new Artifact(module.Source.FileName, CPrinter.Print(module.Source, options.LineDirectives)),
+        .. InTreeFiles.For(module.Model, table),
+    ]);
 
     private static ModuleArtifacts Artifacts(LoweredModule module, LoweringOptions options) => new(module.Model,
     [

@@ -11,10 +11,13 @@ internal static class BuildCommand
         Argument<string[]> input = CommonOptions.Input();
         var outputDirectory = new Option<string?>("--output", "-o") { Description = "Output folder (default: <input>/bin/kmod)" };
         Option<bool> noLines = CommonOptions.NoLineDirectives();
-        var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test") { input, outputDirectory, noLines };
+        var inTree = new Option<bool>("--in-tree") { Description = "Compile the syscalls into the kernel: sys_<module>.c, syscalls.master entries and the sys/conf/files line" };
+        var sysdir = new Option<string?>("--freebsd-sysdir") { Description = "With --in-tree: the kernel's sys folder, to number the syscalls after the last entry of kern/syscalls.master" };
+        var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test") { input, outputDirectory, noLines, inTree, sysdir };
         command.SetAction(parsed =>
         {
-            var (result, source, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, !parsed.GetValue(noLines), output, error);
+            var options = new KmodSharp.Compiler.Lowering.LoweringOptions(!parsed.GetValue(noLines), parsed.GetValue(inTree));
+            var (result, source, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error);
             if (result is null || source is null)
             {
                 return exitCode;

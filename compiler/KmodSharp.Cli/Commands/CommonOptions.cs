@@ -22,14 +22,17 @@ internal static class CommonOptions
     };
 
     /// <summary>Compiles and prints diagnostics; null with an exit code when compilation cannot go on.</summary>
-    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, bool lineDirectives, TextWriter output, TextWriter error)
+    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, bool lineDirectives, TextWriter output, TextWriter error) =>
+        Compile(inputs, new LoweringOptions(lineDirectives), null, output, error);
+
+    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, LoweringOptions options, string? freebsdSysdir, TextWriter output, TextWriter error)
     {
         SourceInput input;
         CompileResult result;
         try
         {
             input = InputLoader.Load([.. inputs]);
-            result = KmodCompiler.Compile(input, new LoweringOptions(lineDirectives));
+            result = KmodCompiler.Compile(input, options, freebsdSysdir);
         }
         catch (InputException e)
         {

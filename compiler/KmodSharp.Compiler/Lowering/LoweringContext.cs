@@ -8,8 +8,12 @@ using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Compiler.Lowering;
 
-/// <summary>Options that change the generated C without changing its meaning.</summary>
-public sealed record LoweringOptions(bool LineDirectives = true);
+/// <summary>
+/// Options of a translation: <c>#line</c> directives, and <paramref name="InTree"/> for a syscall
+/// compiled into the kernel (the seed's "method 2": no SYSCALL_MODULE, the table entry comes
+/// from syscalls.master) rather than a loadable module.
+/// </summary>
+public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false);
 
 /// <summary>
 /// Module-wide lowering state: the C name and signature of every C# method translated so far,

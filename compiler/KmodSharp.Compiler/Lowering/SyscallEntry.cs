@@ -20,7 +20,7 @@ internal static class SyscallEntry
     /// <summary>SDT allows at most six typed probe arguments.</summary>
     private const int MaxProbeArguments = 6;
 
-    public static CFunctionDefinition Build(string module, SyscallModel syscall, FunctionSignature handler)
+    public static CFunctionDefinition Build(string module, SyscallModel syscall, FunctionSignature handler, bool inTree)
     {
         var td = new CIdentifier("td");
         var uap = new CIdentifier("uap");
@@ -33,7 +33,15 @@ internal static class SyscallEntry
 
         var declarations = new List<CStmt>();
         var body = new List<CStmt>();
-        if (!syscall.Arguments.IsEmpty)
+        if (inTree)
+        {
+            // sys/sysproto.h declares "int sys_<name>(struct thread *, struct <name>_args *)".
+            if (syscall.Arguments.IsEmpty)
+            {
+                body.Add(new CExpressionStatement(new CCast(CNamedType.Void, uap)));
+            }
+        }
+        else if (!syscall.Arguments.IsEmpty)
         {
             declarations.Add(new CLocalDeclaration(new CPointerType(new CStructType(CNames.ArgsStruct(syscall.Name))), "uap", new CIdentifier("arg")));
         }
@@ -44,7 +52,10 @@ internal static class SyscallEntry
         }
 
         ImmutableArray<CExpr> probed = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CMember(uap, CNames.Local(a.Name), Arrow: true))];
-        body.Add(new CExpressionStatement(Probe(module, syscall, "entry", probed)));
+        if (!inTree)
+        {
+            body.Add(new CExpressionStatement(Probe(module, syscall, "entry", probed)));
+        }
 
         CExpr retval0 = new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(0));
         CExpr retval1 = new CIndex(new CMember(td, "td_retval", Arrow: true), new CIntegerLiteral(1));
@@ -91,16 +102,19 @@ internal static class SyscallEntry
             body.Add(new CExpressionStatement(new CAssign(retval0, call)));
         }
 
-        body.Add(new CExpressionStatement(Probe(module, syscall, "return", [status, retval0])));
+        if (!inTree)
+        {
+            body.Add(new CExpressionStatement(Probe(module, syscall, "return", [status, retval0])));
+        }
         body.Add(new CReturn(status));
 
         ImmutableArray<CStmt> statements = declarations.Count == 0 ? [.. body] : [.. declarations, new CBlankLine(), .. body];
         ImmutableArray<CParameter> parameters =
         [
             new(new CPointerType(new CStructType("thread")), "td"),
-            new(new CPointerType(CNamedType.Void), "arg"),
+            inTree ? new(new CPointerType(new CStructType(CNames.ArgsStruct(syscall.Name))), "uap") : new(new CPointerType(CNamedType.Void), "arg"),
         ];
-        return new CFunctionDefinition(true, CNamedType.Int, CNames.SyscallEntry(syscall.Name), parameters, new CBlock(statements));
+        return new CFunctionDefinition(!inTree, CNamedType.Int, CNames.SyscallEntry(syscall.Name), parameters, new CBlock(statements));
     }
 
     /// <summary>The probe definitions: entry with the arguments' C types, return with the errno and <c>td_retval[0]</c>.</summary>
