@@ -22,6 +22,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("ArithMixed")]
     [InlineData("ArithControl")]
     [InlineData("ArithTricky")]
+    [InlineData("Types")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");
