@@ -85,7 +85,7 @@ public sealed class RunnerTests
         Assert.Equal(0, outcome.Error);
         Assert.Equal(3, outcome.Retval);
         Assert.Equal((0, "0300000000000000"), Assert.Single(outcome.Buffers));
-        Assert.Equal(["tripled 1"], outcome.Log);
+        Assert.Equal("tripled 1", Assert.Single(outcome.Log));
         Assert.Equal(14, ManagedExecutor.Run(Method(nameof(Handlers.Triple)), new DiffInput([new AddressArgument(0)])).Error);
         Assert.Equal(14, ManagedExecutor.Run(Method(nameof(Handlers.Triple)), new DiffInput([new MemoryArgument(MemoryKind.ReadOnlyString, [.. "12345678"u8])])).Error);
     }
