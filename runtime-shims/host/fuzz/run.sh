@@ -11,7 +11,8 @@
 # a build failure.  The last line is a summary:
 #	kms_fuzz: execs=N execs_per_sec=N corpus=N status=N
 # Needs clang-16 (apt-get install -y clang-16 lld-16 libclang-rt-16-dev);
-# KMS_FUZZ_CC overrides the compiler.
+# KMS_FUZZ_CC overrides the compiler; KMS_FUZZ_HARNESS_SYSCALLS=1 also calls
+# the emulated kernel's own syscalls (modstat, modfind, ...).
 set -uo pipefail
 
 if [ $# -lt 2 ]; then
