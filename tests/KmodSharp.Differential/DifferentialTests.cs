@@ -23,6 +23,8 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("ArithControl")]
     [InlineData("ArithTricky")]
     [InlineData("Types")]
+    [InlineData("ArithConstants")]
+    [InlineData("ArithFlow")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

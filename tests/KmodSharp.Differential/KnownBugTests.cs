@@ -49,6 +49,12 @@ public sealed class KnownBugTests
         Assert.Equal(1, result.Calls[0].Retval);
     }
 
+    [Fact(Skip = "translation bug: a do-while condition with a guard (checked/division) emits an unused continue label: -Wunused-label, the module does not compile")]
+    public void Do_while_with_a_guarded_condition_compiles() => Run("DoWhileGuard");
+
+    [Fact(Skip = "translation bug: a const local becomes a C variable that is set but never used (uses are folded): -Wunused-but-set-variable, the module does not compile")]
+    public void Const_locals_compile() => Run("ConstLocals");
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 1000 }, module + ".cs").ThrowIfFailed();
 }
