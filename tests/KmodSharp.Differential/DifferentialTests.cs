@@ -25,6 +25,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("Types")]
     [InlineData("ArithConstants")]
     [InlineData("ArithFlow")]
+    [InlineData("Printf")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");
