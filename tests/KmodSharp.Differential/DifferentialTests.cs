@@ -64,6 +64,14 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Module_hooks_and_state_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("Hooks"), fileName: "Hooks.cs");
+        output.WriteLine(report.ToString());
+        report.ThrowIfFailed();
+    }
+
+    [Fact]
     public void MySyscall_example_agrees()
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Example("MySyscall"));

@@ -188,7 +188,7 @@ public static class DifferentialRunner
         });
 
         return new DifferentialReport(module.ModuleName, options.Seed, counts.ToImmutable(),
-            [.. mismatches.OrderBy(m => m.Order).Select(m => m.Mismatch).Take(options.MaxMismatches)],
+            [.. mismatches.OrderBy(m => m.Order).Select(m => m.Mismatch).DistinctBy(m => (m.Syscall, m.Input.ToString(), m.What)).Take(options.MaxMismatches)],
             [.. problems.Distinct().Order(StringComparer.Ordinal).Take(options.MaxMismatches)], batches.Count, clock.Elapsed)
         {
             Timing = $"compile {compileTime.TotalSeconds:F1} s (C harness module included), .NET {TimeSpan.FromTicks(managedTicks.Sum()).TotalSeconds:F1} s, harness {TimeSpan.FromTicks(harnessTicks.Sum()).TotalSeconds:F1} s (summed over batches)",
