@@ -7,7 +7,7 @@ namespace Differential;
 /// constant: -Wunused-but-set-variable (-Werror), the module does not compile.
 /// </summary>
 [KernelModule("constlocals")]
-public static class ConstLocals
+public static class ConstLocalsModule
 {
     [Syscall]
     public static int ConstLocals(int a)
