@@ -26,8 +26,9 @@ public static class KmodCompiler
     /// <summary>Translates <paramref name="input"/>; an in-tree build reads its syscall numbers from <paramref name="freebsdSysdir"/> when given.</summary>
     public static CompileResult Compile(SourceInput input, LoweringOptions options, string? freebsdSysdir = null)
     {
-        var compilation = CompilationFactory.Create(input);
-        var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation));
+        EditorConfigOptions editorConfig = EditorConfigOptions.For(input.ProjectDirectory);
+        var compilation = CompilationFactory.Create(input, editorConfig);
+        var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation, editorConfig));
         ImmutableArray<BoundModule> modules = ModuleBinder.Bind(compilation, diagnostics);
         SyscallTable? table = options.InTree && freebsdSysdir is not null ? SyscallTable.Read(freebsdSysdir) : null;
         if (options.InTree)

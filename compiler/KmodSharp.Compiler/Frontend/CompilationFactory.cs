@@ -19,13 +19,18 @@ public static class CompilationFactory
         MetadataReference.CreateFromFile(typeof(KernelModuleAttribute).Assembly.Location),
     ];
 
-    public static CSharpCompilation Create(SourceInput input, string assemblyName = "KmodSharpModule")
+    public static CSharpCompilation Create(SourceInput input, EditorConfigOptions? editorConfig = null, string assemblyName = "KmodSharpModule")
     {
         var trees = input.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, System.Text.Encoding.UTF8));
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
             allowUnsafe: true);
+        if (editorConfig is not null)
+        {
+            options = options.WithSyntaxTreeOptionsProvider(editorConfig.SeverityProvider());
+        }
+
         return CSharpCompilation.Create(assemblyName, trees, References, options);
     }
 }

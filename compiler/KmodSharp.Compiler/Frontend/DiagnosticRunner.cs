@@ -14,12 +14,13 @@ namespace KmodSharp.Compiler.Frontend;
 /// </summary>
 public static class DiagnosticRunner
 {
-    public static ImmutableArray<KmsDiagnostic> Run(Compilation compilation, CancellationToken cancellationToken = default)
+    public static ImmutableArray<KmsDiagnostic> Run(Compilation compilation, EditorConfigOptions? editorConfig = null, CancellationToken cancellationToken = default)
     {
+        AnalyzerOptions options = editorConfig is null ? new AnalyzerOptions([]) : new AnalyzerOptions([], editorConfig.Provider(compilation.SyntaxTrees));
         var withAnalyzers = compilation.WithAnalyzers(
             AnalyzerCatalog.All,
             new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions([]),
+                options,
                 onAnalyzerException: null,
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false,

@@ -110,10 +110,18 @@ internal static class KernelPrintfFormatter
                 digits = new string('0', Precision - digits.Length) + digits;
             }
 
-            string prefix = negative ? "-" : Flags.Contains('+', StringComparison.Ordinal) && Conversion is 'd' or 'i' ? "+" : "";
+            string prefix = negative ? "-"
+                : Conversion is 'd' or 'i' && Flags.Contains('+', StringComparison.Ordinal) ? "+"
+                : Conversion is 'd' or 'i' && Flags.Contains(' ', StringComparison.Ordinal) ? " "
+                : "";
             if (Conversion == 'p' || (Flags.Contains('#', StringComparison.Ordinal) && raw != 0 && Conversion is 'x' or 'X'))
             {
                 prefix += Conversion == 'X' ? "0X" : "0x";
+            }
+            else if (Flags.Contains('#', StringComparison.Ordinal) && raw != 0 && Conversion == 'o' && !digits.StartsWith('0'))
+            {
+                // The alternate form of octal starts with a 0.
+                prefix += "0";
             }
 
             bool zeroPad = Flags.Contains('0', StringComparison.Ordinal) && !Flags.Contains('-', StringComparison.Ordinal) && Precision < 0;

@@ -3,11 +3,19 @@ using System.Collections.Generic;
 namespace KmodSharp.Simulation;
 
 /// <summary>A lock as WITNESS sees it: whether it may be held across a sleep, and who holds it.</summary>
-internal sealed class SimulatedLock(LockTracker tracker, bool sleepable)
+/// <remarks>
+/// A lock is usually a static field of the module class, so it outlives the
+/// <see cref="SimulatedKernel"/> that first took it: it is released through the tracker that holds
+/// it now, not the one it was created under.
+/// </remarks>
+internal sealed class SimulatedLock(bool sleepable)
 {
     public bool Sleepable { get; } = sleepable;
 
-    public void Release() => tracker.Release(this);
+    /// <summary>The tracker of the thread holding the lock, or null when it is free.</summary>
+    public LockTracker? Owner { get; set; }
+
+    public void Release() => (Owner ?? SimulatedKernel.Current.Locks).Release(this);
 }
 
 /// <summary>
@@ -23,7 +31,7 @@ public sealed class LockTracker
 
     internal SimulatedLock Acquire(ref SimulatedLock? state, bool sleepable, bool exclusive)
     {
-        state ??= new SimulatedLock(this, sleepable);
+        state ??= new SimulatedLock(sleepable);
         if (held.Contains(state))
         {
             throw new KernelPanicException("lock recursed on a non-recursive lock");
@@ -35,6 +43,7 @@ public sealed class LockTracker
         }
 
         held.Add(state);
+        state.Owner = this;
         return state;
     }
 
@@ -44,6 +53,8 @@ public sealed class LockTracker
         {
             throw new KernelPanicException("unlock of a lock that is not held");
         }
+
+        state.Owner = null;
     }
 
     /// <summary>Fails when the thread holds a non-sleepable lock (mutex): what WITNESS_WARN reports.</summary>

@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KmodSharp.Compiler.Frontend;
+
+/// <summary>
+/// The <c>.editorconfig</c> files that apply to an input (its folder and every parent, up to the
+/// first <c>root = true</c>), read the way the compiler reads them in <c>dotnet build</c>: severities
+/// (<c>dotnet_diagnostic.KMSnnnn.severity</c>) and analyzer settings (<c>kmodsharp.stack_budget</c>).
+/// </summary>
+public sealed class EditorConfigOptions
+{
+    private readonly AnalyzerConfigSet set;
+
+    private EditorConfigOptions(AnalyzerConfigSet set) => this.set = set;
+
+    public static EditorConfigOptions For(string directory)
+    {
+        var configs = new List<AnalyzerConfig>();
+        for (string? current = Path.GetFullPath(directory); current is not null; current = Path.GetDirectoryName(current))
+        {
+            string path = Path.Combine(current, ".editorconfig");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            string text = File.ReadAllText(path);
+            configs.Add(AnalyzerConfig.Parse(text, path));
+            if (IsRoot(text))
+            {
+                break;
+            }
+        }
+
+        return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
+    }
+
+    // "root = true" in the preamble, before the first [section], ends the search upwards.
+    private static bool IsRoot(string text)
+    {
+        foreach (string raw in text.Split('\n'))
+        {
+            string line = raw.Trim();
+            if (line.StartsWith('['))
+            {
+                return false;
+            }
+
+            string[] parts = line.Split('=', 2);
+            if (parts.Length == 2 && parts[0].Trim().Equals("root", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return parts[1].Trim().Equals("true", System.StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The severities configured for a source file.</summary>
+    public ImmutableDictionary<string, ReportDiagnostic> SeveritiesFor(string path) => set.GetOptionsForSourcePath(path).TreeOptions;
+
+    /// <summary>Per-tree severities, as the compiler applies them in <c>dotnet build</c>.</summary>
+    public SyntaxTreeOptionsProvider SeverityProvider() => new Severities(this);
+
+    /// <summary>The analyzer options provider for a compilation's trees.</summary>
+    public AnalyzerConfigOptionsProvider Provider(IEnumerable<SyntaxTree> trees) =>
+        new TreeOptionsProvider(trees.ToImmutableDictionary(t => t, t => set.GetOptionsForSourcePath(t.FilePath).AnalyzerOptions));
+
+    private sealed class TreeOptionsProvider(ImmutableDictionary<SyntaxTree, ImmutableDictionary<string, string>> perTree) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
+            new Options(perTree.TryGetValue(tree, out ImmutableDictionary<string, string>? options) ? options : ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => GlobalOptions;
+    }
+
+    private sealed class Severities(EditorConfigOptions owner) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, System.Threading.CancellationToken cancellationToken, out ReportDiagnostic severity) =>
+            owner.SeveritiesFor(tree.FilePath).TryGetValue(diagnosticId, out severity);
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, System.Threading.CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Default;
+            return false;
+        }
+    }
+
+    private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Reflection;
+using KmodSharp.Compiler.Frontend;
+
+namespace KmodSharp.Differential.Support;
+
+/// <summary>The C# modules under test: embedded text (Modules/*.cs) and the repository's examples.</summary>
+internal static class TestModules
+{
+    public static string Text(string name)
+    {
+        using Stream stream = typeof(TestModules).Assembly.GetManifestResourceStream("Modules/" + name + ".cs")
+            ?? throw new InvalidOperationException($"no embedded module {name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static SourceInput Example(string name) => InputLoader.Load([Path.Combine(RepositoryRoot, "examples", name)]);
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (string? directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
+        {
+            if (File.Exists(Path.Combine(directory, "KmodSharp.sln")))
+            {
+                return directory;
+            }
+        }
+
+        throw new InvalidOperationException("the tests must run inside the KmodSharp repository");
+    }
+}
