@@ -156,7 +156,9 @@ internal sealed partial class FunctionLowering
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
 
         Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
-        if (Integral(operandType) is { IsSigned: true } signed && binary.LeftOperand.ConstantValue is not { HasValue: true })
+        // A dividend widened from a narrower type can never be the operator type's minimum.
+        bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
+        if (Integral(operandType) is { IsSigned: true } signed && binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend)
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
             var overflow = new CBinary(CBinaryOperator.LogicalAnd,

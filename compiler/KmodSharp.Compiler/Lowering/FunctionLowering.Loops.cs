@@ -45,7 +45,8 @@ internal sealed partial class FunctionLowering
         string label = NewLabel("next");
         continueLabels[loop.ContinueLabel] = label;
         CBlock doBody = Nested(loop.Body);
-        Emit(new CFor(null, null, null, new CBlock([.. doBody.Statements, new CLabeled(label, guard[0]), .. guard[1..], BreakUnless(condition)])));
+        CStmt first = usedLabels.Contains(label) ? new CLabeled(label, guard[0]) : guard[0];
+        Emit(new CFor(null, null, null, new CBlock([.. doBody.Statements, first, .. guard[1..], BreakUnless(condition)])));
     }
 
     private void For(IForLoopOperation loop)
@@ -78,9 +79,10 @@ internal sealed partial class FunctionLowering
         continueLabels[loop.ContinueLabel] = label;
         CBlock inner = Nested(loop.Body);
         ImmutableArray<CStmt> stepStatements = [.. stepGuard, .. step is null ? [] : new CStmt[] { new CExpressionStatement(step) }];
+        CStmt firstStep = usedLabels.Contains(label) ? new CLabeled(label, stepStatements[0]) : stepStatements[0];
         Emit(new CFor(initializer, null, null, new CBlock([
             .. guard, .. condition is null ? [] : new[] { BreakUnless(condition) }, .. inner.Statements,
-            new CLabeled(label, stepStatements[0]), .. stepStatements[1..]])));
+            firstStep, .. stepStatements[1..]])));
     }
 
     private (ImmutableArray<CStmt> Guard, CExpr? Step) Step(ImmutableArray<IOperation> atBottom)

@@ -100,7 +100,10 @@ internal sealed partial class FunctionLowering
             Emit(otherwise);
         }
 
-        Emit(new CLabeled(end, new CEmptyStatement()));
+        if (usedLabels.Contains(end))
+        {
+            Emit(new CLabeled(end, new CEmptyStatement()));
+        }
     }
 
     private CExpr SwitchExpression(ISwitchExpressionOperation switchExpression)

@@ -97,6 +97,12 @@ internal sealed partial class FunctionLowering
 
     private void LocalDeclaration(IVariableDeclaratorOperation declarator, bool isUsing)
     {
+        if (declarator.Symbol.IsConst)
+        {
+            // Every use of a const is folded to its value.
+            return;
+        }
+
         IOperation? initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
         if (IsSpan(declarator.Symbol.Type))
         {
@@ -132,6 +138,13 @@ internal sealed partial class FunctionLowering
     {
         switch (operation)
         {
+            case IIncrementOrDecrementOperation { IsChecked: true } checkedStep:
+                // The old value is not used: "x++" and "++x" are the same statement.
+                CExpr checkedTarget = Value(checkedStep.Target);
+                CExpr next = CheckedArithmetic(checkedStep.Kind == OperationKind.Increment ? "__builtin_add_overflow" : "__builtin_sub_overflow",
+                    checkedTarget, Literal(1), checkedStep.Target);
+                Emit(new CExpressionStatement(new CAssign(checkedTarget, next)));
+                return;
             case IIncrementOrDecrementOperation { IsChecked: false } step:
                 // "i++;" reads better than the general form.
                 CExpr target = Value(step.Target);
@@ -301,6 +314,7 @@ internal sealed partial class FunctionLowering
         {
             case BranchKind.Break when breakLabels.TryGetValue(branch.Target, out string? end):
                 current.AddRange(ReleaseSince(branch.Target));
+                usedLabels.Add(end);
                 Emit(new CGoto(end));
                 break;
             case BranchKind.Break:
@@ -309,6 +323,7 @@ internal sealed partial class FunctionLowering
                 break;
             case BranchKind.Continue when continueLabels.TryGetValue(branch.Target, out string? label):
                 current.AddRange(ReleaseSince(branch.Target));
+                usedLabels.Add(label);
                 Emit(new CGoto(label));
                 break;
             case BranchKind.Continue:

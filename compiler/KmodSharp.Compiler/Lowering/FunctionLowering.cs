@@ -24,6 +24,7 @@ internal sealed partial class FunctionLowering
     private readonly HashSet<string> usedNames = [];
     private readonly Dictionary<ILabelSymbol, string> continueLabels = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILabelSymbol, string> breakLabels = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> usedLabels = [];
     private List<CStmt> current = [];
     private int labelCount;
     private string? errorLocal;

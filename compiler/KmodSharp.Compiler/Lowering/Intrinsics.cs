@@ -92,6 +92,47 @@ internal static class Intrinsics
         };
     }
 
+    // The C type a length modifier names, where it can differ from the C# argument's C type
+    // (a C# long is "long" on LP64, not "long long").
+    private static CType? LengthCast(string spec, char conversion)
+    {
+        bool signed = conversion is 'd' or 'i';
+        if (conversion is not ('d' or 'i' or 'u' or 'x' or 'X' or 'o'))
+        {
+            return null;
+        }
+
+        if (spec.Contains("ll", System.StringComparison.Ordinal) || spec.Contains('q', System.StringComparison.Ordinal))
+        {
+            return new CNamedType(signed ? "long long" : "unsigned long long");
+        }
+
+        if (spec.Contains('j', System.StringComparison.Ordinal))
+        {
+            return new CNamedType(signed ? "intmax_t" : "uintmax_t");
+        }
+
+        return spec.Contains('z', System.StringComparison.Ordinal) ? new CNamedType(signed ? "ssize_t" : "size_t") : null;
+    }
+
+    // "-05" keeps its width: only the '0' flag goes.
+    private static string KeepWidth(string spec)
+    {
+        int i = 0;
+        var flags = new System.Text.StringBuilder();
+        while (i < spec.Length && "-0+ #".Contains(spec[i], System.StringComparison.Ordinal))
+        {
+            if (spec[i] != '0')
+            {
+                flags.Append(spec[i]);
+            }
+
+            i++;
+        }
+
+        return flags.Append(spec[i..]).ToString();
+    }
+
     // A byte span prints with "%.*s" and its length, so printf never reads past the span
     // even when it holds no NUL (the managed Printf stops at the span's end too).
     private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments)
@@ -132,10 +173,14 @@ internal static class Intrinsics
             }
             else
             {
-                rewritten.Append(spec).Append(format[j]);
+                // C ignores '0' with '-' (and gcc warns); the kernel's printf does the same.
+                string flagPrefix = new([.. spec.TakeWhile(c => "-0+ #".Contains(c, System.StringComparison.Ordinal))]);
+                bool leftAndZero = flagPrefix.Contains('-', System.StringComparison.Ordinal) && flagPrefix.Contains('0', System.StringComparison.Ordinal);
+                rewritten.Append(leftAndZero ? KeepWidth(spec) : spec).Append(format[j]);
                 if (value is not null)
                 {
-                    lowered.Add(lowering.LowerConverted(value));
+                    CExpr argument = lowering.LowerConverted(value);
+                    lowered.Add(LengthCast(spec, format[j]) is { } type ? new CCast(type, argument) : argument);
                 }
             }
 

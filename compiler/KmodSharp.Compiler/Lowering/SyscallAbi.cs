@@ -51,7 +51,8 @@ internal static class SyscallAbi
 
     private static CFieldLine Slot(SyscallParameter parameter)
     {
-        CType type = CTypeMapper.Map(parameter.Type);
+        // A bool travels as an int slot, as in sysproto.h; the entry point tests it against 0.
+        CType type = parameter.Type is KBool ? CNamedType.Int : CTypeMapper.Map(parameter.Type);
         string name = CNames.Local(parameter.Name);
         CExpr Padding(string macro) => new CCall(new CIdentifier(macro), [new CTypeArgument(type)]);
         return new CFieldLine([

@@ -28,7 +28,14 @@ internal static class SyscallEntry
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
         foreach (SyscallParameter parameter in syscall.Parameters)
         {
-            arguments.Add(parameter.Type is KCallingThread ? td : new CMember(uap, CNames.Local(parameter.Name), Arrow: true));
+            CExpr slot = new CMember(uap, CNames.Local(parameter.Name), Arrow: true);
+            arguments.Add(parameter.Type switch
+            {
+                KCallingThread => td,
+                // Any non-zero register is true, as C# reads a bool; a C bool holding 2 is undefined.
+                KBool => new CBinary(CBinaryOperator.NotEqual, slot, new CIntegerLiteral(0)),
+                _ => slot,
+            });
         }
 
         var declarations = new List<CStmt>();
@@ -69,8 +76,9 @@ internal static class SyscallEntry
         var results = new List<CStmt>();
         if (handler.ReturnsPair)
         {
-            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "first"));
-            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "second"));
+            // An error return leaves them unwritten; C# would see default values.
+            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "first", new CIntegerLiteral(0)));
+            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "second", new CIntegerLiteral(0)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("first")));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("second")));
             results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("first"))));
@@ -78,7 +86,8 @@ internal static class SyscallEntry
         }
         else if (handler.HasResultPointer)
         {
-            declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value"));
+            // "return Errno.None" from a SyscallResult handler leaves the value unwritten: C#'s default is 0.
+            declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value", new CIntegerLiteral(0)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value")));
             results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("value"))));
         }
