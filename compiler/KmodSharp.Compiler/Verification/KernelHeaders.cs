@@ -85,15 +85,11 @@ public sealed class KernelHeaders : IDisposable
     /// The host harness headers (<c>runtime-shims/host/include</c>, found as the simulator finds
     /// them unless <paramref name="includeDirectory"/> is given), read with a FreeBSD target.
     /// </summary>
-    /// <remarks>
-    /// The host sys/systm.h does not wrap its prototypes in <c>__NULLABILITY_PRAGMA_PUSH</c>/<c>POP</c>
-    /// as FreeBSD's does, so clang's nullability-completeness warning is silenced here instead.
-    /// </remarks>
     public static KernelHeaders Host(string? includeDirectory = null, string targetTriple = "x86_64-unknown-freebsd15.0") => new(
         "the host harness headers",
         targetTriple,
         [includeDirectory ?? Path.Combine(HostHarnessLocation.Find(), "include")],
-        ["-std=gnu17", "-Wno-nullability-completeness", "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
+        ["-std=gnu17", "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
         ["SMP", "MAC", "VIMAGE"]);
 
     /// <summary>The include directories after <c>-I.</c>, in order.</summary>
