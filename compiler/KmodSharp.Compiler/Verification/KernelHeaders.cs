@@ -38,10 +38,11 @@ public sealed class KernelHeaders : IDisposable
     private readonly ImmutableArray<string> includeDirectories;
     private readonly ImmutableArray<string> extraArguments;
 
-    private KernelHeaders(string description, string targetTriple, ImmutableArray<string> includeDirectories, ImmutableArray<string> extraArguments, IEnumerable<string> globalOptions)
+    private KernelHeaders(string description, string targetTriple, ImmutableArray<string> includeDirectories, ImmutableArray<string> extraArguments, IEnumerable<string> globalOptions, int? freeBsdVersion = null)
     {
         Description = description;
         TargetTriple = targetTriple;
+        FreeBsdVersion = freeBsdVersion;
         this.includeDirectories = includeDirectories;
         this.extraArguments = extraArguments;
         ObjectDirectory = Directory.CreateTempSubdirectory("kmodsharp-verify-").FullName;
@@ -53,6 +54,9 @@ public sealed class KernelHeaders : IDisposable
 
     /// <summary>The clang target, e.g. <c>x86_64-unknown-freebsd15.1</c>.</summary>
     public string TargetTriple { get; }
+
+    /// <summary>A FreeBSD tree's <c>__FreeBSD_version</c> (<c>1302001</c>); <see langword="null"/> for the host harness headers.</summary>
+    public int? FreeBsdVersion { get; }
 
     /// <summary>The scratch object directory (<c>-I.</c>), deleted on dispose.</summary>
     public string ObjectDirectory { get; }
@@ -69,7 +73,8 @@ public sealed class KernelHeaders : IDisposable
             tree.TargetTriple,
             tree.IncludeDirectories,
             ["-std=" + tree.LanguageStandard, .. tree.WarningFlags],
-            tree.GlobalOptions());
+            tree.GlobalOptions(),
+            tree.Version);
         foreach (string link in tree.IncludeLinks)
         {
             if (tree.LinkTarget(link == "machine" ? "amd64" : link) is { } target)
