@@ -38,20 +38,37 @@ public sealed record FidelityCounts(int Functions, int Macros, int EnumConstants
 /// <summary>The outcome of comparing our headers with a FreeBSD tree.</summary>
 /// <param name="TargetTriple">The clang target both sides were read with.</param>
 /// <param name="Counts">How many declarations were compared.</param>
-/// <param name="Differences">Every difference; none when our headers match.</param>
+/// <param name="Differences">Every difference that counts; none when our headers match.</param>
 /// <param name="Notes">Findings that are not differences of type or value (a function of ours is a macro in FreeBSD).</param>
-public sealed record FidelityReport(string TargetTriple, FidelityCounts Counts, ImmutableArray<FidelityDifference> Differences, ImmutableArray<string> Notes)
+/// <param name="Expected">
+/// Differences from a tree older than the FreeBSD our headers model that
+/// <see cref="ExpectedVersionDifferences"/> lists, each with its reason; they do not count.
+/// </param>
+public sealed record FidelityReport(string TargetTriple, FidelityCounts Counts, ImmutableArray<FidelityDifference> Differences, ImmutableArray<string> Notes, ImmutableArray<ExpectedFidelityDifference> Expected)
 {
+    /// <summary>No difference counts (expected version differences aside).</summary>
     public bool Identical => Differences.IsEmpty;
 
-    /// <summary>The counts, then one difference a line.</summary>
+    /// <summary>The counts, then one difference a line, then the expected version differences and the notes.</summary>
     public string Describe()
     {
         var text = new StringBuilder().Append(TargetTriple).Append(": compared ").Append(Counts).Append("; ")
-            .Append(Differences.Length).AppendLine(" difference(s)");
+            .Append(Differences.Length).Append(" difference(s), ")
+            .Append(Expected.Length).AppendLine(" expected version difference(s)");
         foreach (FidelityDifference difference in Differences.OrderBy(d => d.OurFile, System.StringComparer.Ordinal))
         {
             text.Append("  ").AppendLine(difference.ToString());
+        }
+
+        if (!Expected.IsEmpty)
+        {
+            text.Append(Expected.Length).Append(" expected version difference(s): our headers model FreeBSD ")
+                .Append(ExpectedVersionDifferences.ModelledVersion / 100000).AppendLine(", this tree is older");
+        }
+
+        foreach (ExpectedFidelityDifference expected in Expected.OrderBy(d => d.Difference.OurFile, System.StringComparer.Ordinal))
+        {
+            text.Append("  expected: ").AppendLine(expected.ToString());
         }
 
         text.Append(Notes.Length).AppendLine(" note(s)");

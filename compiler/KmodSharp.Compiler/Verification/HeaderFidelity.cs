@@ -15,7 +15,9 @@ namespace KmodSharp.Compiler.Verification;
 /// every header we ship is read against each side with the same target and kernel defines, and
 /// every function prototype, integer macro, enum constant, typedef and struct layout that our
 /// headers declare is looked up in FreeBSD's and compared. Structs we only partly mirror
-/// (<see cref="PartialRecords"/>) are compared field by field, by type, not by offset.
+/// (<see cref="PartialRecords"/>) are compared field by field, by type, not by offset. Against a
+/// tree older than FreeBSD 15, the differences <see cref="ExpectedVersionDifferences"/> lists are
+/// reported apart, as expected.
 /// </summary>
 public static partial class HeaderFidelity
 {
@@ -70,7 +72,10 @@ public static partial class HeaderFidelity
             comparison.ResolveMacros(Read(real, umbrella + Probes(unresolved)));
         }
 
-        return new FidelityReport(real.TargetTriple, comparison.Counts, [.. comparison.Differences], [.. comparison.Notes]);
+        // Against a tree older than the FreeBSD our headers model, what FreeBSD changed since is listed and does not count.
+        (ImmutableArray<FidelityDifference> differences, ImmutableArray<ExpectedFidelityDifference> expected) =
+            ExpectedVersionDifferences.Classify(comparison.Differences, real.FreeBsdVersion);
+        return new FidelityReport(real.TargetTriple, comparison.Counts, differences, [.. comparison.Notes], expected);
     }
 
     /// <summary>Our headers as include names (<c>sys/systm.h</c>), in the umbrella's order; those FreeBSD lacks are left out (and reported).</summary>

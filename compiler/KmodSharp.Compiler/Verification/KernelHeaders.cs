@@ -38,10 +38,11 @@ public sealed class KernelHeaders : IDisposable
     private readonly ImmutableArray<string> includeDirectories;
     private readonly ImmutableArray<string> extraArguments;
 
-    private KernelHeaders(string description, string targetTriple, ImmutableArray<string> includeDirectories, ImmutableArray<string> extraArguments, IEnumerable<string> globalOptions)
+    private KernelHeaders(string description, string targetTriple, ImmutableArray<string> includeDirectories, ImmutableArray<string> extraArguments, IEnumerable<string> globalOptions, int? freeBsdVersion = null)
     {
         Description = description;
         TargetTriple = targetTriple;
+        FreeBsdVersion = freeBsdVersion;
         this.includeDirectories = includeDirectories;
         this.extraArguments = extraArguments;
         ObjectDirectory = Directory.CreateTempSubdirectory("kmodsharp-verify-").FullName;
@@ -53,6 +54,9 @@ public sealed class KernelHeaders : IDisposable
 
     /// <summary>The clang target, e.g. <c>x86_64-unknown-freebsd15.1</c>.</summary>
     public string TargetTriple { get; }
+
+    /// <summary>A FreeBSD tree's <c>__FreeBSD_version</c> (<c>1302001</c>); <see langword="null"/> for the host harness headers.</summary>
+    public int? FreeBsdVersion { get; }
 
     /// <summary>The scratch object directory (<c>-I.</c>), deleted on dispose.</summary>
     public string ObjectDirectory { get; }
@@ -69,7 +73,8 @@ public sealed class KernelHeaders : IDisposable
             tree.TargetTriple,
             tree.IncludeDirectories,
             ["-std=" + tree.LanguageStandard, .. tree.WarningFlags],
-            tree.GlobalOptions());
+            tree.GlobalOptions(),
+            tree.Version);
         foreach (string link in tree.IncludeLinks)
         {
             if (tree.LinkTarget(link == "machine" ? "amd64" : link) is { } target)
@@ -85,15 +90,11 @@ public sealed class KernelHeaders : IDisposable
     /// The host harness headers (<c>runtime-shims/host/include</c>, found as the simulator finds
     /// them unless <paramref name="includeDirectory"/> is given), read with a FreeBSD target.
     /// </summary>
-    /// <remarks>
-    /// The host sys/systm.h does not wrap its prototypes in <c>__NULLABILITY_PRAGMA_PUSH</c>/<c>POP</c>
-    /// as FreeBSD's does, so clang's nullability-completeness warning is silenced here instead.
-    /// </remarks>
     public static KernelHeaders Host(string? includeDirectory = null, string targetTriple = "x86_64-unknown-freebsd15.0") => new(
         "the host harness headers",
         targetTriple,
         [includeDirectory ?? Path.Combine(HostHarnessLocation.Find(), "include")],
-        ["-std=gnu17", "-Wno-nullability-completeness", "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
+        ["-std=gnu17", "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
         ["SMP", "MAC", "VIMAGE"]);
 
     /// <summary>The include directories after <c>-I.</c>, in order.</summary>

@@ -86,10 +86,10 @@ stats(struct kms_malloc_type *type, const char *fn)
 	if (type->ks_version != KMS_M_VERSION)
 		kms_panic("%s: type %p with unsupported version %lu", fn,
 		    (void *)type, type->ks_version);
-	if (type->ks_mti.mti_kms == NULL)
+	if (type->ks_mti.mti_stats == NULL)
 		kms_panic("%s: malloc type %s used before malloc_init or "
 		    "after malloc_uninit", fn, type->ks_shortdesc);
-	return (type->ks_mti.mti_kms);
+	return (type->ks_mti.mti_stats);
 }
 
 void
@@ -114,8 +114,8 @@ malloc_init(void *data)
 	if (type->ks_version != KMS_M_VERSION)
 		kms_panic("malloc_init: type %s with unsupported version %lu",
 		    type->ks_shortdesc, type->ks_version);
-	type->ks_mti.mti_kms = calloc(1, sizeof(struct kms_mtstats));
-	if (type->ks_mti.mti_kms == NULL)
+	type->ks_mti.mti_stats = calloc(1, sizeof(struct kms_mtstats));
+	if (type->ks_mti.mti_stats == NULL)
 		kms_panic("malloc_init: out of memory");
 }
 
@@ -149,7 +149,7 @@ malloc_uninit(void *data)
 		}
 	}
 	free(st);
-	type->ks_mti.mti_kms = NULL;
+	type->ks_mti.mti_stats = NULL;
 }
 
 void *

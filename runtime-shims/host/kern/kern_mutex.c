@@ -49,7 +49,6 @@ void	__mtx_unlock_spin_flags(volatile uintptr_t *c, int opts,
 	    const char *file, int line);
 void	__mtx_assert(const volatile uintptr_t *c, int what, const char *file,
 	    int line);
-int	_mtx_owned(const volatile uintptr_t *c);
 
 static struct kms_mtx *
 mtxlock2mtx(const volatile uintptr_t *c)
@@ -233,19 +232,23 @@ __mtx_unlock_spin_flags(volatile uintptr_t *c, int opts, const char *file,
 	mtx_unlock_common(c, true, file, line);
 }
 
-int
-_mtx_owned(const volatile uintptr_t *c)
+static bool
+mtx_owned_by_curthread(const volatile uintptr_t *c)
 {
 
 	return (*c == (uintptr_t)kms_curthread());
 }
 
+/*
+ * What a kernel with INVARIANT_SUPPORT exports for modules built with
+ * INVARIANTS; a module build has none, so its mtx_assert() is (void)0.
+ */
 void
 __mtx_assert(const volatile uintptr_t *c, int what, const char *file,
     int line)
 {
 	struct kms_mtx *m = mtxlock2mtx(c);
-	bool owned = _mtx_owned(c);
+	bool owned = mtx_owned_by_curthread(c);
 
 	if ((what & KMS_LA_XLOCKED) != 0) {
 		if (!owned)

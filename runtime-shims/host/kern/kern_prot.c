@@ -23,8 +23,7 @@ int	securelevel_gt(struct kms_ucred *cr, int level);
 int	securelevel_ge(struct kms_ucred *cr, int level);
 struct kms_ucred *crhold(struct kms_ucred *cr);
 void	crfree(struct kms_ucred *cr);
-int	groupmember(uint32_t gid, const struct kms_ucred *cred);
-struct kms_thread *__curthread(void);
+bool	groupmember(uint32_t gid, const struct kms_ucred *cred);
 
 struct kms_prison prison0 = {
 	.pr_id = 0,
@@ -52,7 +51,11 @@ struct kms_proc proc0 = {
 	.p_comm = "kmodsim",
 };
 
-struct kms_thread thread0 = {
+/*
+ * Aligned as FreeBSD's thread zone aligns threads: lock words hold the
+ * owner with flags in the low bits (sx_xlocked() masks bits 1 to 4).
+ */
+struct kms_thread thread0 __attribute__((__aligned__(32))) = {
 	.td_proc = &proc0,
 	.td_tid = 100123,
 	.td_ucred = &cred0,
@@ -136,18 +139,17 @@ kms_thread_init(uint32_t uid, bool jail, bool capmode)
 	cred0.cr_flags = capmode ? KMS_CRED_FLAG_CAPMODE : 0;
 }
 
+/*
+ * The one CPU's current thread, which the kernel world's static inline
+ * __curthread() (machine/pcpu.h) reads.
+ */
+struct kms_thread *kms_pcpu_curthread = &thread0;
+
 struct kms_thread *
 kms_curthread(void)
 {
 
-	return (&thread0);
-}
-
-struct kms_thread *
-__curthread(void)
-{
-
-	return (&thread0);
+	return (kms_pcpu_curthread);
 }
 
 int
@@ -242,13 +244,13 @@ crfree(struct kms_ucred *cr)
 	cr->cr_ref--;
 }
 
-int
+bool
 groupmember(uint32_t gid, const struct kms_ucred *cred)
 {
 	int i;
 
 	for (i = 0; i < cred->cr_ngroups; i++)
 		if (cred->cr_groups[i] == gid)
-			return (1);
-	return (0);
+			return (true);
+	return (false);
 }

@@ -118,7 +118,7 @@ void
 critical_exit(void)
 {
 
-	if (kms_curthread()->td_critnest <= 0)
+	if (kms_curthread()->td_critnest == 0)
 		kms_panic("critical_exit: td_critnest == 0");
 	kms_curthread()->td_critnest--;
 }

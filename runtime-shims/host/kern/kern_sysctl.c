@@ -88,7 +88,7 @@ find_name(struct kms_sysctl_oid_list *list, const char *name)
 {
 	struct kms_sysctl_oid *p;
 
-	for (p = list->kms_first; p != NULL; p = p->oid_link.kms_next)
+	for (p = list->rbh_root; p != NULL; p = p->oid_link.rbe_link[0])
 		if (strcmp(p->oid_name, name) == 0)
 			return (p);
 	return (NULL);
@@ -114,9 +114,9 @@ sysctl_register_oid(struct kms_sysctl_oid *oidp)
 	if (oidp->oid_number == -1)
 		oidp->oid_number = next_auto++;
 	oidp->oid_refcnt = 1;
-	oidp->oid_link.kms_next = NULL;
-	for (tail = &parent->kms_first; *tail != NULL;
-	    tail = &(*tail)->oid_link.kms_next)
+	oidp->oid_link.rbe_link[0] = NULL;
+	for (tail = &parent->rbh_root; *tail != NULL;
+	    tail = &(*tail)->oid_link.rbe_link[0])
 		continue;
 	*tail = oidp;
 }
@@ -126,10 +126,10 @@ sysctl_unregister_oid(struct kms_sysctl_oid *oidp)
 {
 	struct kms_sysctl_oid **pp;
 
-	for (pp = &oidp->oid_parent->kms_first; *pp != NULL;
-	    pp = &(*pp)->oid_link.kms_next) {
+	for (pp = &oidp->oid_parent->rbh_root; *pp != NULL;
+	    pp = &(*pp)->oid_link.rbe_link[0]) {
 		if (*pp == oidp) {
-			*pp = oidp->oid_link.kms_next;
+			*pp = oidp->oid_link.rbe_link[0];
 			return;
 		}
 	}
@@ -352,7 +352,7 @@ walk(struct kms_sysctl_oid_list *list, const char *prefix,
 	char name[512], value[4096 * 2 + 1];
 	int error;
 
-	for (p = list->kms_first; p != NULL; p = p->oid_link.kms_next) {
+	for (p = list->rbh_root; p != NULL; p = p->oid_link.rbe_link[0]) {
 		snprintf(name, sizeof(name), "%s%s%s", prefix,
 		    prefix[0] != '\0' ? "." : "", p->oid_name);
 		if ((p->oid_kind & KMS_CTLTYPE) == KMS_CTLTYPE_NODE) {

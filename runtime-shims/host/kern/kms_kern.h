@@ -124,7 +124,7 @@ struct kms_prison {
 };
 
 struct kms_ucred {
-	unsigned int	cr_ref;
+	long		cr_ref;
 	unsigned int	cr_users;
 	unsigned int	cr_flags;
 	uint32_t	cr_uid;
@@ -174,7 +174,7 @@ struct kms_thread {
 	struct kms_ucred *td_ucred;
 	struct kms_ucred *td_realucred;
 	int		td_locks;
-	int		td_critnest;
+	volatile unsigned int td_critnest;
 	int		td_errno;
 	char		td_name[KMS_MAXCOMLEN + 1];
 	struct kms_syscall_args td_sa;
@@ -244,8 +244,10 @@ struct kms_malloc_type {
 	unsigned long	ks_version;
 	const char	*ks_shortdesc;
 	struct {
-		void		*mti_kms;
-		unsigned long	mti_spare[4];
+		uint32_t	mti_probes[2];
+		unsigned char	mti_zone;
+		void		*mti_stats;	/* struct kms_mtstats */
+		unsigned long	mti_spare[8];
 	}		ks_mti;
 };
 
@@ -272,15 +274,16 @@ struct kms_sysctl_req {
 	int		flags;
 };
 
+/* rbh_root is the first child, rbe_link[0] the next sibling. */
 struct kms_sysctl_oid_list {
-	struct kms_sysctl_oid *kms_first;
+	struct kms_sysctl_oid *rbh_root;
 };
 
 struct kms_sysctl_oid {
 	struct kms_sysctl_oid_list oid_children;
 	struct kms_sysctl_oid_list *oid_parent;
 	struct {
-		struct kms_sysctl_oid *kms_next;
+		struct kms_sysctl_oid *rbe_link[3];
 	}		oid_link;
 	int		oid_number;
 	unsigned int	oid_kind;
@@ -389,6 +392,7 @@ void	kms_malloc_type_register(struct kms_malloc_type *mtp);
 /* kern_priv.c, kern_prot.c: the calling thread and its credential. */
 void	kms_thread_init(uint32_t uid, bool jail, bool capmode);
 struct kms_thread *kms_curthread(void);
+extern struct kms_thread *kms_pcpu_curthread;
 
 /* subr_witness.c */
 struct kms_witness *kms_witness_type(const char *name);

@@ -367,8 +367,6 @@ void kms_kern_log(int level, const char *fmt, ...)
 int uprintf(const char *fmt, ...) __attribute__((__format__(__printf__, 1, 2)));
 void panic(const char *fmt, ...) __attribute__((__noreturn__))
     __attribute__((__format__(__printf__, 1, 2)));
-void kassert_panic(const char *fmt, ...)
-    __attribute__((__format__(__printf__, 1, 2)));
 
 int
 kms_kern_snprintf(char *buf, size_t size, const char *fmt, ...)
@@ -574,16 +572,6 @@ kms_panic(const char *fmt, ...)
 
 void
 panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vpanic(fmt, ap);
-}
-
-/* The emulated kernel is built with INVARIANTS: a failed KASSERT panics. */
-void
-kassert_panic(const char *fmt, ...)
 {
 	va_list ap;
 

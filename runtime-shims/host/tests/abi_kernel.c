@@ -41,8 +41,10 @@ static const long layout[] = {
 	S(syscall_module_data), O(syscall_module_data, old_sysent),
 	O(syscall_module_data, flags),
 	S(malloc_type), O(malloc_type, ks_shortdesc), O(malloc_type, ks_mti),
+	O(malloc_type, ks_mti.mti_stats), O(thread, td_critnest),
 	S(sysctl_req), O(sysctl_req, oldfunc), O(sysctl_req, newfunc),
-	S(sysctl_oid), O(sysctl_oid, oid_parent), O(sysctl_oid, oid_number),
+	S(sysctl_oid), O(sysctl_oid, oid_parent), O(sysctl_oid, oid_link),
+	O(sysctl_oid, oid_number),
 	O(sysctl_oid, oid_arg2), O(sysctl_oid, oid_handler),
 	O(sysctl_oid, oid_label),
 	-1

@@ -309,9 +309,11 @@ test_abi(const char *so)
 		O(kms_syscall_module_data, flags),
 		S(kms_malloc_type), O(kms_malloc_type, ks_shortdesc),
 		O(kms_malloc_type, ks_mti),
+		O(kms_malloc_type, ks_mti.mti_stats), O(kms_thread, td_critnest),
 		S(kms_sysctl_req), O(kms_sysctl_req, oldfunc),
 		O(kms_sysctl_req, newfunc),
 		S(kms_sysctl_oid), O(kms_sysctl_oid, oid_parent),
+		O(kms_sysctl_oid, oid_link),
 		O(kms_sysctl_oid, oid_number), O(kms_sysctl_oid, oid_arg2),
 		O(kms_sysctl_oid, oid_handler), O(kms_sysctl_oid, oid_label),
 		-1

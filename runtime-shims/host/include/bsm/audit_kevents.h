@@ -9,8 +9,8 @@
 #define	AUE_EXIT	1
 #define	AUE_FORK	2
 #define	AUE_OPEN	3
-#define	AUE_READ	5
-#define	AUE_WRITE	6
+#define	AUE_READ	192
+#define	AUE_WRITE	195
 #define	AUE_MODLOAD	243
 #define	AUE_MODUNLOAD	244
 

@@ -51,19 +51,30 @@
 #define	__unreachable()	__builtin_unreachable()
 #define	__compiler_membar()	__asm __volatile(" " : : : "memory")
 
-/* Nullability annotations exist only in Clang; GCC ignores them. */
-#if defined(__clang__)
-#define	_Nonnull	_Nonnull
-#define	_Nullable	_Nullable
-#else
+/*
+ * Nullability qualifiers exist in Clang only.  A header that marks some
+ * pointers _Nonnull wraps its declarations in __NULLABILITY_PRAGMA_PUSH and
+ * __NULLABILITY_PRAGMA_POP, so Clang does not ask for every other pointer
+ * to be marked too (-Wnullability-completeness).
+ */
+#if defined(__clang__) && defined(__has_feature)
+#if __has_feature(nullability)
+#define	__NULLABILITY_PRAGMA_PUSH _Pragma("clang diagnostic push")	\
+	_Pragma("clang diagnostic ignored \"-Wnullability-completeness\"")
+#define	__NULLABILITY_PRAGMA_POP _Pragma("clang diagnostic pop")
+#endif
+#endif
+#ifndef __NULLABILITY_PRAGMA_PUSH
 #define	_Nonnull
 #define	_Nullable
+#define	_Null_unspecified
+#define	__NULLABILITY_PRAGMA_PUSH
+#define	__NULLABILITY_PRAGMA_POP
 #endif
 
 #define	__BEGIN_DECLS
 #define	__END_DECLS
 
-#define	__GNUCLIKE_BUILTIN_VARARGS	1
 #define	__GNUC_PREREQ__(ma, mi)	\
 	(__GNUC__ > (ma) || (__GNUC__ == (ma) && __GNUC_MINOR__ >= (mi)))
 

@@ -28,12 +28,16 @@
 #define	M_VERSION	2024073001
 
 /*
- * The emulated kernel keeps its bookkeeping for a type behind mti_kms;
- * FreeBSD keeps per-CPU statistics here instead.
+ * FreeBSD 15's layout.  FreeBSD points mti_stats at per-CPU statistics;
+ * the emulated kernel points it at its own bookkeeping for the type.
  */
+struct malloc_type_stats;
+
 struct malloc_type_internal {
-	void		*mti_kms;
-	u_long		mti_spare[4];
+	uint32_t	mti_probes[2];
+	u_char		mti_zone;
+	struct malloc_type_stats *mti_stats;
+	u_long		mti_spare[8];
 };
 
 struct malloc_type {

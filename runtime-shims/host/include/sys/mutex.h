@@ -25,6 +25,7 @@
 #define	MTX_RECURSED	0x00000001
 #define	MTX_CONTESTED	0x00000002
 #define	MTX_DESTROYED	0x00000004
+#define	MTX_FLAGMASK	(MTX_RECURSED | MTX_CONTESTED | MTX_DESTROYED)
 
 #ifdef _KERNEL
 void	_mtx_init(volatile uintptr_t *c, const char *name, const char *type,
@@ -43,9 +44,6 @@ int	__mtx_trylock_spin_flags(volatile uintptr_t *c, int opts,
 	    const char *file, int line);
 void	__mtx_unlock_spin_flags(volatile uintptr_t *c, int opts,
 	    const char *file, int line);
-void	__mtx_assert(const volatile uintptr_t *c, int what, const char *file,
-	    int line);
-int	_mtx_owned(const volatile uintptr_t *c);
 
 #define	mtx_init(m, n, t, o)						\
 	_mtx_init(&(m)->mtx_lock, n, t, o)
@@ -63,8 +61,8 @@ int	_mtx_owned(const volatile uintptr_t *c);
 	_mtx_trylock_flags_(&(m)->mtx_lock, (opts), LOCK_FILE, LOCK_LINE)
 #define	mtx_trylock_spin_flags(m, opts)					\
 	__mtx_trylock_spin_flags(&(m)->mtx_lock, (opts), LOCK_FILE, LOCK_LINE)
-#define	mtx_assert(m, what)						\
-	__mtx_assert(&(m)->mtx_lock, (what), LOCK_FILE, LOCK_LINE)
+/* A module is built without INVARIANTS: there, mtx_assert checks nothing. */
+#define	mtx_assert(m, what)	(void)0
 
 #define	mtx_lock(m)		mtx_lock_flags((m), 0)
 #define	mtx_lock_spin(m)	mtx_lock_spin_flags((m), 0)
@@ -72,18 +70,15 @@ int	_mtx_owned(const volatile uintptr_t *c);
 #define	mtx_trylock_spin(m)	mtx_trylock_spin_flags((m), 0)
 #define	mtx_unlock(m)		mtx_unlock_flags((m), 0)
 #define	mtx_unlock_spin(m)	mtx_unlock_spin_flags((m), 0)
-#define	mtx_owned(m)		_mtx_owned(&(m)->mtx_lock)
+#define	mtx_owner(m)							\
+	((struct thread *)((m)->mtx_lock & ~(uintptr_t)MTX_FLAGMASK))
+#define	mtx_owned(m)		(mtx_owner(m) == curthread)
 #define	mtx_name(m)		((m)->lock_object.lo_name)
 #define	mtx_initialized(m)	((m)->lock_object.lo_flags & LO_INITIALIZED)
 
 #define	mtx_sleep(chan, mtx, pri, wmesg, timo)				\
 	_sleep((chan), &(mtx)->lock_object, (pri), (wmesg),		\
 	    tick_sbt * (timo), 0, C_HARDCLOCK)
-
-#define	MA_OWNED	LA_XLOCKED
-#define	MA_NOTOWNED	LA_UNLOCKED
-#define	MA_RECURSED	LA_RECURSED
-#define	MA_NOTRECURSED	LA_NOTRECURSED
 
 struct mtx_args {
 	void		*ma_mtx;

@@ -32,7 +32,6 @@
 #define	MAXPATHLEN	PATH_MAX
 #define	MAXSYMLINKS	32
 #define	MAXBSIZE	65536
-#define	MAXPHYS		(1024 * 1024)
 #define	NBBY		8
 #define	NODEV		((dev_t)-1)
 

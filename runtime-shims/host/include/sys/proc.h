@@ -31,7 +31,7 @@ struct thread {
 	struct ucred	*td_ucred;
 	struct ucred	*td_realucred;
 	int		td_locks;
-	int		td_critnest;
+	volatile u_int	td_critnest;
 	int		td_errno;
 	char		td_name[MAXCOMLEN + 1];
 	struct syscall_args td_sa;

@@ -12,54 +12,86 @@
 
 #ifdef _KERNEL
 
-struct sdt_provider {
-	const char	*name;
-	uintptr_t	id;
-};
+struct sdt_argtype;
+struct sdt_tracepoint;
+struct linker_file;
 
+/*
+ * FreeBSD 15's layouts.  The list links and ids are DTrace's and stay
+ * empty here; a probe records only what it was defined with.
+ */
 struct sdt_probe {
 	int			version;
 	struct sdt_provider	*prov;
+	struct {
+		struct sdt_probe	*tqe_next;
+		struct sdt_probe	**tqe_prev;
+	}			probe_entry;
+	struct {
+		struct sdt_argtype	*tqh_first;
+		struct sdt_argtype	**tqh_last;
+	}			argtype_list;
+	struct {
+		struct sdt_tracepoint	*stqh_first;
+		struct sdt_tracepoint	**stqh_last;
+	}			tracepoint_list;
 	const char		*mod;
 	const char		*func;
 	const char		*name;
+	id_t			id;
 	int			n_args;
-	const char		*argtype[6];
+	struct linker_file	*sdtp_lf;
+};
+
+struct sdt_provider {
+	char			*name;
+	struct {
+		struct sdt_provider	*tqe_next;
+		struct sdt_provider	**tqe_prev;
+	}			prov_entry;
+	uintptr_t		id;
+	int			sdt_refs;
 };
 
 #define	SDT_PROVIDER_DEFINE(_prov)					\
-	struct sdt_provider sdt_provider_##_prov[1] = {			\
-		{ #_prov, 0 }						\
+	struct sdt_provider sdt_provider_##_prov = {			\
+		.name = #_prov,						\
 	}
 #define	SDT_PROVIDER_DECLARE(_prov)					\
-	extern struct sdt_provider sdt_provider_##_prov[1]
+	extern struct sdt_provider sdt_provider_##_prov
 
-#define	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, _n, ...)	\
-	struct sdt_probe sdt_##_prov##_##_mod##_##_func##_##_name[1] = {	\
-		{ 1, sdt_provider_##_prov, #_mod, #_func, #_name, _n,	\
-		    { __VA_ARGS__ } }					\
+/*
+ * The argument types (strings, as FreeBSD's SDT_PROBE_ARGTYPE takes them)
+ * are not kept: nothing in the emulated kernel reads them.
+ */
+#define	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, _n)		\
+	struct sdt_probe sdt_##_prov##_##_mod##_##_func##_##_name = {	\
+		.version = sizeof(struct sdt_probe),			\
+		.prov = &sdt_provider_##_prov,				\
+		.mod = #_mod,						\
+		.func = #_func,						\
+		.name = #_name,						\
+		.n_args = (_n),						\
 	}
 #define	SDT_PROBE_DEFINE(_prov, _mod, _func, _name)			\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 0, NULL)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 0)
 #define	SDT_PROBE_DECLARE(_prov, _mod, _func, _name)			\
-	extern struct sdt_probe sdt_##_prov##_##_mod##_##_func##_##_name[1]
+	extern struct sdt_probe sdt_##_prov##_##_mod##_##_func##_##_name
 #define	SDT_PROBE_DEFINE0(_prov, _mod, _func, _name)			\
 	SDT_PROBE_DEFINE(_prov, _mod, _func, _name)
 #define	SDT_PROBE_DEFINE1(_prov, _mod, _func, _name, a0)		\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 1, a0)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 1)
 #define	SDT_PROBE_DEFINE2(_prov, _mod, _func, _name, a0, a1)		\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 2, a0, a1)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 2)
 #define	SDT_PROBE_DEFINE3(_prov, _mod, _func, _name, a0, a1, a2)	\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 3, a0, a1, a2)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 3)
 #define	SDT_PROBE_DEFINE4(_prov, _mod, _func, _name, a0, a1, a2, a3)	\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 4, a0, a1, a2, a3)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 4)
 #define	SDT_PROBE_DEFINE5(_prov, _mod, _func, _name, a0, a1, a2, a3, a4) \
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 5, a0, a1, a2, a3, \
-	    a4)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 5)
 #define	SDT_PROBE_DEFINE6(_prov, _mod, _func, _name, a0, a1, a2, a3, a4, \
 	    a5)								\
-	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 6, a0, a1, a2, a3, \
-	    a4, a5)
+	__KMS_SDT_PROBE_DEFINE(_prov, _mod, _func, _name, 6)
 
 /*
  * A probe site converts each argument to uintptr_t as FreeBSD's

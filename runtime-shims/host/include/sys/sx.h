@@ -9,29 +9,22 @@
 #include <sys/_lock.h>
 #include <sys/_sx.h>
 #include <sys/lock.h>
+#ifdef _KERNEL
+#include <sys/pcpu.h>
+#endif
 
-#define	SX_DUPOK	0x01
-#define	SX_NOPROFILE	0x02
-#define	SX_NOWITNESS	0x04
-#define	SX_QUIET	0x08
-#define	SX_NOADAPTIVE	0x10
-#define	SX_RECURSE	0x20
-#define	SX_NEW		0x40
-
-#define	SX_INTERRUPTIBLE	0x40000
-
-#define	SA_LOCKED	LA_LOCKED
-#define	SA_SLOCKED	LA_SLOCKED
-#define	SA_XLOCKED	LA_XLOCKED
-#define	SA_UNLOCKED	LA_UNLOCKED
-#define	SA_RECURSED	LA_RECURSED
-#define	SA_NOTRECURSED	LA_NOTRECURSED
-#define	SX_LOCKED	LA_LOCKED
-#define	SX_SLOCKED	LA_SLOCKED
-#define	SX_XLOCKED	LA_XLOCKED
-#define	SX_UNLOCKED	LA_UNLOCKED
-#define	SX_RECURSED	LA_RECURSED
-#define	SX_NOTRECURSED	LA_NOTRECURSED
+/*
+ * Bits of the lock word: the emulated kernel keeps the exclusive owner
+ * there, as FreeBSD does, so sx_xlocked() reads it the same way.
+ */
+#define	SX_LOCK_SHARED			0x01
+#define	SX_LOCK_SHARED_WAITERS		0x02
+#define	SX_LOCK_EXCLUSIVE_WAITERS	0x04
+#define	SX_LOCK_WRITE_SPINNER		0x08
+#define	SX_LOCK_RECURSED		0x10
+#define	SX_LOCK_FLAGMASK						\
+	(SX_LOCK_SHARED | SX_LOCK_SHARED_WAITERS |			\
+	SX_LOCK_EXCLUSIVE_WAITERS | SX_LOCK_RECURSED | SX_LOCK_WRITE_SPINNER)
 
 #ifdef _KERNEL
 void	sx_sysinit(const void *arg);
@@ -45,8 +38,6 @@ void	_sx_sunlock(struct sx *sx, const char *file, int line);
 void	_sx_xunlock(struct sx *sx, const char *file, int line);
 int	sx_try_upgrade_int(struct sx *sx, const char *file, int line);
 void	sx_downgrade_int(struct sx *sx, const char *file, int line);
-void	_sx_assert(const struct sx *sx, int what, const char *file, int line);
-int	sx_xlocked_int(const struct sx *sx);
 
 #define	sx_init(sx, desc)	sx_init_flags((sx), (desc), 0)
 #define	sx_xlock(sx)		(void)_sx_xlock((sx), 0, LOCK_FILE, LOCK_LINE)
@@ -61,8 +52,11 @@ int	sx_xlocked_int(const struct sx *sx);
 #define	sx_try_xlock(sx)	sx_try_xlock_int((sx), LOCK_FILE, LOCK_LINE)
 #define	sx_try_upgrade(sx)	sx_try_upgrade_int((sx), LOCK_FILE, LOCK_LINE)
 #define	sx_downgrade(sx)	sx_downgrade_int((sx), LOCK_FILE, LOCK_LINE)
-#define	sx_assert(sx, what)	_sx_assert((sx), (what), LOCK_FILE, LOCK_LINE)
-#define	sx_xlocked(sx)		sx_xlocked_int((sx))
+/* A module is built without INVARIANTS: there, sx_assert checks nothing. */
+#define	sx_assert(sx, what)	(void)0
+#define	sx_xlocked(sx)							\
+	(((sx)->sx_lock & ~(uintptr_t)(SX_LOCK_FLAGMASK & ~SX_LOCK_SHARED)) == \
+	    (uintptr_t)curthread)
 #define	sx_unlock(sx) do {						\
 	if (sx_xlocked(sx))						\
 		sx_xunlock(sx);						\
@@ -91,6 +85,17 @@ struct sx_args {
 	SYSUNINIT(name##_sx_sysuninit, SI_SUB_LOCK, SI_ORDER_MIDDLE,	\
 	    sx_destroy, (sxa))
 #define	SX_SYSINIT(name, sxa, desc)	SX_SYSINIT_FLAGS(name, sxa, desc, 0)
+
+/* Options of sx_init_flags(). */
+#define	SX_DUPOK	0x01
+#define	SX_NOPROFILE	0x02
+#define	SX_NOWITNESS	0x04
+#define	SX_QUIET	0x08
+#define	SX_RECURSE	0x20
+#define	SX_NEW		0x40
+
+/* The option of _sx_slock() and _sx_xlock() behind the _sig variants. */
+#define	SX_INTERRUPTIBLE	0x40
 #endif /* _KERNEL */
 
 #endif /* !_SYS_SX_H_ */

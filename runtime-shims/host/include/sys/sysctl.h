@@ -84,15 +84,20 @@ struct sysctl_req {
 
 struct sysctl_oid;
 
+/*
+ * FreeBSD 15 keeps an oid's children in a red-black tree (sys/tree.h's
+ * RB_HEAD and RB_ENTRY).  The emulated kernel uses the same fields for a
+ * plain list: rbh_root is the first child and rbe_link[0] the next sibling.
+ */
 struct sysctl_oid_list {
-	struct sysctl_oid *kms_first;
+	struct sysctl_oid *rbh_root;
 };
 
 struct sysctl_oid {
 	struct sysctl_oid_list	oid_children;
 	struct sysctl_oid_list	*oid_parent;
 	struct {
-		struct sysctl_oid *kms_next;
+		struct sysctl_oid *rbe_link[3];
 	}			oid_link;
 	int			oid_number;
 	u_int			oid_kind;

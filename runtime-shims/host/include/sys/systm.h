@@ -15,6 +15,8 @@
 #include <sys/pcpu.h>
 #include <sys/libkern.h>
 
+__NULLABILITY_PRAGMA_PUSH
+
 #ifdef _KERNEL
 #include <machine/stdarg.h>
 
@@ -119,5 +121,7 @@ void	wakeup_one(const void *chan);
 void	wakeup_any(const void *chan);
 
 #endif /* _KERNEL */
+
+__NULLABILITY_PRAGMA_POP
 
 #endif /* !_SYS_SYSTM_H_ */

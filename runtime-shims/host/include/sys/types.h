@@ -15,8 +15,10 @@ typedef	unsigned char	u_char;
 typedef	unsigned short	u_short;
 typedef	unsigned int	u_int;
 typedef	unsigned long	u_long;
+#ifndef _KERNEL
 typedef	unsigned short	ushort;
 typedef	unsigned int	uint;
+#endif
 
 typedef	__uint8_t	u_int8_t;
 typedef	__uint16_t	u_int16_t;
@@ -63,14 +65,14 @@ typedef	__uid_t		uid_t;
 typedef	__useconds_t	useconds_t;
 typedef	__u_register_t	u_register_t;
 typedef	__vm_offset_t	vm_offset_t;
-typedef	__vm_ooffset_t	vm_ooffset_t;
+typedef	__uint64_t	vm_ooffset_t;
 typedef	__vm_paddr_t	vm_paddr_t;
-typedef	__vm_pindex_t	vm_pindex_t;
+typedef	__uint64_t	vm_pindex_t;
 typedef	__vm_size_t	vm_size_t;
 typedef	__uint64_t	rman_res_t;
 
 #ifdef _KERNEL
-typedef	int		boolean_t;
+typedef	unsigned int	boolean_t;
 typedef	struct _device	*device_t;
 typedef	__intfptr_t	intfptr_t;
 typedef	__uintfptr_t	uintfptr_t;

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <bsm/audit.h>
 
+struct label;
 struct prison;
 
 #define	CRED_FLAG_CAPMODE	0x00000001
@@ -17,7 +18,7 @@ struct prison;
 #define	XU_NGROUPS	16
 
 struct ucred {
-	u_int		cr_ref;
+	long		cr_ref;
 	u_int		cr_users;
 	u_int		cr_flags;
 	uid_t		cr_uid;
@@ -29,7 +30,7 @@ struct ucred {
 	int		cr_ngroups;
 	gid_t		*cr_groups;
 	struct prison	*cr_prison;
-	void		*cr_label;
+	struct label	*cr_label;
 };
 #define	NOCRED	((struct ucred *)0)
 #define	FSCRED	((struct ucred *)-1)
@@ -37,7 +38,7 @@ struct ucred {
 #ifdef _KERNEL
 struct ucred	*crhold(struct ucred *cr);
 void		crfree(struct ucred *cr);
-int		groupmember(gid_t gid, const struct ucred *cred);
+bool		groupmember(gid_t gid, const struct ucred *cred);
 #endif
 
 #endif /* !_SYS_UCRED_H_ */
