@@ -181,6 +181,12 @@ public static class DiagnosticDescriptors
         "Syscall '{0}' returns '{1}'; return void, an integer, an enum, bool, Errno, SyscallResult<integer> or (long, long)",
         DiagnosticCategories.Module);
 
+    public static readonly DiagnosticDescriptor TooManyDynamicSyscalls = Create(
+        DiagnosticIds.TooManyDynamicSyscalls,
+        "More dynamic syscalls than the kernel has free slots",
+        "Module class '{0}' declares {1} syscalls without a Number, but the kernel has only 10 slots (210–219) for dynamically registered syscalls; the module would fail to load with ENFILE (kldload reports ENOEXEC); split it or build in-tree",
+        DiagnosticCategories.Module);
+
     public static readonly DiagnosticDescriptor InvalidModuleHook = Create(
         DiagnosticIds.InvalidModuleHook,
         "Invalid module event hook",

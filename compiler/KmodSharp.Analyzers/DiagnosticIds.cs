@@ -41,6 +41,7 @@ public static class DiagnosticIds
     public const string UnsupportedParameterType = "KMS0407";
     public const string UnsupportedReturnType = "KMS0408";
     public const string InvalidModuleHook = "KMS0409";
+    public const string TooManyDynamicSyscalls = "KMS0410";
 
     public const string UnsupportedConstruct = "KMS0900";
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using KmodSharp.Analyzers.Infrastructure;
 using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
@@ -35,7 +36,8 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.FixedSyscallNumber,
         DiagnosticDescriptors.UnsupportedParameterType,
         DiagnosticDescriptors.UnsupportedReturnType,
-        DiagnosticDescriptors.InvalidModuleHook);
+        DiagnosticDescriptors.InvalidModuleHook,
+        DiagnosticDescriptors.TooManyDynamicSyscalls);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -80,6 +82,24 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             if (!type.IsStatic)
             {
                 c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ModuleNotStatic, type.Locations[0], type.Name, module ? "KernelModule" : "KernelHelper"));
+            }
+
+            if (module)
+            {
+                int dynamic = 0;
+                foreach (ISymbol member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol candidate && candidate.GetAttributes().FirstOrDefault(a => KnownTypes.Is(a.AttributeClass, scope.Types.SyscallAttribute)) is { } syscall
+                        && !syscall.NamedArguments.Any(n => n.Key == "Number" && n.Value.Value is int number && number >= 0))
+                    {
+                        dynamic++;
+                    }
+                }
+
+                if (dynamic > LastModuleSlot - FirstModuleSlot + 1)
+                {
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyDynamicSyscalls, type.Locations[0], type.Name, dynamic));
+                }
             }
 
             if (module && attribute.ConstructorArguments.Length == 1)

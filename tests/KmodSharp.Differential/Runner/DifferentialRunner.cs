@@ -151,7 +151,7 @@ public static class DifferentialRunner
         using var harness = new HarnessExecutor(module.ModuleName, cSource)
         {
             UninitializedCopyoutCheck = options.UninitializedCopyoutCheck,
-            Credential = new SimCredential(options.Credential.Uid, options.Credential.Jailed, options.Credential.CapabilityMode),
+            Credential = new SimEnvironment(options.Credential.Uid, options.Credential.Jailed, options.Credential.CapabilityMode),
         };
         TimeSpan compileTime = clock.Elapsed;
 
@@ -357,7 +357,7 @@ public static class DifferentialRunner
     /// <summary>Compiles the module to IL with the same references the frontend uses.</summary>
     public static byte[] EmitAssembly(SourceInput input)
     {
-        var compilation = CompilationFactory.Create(input, "KmodSharpDifferential" + Guid.NewGuid().ToString("N")[..8]);
+        var compilation = CompilationFactory.Create(input, assemblyName: "KmodSharpDifferential" + Guid.NewGuid().ToString("N")[..8]);
         using var stream = new MemoryStream();
         EmitResult result = compilation.Emit(stream);
         if (!result.Success)

@@ -47,7 +47,7 @@ public sealed class HarnessExecutor : IDisposable
     /// <summary>Whether each dynamic call also runs in a forked child with a different stack poison (slow: one fork per call).</summary>
     public bool UninitializedCopyoutCheck { get; init; }
 
-    public SimCredential Credential { get; init; } = new();
+    public SimEnvironment Credential { get; init; } = new();
 
     public HarnessBatchResult Run(IReadOnlyList<(string Syscall, DiffInput Input)> calls)
     {

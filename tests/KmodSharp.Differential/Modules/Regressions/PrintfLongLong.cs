@@ -3,7 +3,7 @@ using KmodSharp;
 namespace Differential;
 
 /// <summary>
-/// Known bug: printf's %lld and %qd of a C# long pass the analyzer's format check, but a long is
+/// Regression (fixed): printf's %lld and %qd of a C# long pass the analyzer's format check, but a long is
 /// int64_t (long) in C, so gcc -Wformat (-Werror) rejects the call; the backend should cast to long long or the analyzer reject it.
 /// </summary>
 [KernelModule("printflonglong")]

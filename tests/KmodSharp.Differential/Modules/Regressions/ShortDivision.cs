@@ -2,7 +2,7 @@ using KmodSharp;
 
 namespace Differential;
 
-/// <summary>Known bug: dividing promoted short/sbyte operands emits an INT_MIN guard on an int16_t (-Wtype-limits, -Werror).</summary>
+/// <summary>Regression (fixed): dividing promoted short/sbyte operands emits an INT_MIN guard on an int16_t (-Wtype-limits, -Werror).</summary>
 [KernelModule("shortdiv")]
 public static class ShortDivision
 {

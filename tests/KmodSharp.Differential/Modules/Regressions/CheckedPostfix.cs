@@ -2,7 +2,7 @@ using KmodSharp;
 
 namespace Differential;
 
-/// <summary>Known bug: a checked postfix ++/-- used as a statement spills the old value into an unused temporary (-Wunused-but-set-variable, -Werror).</summary>
+/// <summary>Regression (fixed): a checked postfix ++/-- used as a statement spills the old value into an unused temporary (-Wunused-but-set-variable, -Werror).</summary>
 [KernelModule("checkedpostfix")]
 public static class CheckedPostfix
 {

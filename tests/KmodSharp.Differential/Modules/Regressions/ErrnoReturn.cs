@@ -3,7 +3,7 @@ using KmodSharp;
 namespace Differential;
 
 /// <summary>
-/// Known bug: a syscall whose handler returns Errno or void gets an entry function that never uses
+/// Regression (fixed): a syscall whose handler returns Errno or void gets an entry function that never uses
 /// its "td" parameter (-Wunused-parameter, -Werror): no such handler compiles (unless it calls
 /// priv_check or takes a CallingThread).
 /// </summary>

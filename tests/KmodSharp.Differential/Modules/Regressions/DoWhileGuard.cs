@@ -3,7 +3,7 @@ using KmodSharp;
 namespace Differential;
 
 /// <summary>
-/// Known bug: a do-while whose condition needs a guard (checked, division) emits the continue
+/// Regression (fixed): a do-while whose condition needs a guard (checked, division) emits the continue
 /// label "kms_next1:" even when no continue uses it: -Wunused-label (-Werror), the module does not compile.
 /// </summary>
 [KernelModule("dowhileguard")]

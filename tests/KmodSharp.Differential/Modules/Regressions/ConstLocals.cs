@@ -3,7 +3,7 @@ using KmodSharp;
 namespace Differential;
 
 /// <summary>
-/// Known bug: a const local is declared and assigned in C, but its uses are folded to the
+/// Regression (fixed): a const local is declared and assigned in C, but its uses are folded to the
 /// constant: -Wunused-but-set-variable (-Werror), the module does not compile.
 /// </summary>
 [KernelModule("constlocals")]
