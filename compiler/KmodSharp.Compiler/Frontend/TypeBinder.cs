@@ -76,9 +76,13 @@ public static class TypeBinder
     public static bool IsRuntimeType(ITypeSymbol? type, string name) =>
         type is { ContainingNamespace: { Name: "KmodSharp", ContainingNamespace.IsGlobalNamespace: true } } && type.Name == name;
 
-    // Sequential layout with natural alignment, as both C# (LayoutKind.Sequential) and the C compiler lay it out.
+    // Sequential layout with natural alignment, as both C# (LayoutKind.Sequential) and the C compiler
+    // lay it out; an explicit layout ([StructLayout(Explicit)], as import-header writes) takes its
+    // [FieldOffset]s and Size. Overlapping fields (unions) have no C struct equivalent here.
     private static KStruct? BindStruct(INamedTypeSymbol type)
     {
+        AttributeData? layout = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "StructLayoutAttribute");
+        bool explicitLayout = layout?.ConstructorArguments.FirstOrDefault().Value is 2 or (short)2;
         var fields = ImmutableArray.CreateBuilder<KField>();
         int offset = 0;
         int alignment = 1;
@@ -91,14 +95,32 @@ public static class TypeBinder
                 return null;
             }
 
-            offset = (offset + align - 1) / align * align;
-            fields.Add(new KField(field.Name, bound, offset, length));
-            offset += size * (length ?? 1);
+            int at = (offset + align - 1) / align * align;
+            if (explicitLayout)
+            {
+                if (field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "FieldOffsetAttribute")?.ConstructorArguments[0].Value is not int explicitOffset
+                    || explicitOffset < offset || explicitOffset % align != 0)
+                {
+                    return null;
+                }
+
+                at = explicitOffset;
+            }
+
+            fields.Add(new KField(field.Name, bound, at, length));
+            offset = at + (size * (length ?? 1));
             alignment = System.Math.Max(alignment, align);
         }
 
-        int total = System.Math.Max(1, (offset + alignment - 1) / alignment * alignment);
-        return new KStruct(type.Name, fields.ToImmutable(), total, alignment);
+        int natural = System.Math.Max(1, (offset + alignment - 1) / alignment * alignment);
+        int declared = layout?.NamedArguments.FirstOrDefault(a => a.Key == "Size").Value.Value as int? ?? 0;
+        if (declared % alignment != 0)
+        {
+            // C rounds a struct's size up to its alignment; such a Size has no C equivalent.
+            return null;
+        }
+
+        return new KStruct(type.Name, fields.ToImmutable(), System.Math.Max(natural, declared), alignment);
     }
 
     /// <summary>Size and alignment on amd64; null for types without a C layout.</summary>

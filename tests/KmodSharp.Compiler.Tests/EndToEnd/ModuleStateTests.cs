@@ -127,4 +127,41 @@ public sealed class ModuleStateTests
         Assert.Equal([5L, -2L], report.Calls.Select(c => c.Retval));
         Assert.Contains("atomic_fetchadd_int((volatile u_int *)&atomics_hits, (u_int)1)", module.CSource());
     }
+
+    [Fact]
+    public void Structs_carry_static_asserts_that_C_lays_them_out_as_CSharp_does()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using System.Runtime.InteropServices;
+            using KmodSharp;
+
+            [StructLayout(LayoutKind.Explicit, Size = 24)]
+            public struct Shared
+            {
+                [FieldOffset(0)] public int Kind;
+                [FieldOffset(8)] public long Value;
+                [FieldOffset(16)] public int Count;
+            }
+
+            [KernelModule("layouts")]
+            public static class Layouts
+            {
+                [Syscall(Name = "layouts_sum")]
+                public static long Sum(int count)
+                {
+                    var shared = new Shared { Kind = 3, Value = -10, Count = count };
+                    return shared.Kind + shared.Value + shared.Count;
+                }
+            }
+            """, "Layouts.cs");
+
+        SimulationReport report = HostSimulator.Run([module], [new SimCall("layouts_sum", ["7"])]);
+
+        Assert.True(report.Clean, report.Stderr);
+        Assert.Equal(0L, report.Calls.Single().Retval);
+        string c = module.CSource();
+        Assert.Contains("uint8_t kms_pad0[4];", c);
+        Assert.Contains("_Static_assert(sizeof(struct Shared) == 24,", c);
+        Assert.Contains("_Static_assert(__offsetof(struct Shared, Value) == 8,", c);
+    }
 }
