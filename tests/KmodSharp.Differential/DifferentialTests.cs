@@ -71,10 +71,17 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
         report.ThrowIfFailed();
     }
 
-    [Fact]
-    public void MySyscall_example_agrees()
+    [Theory]
+    [InlineData("MySyscall")]
+    [InlineData("CustomSyscall")]
+    [InlineData("ErrorHandling")]
+    [InlineData("UserMemory")]
+    [InlineData("TwoValues")]
+    [InlineData("Capsicum")]
+    [InlineData("Counter")]
+    public void Example_agrees(string example)
     {
-        DifferentialReport report = DifferentialRunner.Run(TestModules.Example("MySyscall"));
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Example(example));
         output.WriteLine(report.ToString());
         report.ThrowIfFailed();
     }

@@ -87,7 +87,8 @@ usermem_reset(void)
 
 	for (i = 0; i < nregions; i++)
 		free(regions[i].data);
-	memset(regions, 0, sizeof(regions));
+	if (nregions > 0)
+		memset(regions, 0, (size_t)nregions * sizeof(*regions));
 	nregions = 0;
 	next_base = KMS_UBASE;
 }

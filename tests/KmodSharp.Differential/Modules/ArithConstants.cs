@@ -13,7 +13,7 @@ public static class ArithConstants
     [Syscall] public static ulong UnsignedMax(ulong a, uint b) => (a & ulong.MaxValue - 1) ^ (b & 0xFFFFFFFFu) ^ unchecked((ulong)-1) ^ 0x8000000000000000UL;
     [Syscall] public static long FoldedCasts(int a) => unchecked((long)(uint)-1 + (long)(byte)300 + (sbyte)-129 + (short)65535 + a * (long)(ushort)-1);
     [Syscall] public static nint NativeConstants(nint a) => a ^ (nint)int.MinValue ^ (nint)long.MaxValue;
-    [Syscall] public static char Chars(char c, int d) => (char)(c + 'A' + d);
+    [Syscall] public static ushort Chars(ushort c, int d) => (ushort)(c + (char)65 + d);
 
     [Syscall]
     public static int Chained(int a, int b)

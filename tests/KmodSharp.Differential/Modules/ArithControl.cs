@@ -41,7 +41,7 @@ public static class ArithControl
         return total;
     }
 
-    [Syscall]
+    [Syscall(Name = "switch_cases")]
     public static int Switch(int a, int b)
     {
         switch (a & 7)

@@ -11,7 +11,7 @@ public static class Types
 {
     [Syscall] public static int TakesBool(bool b) => b ? 1 : 0;
     [Syscall] public static Color EnumRoundTrip(Color c, int add) => (Color)((byte)c + add);
-    [Syscall] public static int CharParam(char c) => c + 1;
+    [Syscall] public static int CharParam(ushort c) { char ch = (char)c; return ch + 1; }
     [Syscall] public static int CheckedNative(nint a, nuint b) => checked((int)a + (int)b);
     [Syscall] public static long CheckedNegLong(long a) => checked(-a);
     [Syscall] public static uint NotUInt(uint a, byte s) => ~a >> s;
