@@ -6,14 +6,14 @@ using Xunit;
 namespace KmodSharp.Differential.Fuzz;
 
 /// <summary>
-/// A fact that is skipped, with the reason shown, when clang-16 and its libFuzzer runtime are not
+/// A theory that is skipped, with the reason shown, when clang-16 and its libFuzzer runtime are not
 /// installed (xunit 2 has no dynamic skip: the attribute decides at discovery time).
 /// </summary>
-public sealed class RequiresClang16FactAttribute : FactAttribute
+public sealed class RequiresClang16TheoryAttribute : TheoryAttribute
 {
     public const string InstallCommand = "apt-get update && apt-get install -y clang-16 lld-16 libclang-rt-16-dev";
 
-    public RequiresClang16FactAttribute()
+    public RequiresClang16TheoryAttribute()
     {
         if (Clang16 is null)
         {
