@@ -18,6 +18,23 @@ public sealed class UserMemoryTests
     }
 
     [Fact]
+    public void A_page_unmapped_mid_call_faults_from_the_nth_access_on_and_stays_readable_to_the_test()
+    {
+        using var scope = SimulatedKernel.Enter();
+        UserPtr<int> input = scope.Kernel.User.Store(7);
+        UserPtr<int> output = scope.Kernel.User.Allocate<int>();
+        scope.Kernel.User.UnmapAfterAccesses = 2;
+
+        Assert.Equal(Errno.None, Kernel.CopyIn(input, out int value));
+        Assert.Equal(Errno.EFAULT, Kernel.CopyOut(in value, output));
+        Assert.Equal(Errno.EFAULT, Kernel.CopyOut(in value, output));
+        Assert.Equal(-1, Kernel.StoreWord32(output, 1));
+        Assert.Equal(Errno.None, Kernel.CopyIn(input, out int again));
+        Assert.Equal(7, again);
+        Assert.Equal(0, scope.Kernel.User.Read(output));
+    }
+
+    [Fact]
     public void CopyIn_reads_read_only_memory()
     {
         using var scope = SimulatedKernel.Enter();

@@ -29,7 +29,8 @@ internal static class SimCommand
         var jail = new Option<bool>("--jail") { Description = "Make the calls from inside a jail" };
         var capmode = new Option<bool>("--capmode") { Description = "Make the calls in Capsicum capability mode" };
         var failMalloc = new Option<int>("--fail-malloc") { Description = "Make the Nth M_NOWAIT allocation fail (fault injection)" };
-        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode, failMalloc };
+        var unmapAfter = new Option<int>("--unmap-after") { Description = "Make the Nth user-memory access find its page unmapped, as if unmapped mid-call (fault injection)" };
+        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode, failMalloc, unmapAfter };
         command.SetAction(parsed =>
         {
             var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, true, parsed.GetValue(json) ? TextWriter.Null : output, error);
@@ -52,7 +53,7 @@ internal static class SimCommand
             SimulationReport report;
             try
             {
-                report = HostSimulator.Run(result.Modules, calls, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc)));
+                report = HostSimulator.Run(result.Modules, calls, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc), parsed.GetValue(unmapAfter)));
             }
             catch (HostCompileException e)
             {

@@ -47,6 +47,11 @@ public static class HostSimulator
                 arguments.Add("--capmode");
             }
 
+            if (credential.UnmapAfterAccesses > 0)
+            {
+                arguments.AddRange(["--unmap-after", credential.UnmapAfterAccesses.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            }
+
             if (credential.FailNoWaitAllocation > 0)
             {
                 arguments.AddRange(["--fail-malloc", credential.FailNoWaitAllocation.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

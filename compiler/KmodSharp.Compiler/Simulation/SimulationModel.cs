@@ -14,8 +14,11 @@ public sealed record SimUnloadStep(string Module) : SimStep;
 /// <summary>One syscall to make: its name and the driver's argument tokens (integers, <c>s:</c>, <c>z:</c>, <c>b:</c>, <c>a:</c>).</summary>
 public sealed record SimCall(string Name, ImmutableArray<string> Arguments) : SimStep;
 
-/// <summary>The calling thread's credential in the harness, and the Nth <c>M_NOWAIT</c> allocation to fail (0: none).</summary>
-public sealed record SimEnvironment(uint Uid = 0, bool Jailed = false, bool CapabilityMode = false, int FailNoWaitAllocation = 0);
+/// <summary>
+/// The calling thread's credential in the harness, and fault injection: the Nth <c>M_NOWAIT</c>
+/// allocation fails, the Nth user-memory operation finds its page unmapped (0: none).
+/// </summary>
+public sealed record SimEnvironment(uint Uid = 0, bool Jailed = false, bool CapabilityMode = false, int FailNoWaitAllocation = 0, int UnmapAfterAccesses = 0);
 
 /// <summary>A call's outcome: <c>Error</c> is the errno (0 on success).</summary>
 public sealed record SimCallResult(string Name, ImmutableArray<string> Arguments, int Slot, long Retval, long Retval1, int Error,

@@ -17,6 +17,22 @@ public sealed class UserAddressSpace
 
     private readonly SortedList<nuint, Region> regions = [];
     private nuint nextAddress = 0x10000;
+    private int accesses;
+
+    /// <summary>
+    /// Fault injection: the Nth user-memory operation (copyin, copyout, copyinstr, fetch, store)
+    /// finds the page it touches unmapped, as if another thread unmapped it mid-call. 0: never.
+    /// Tests can still read the region back.
+    /// </summary>
+    public int UnmapAfterAccesses
+    {
+        get;
+        set
+        {
+            field = value;
+            accesses = 0;
+        }
+    }
 
     /// <summary>Maps a copy of <paramref name="contents"/> and returns its address.</summary>
     public nuint Map(ReadOnlySpan<byte> contents, bool writable = true)
@@ -50,16 +66,19 @@ public sealed class UserAddressSpace
 
     /// <summary>Reads user memory from a test (no fault semantics: the range must be mapped).</summary>
     public T Read<T>(UserPtr<T> pointer)
-        where T : unmanaged => Load<T>(pointer.Address) ?? throw new ArgumentException("unmapped", nameof(pointer));
+        where T : unmanaged => Find(pointer.Address, (nuint)Marshal.SizeOf<T>(), includeRevoked: true) is { } region
+            ? MemoryMarshal.Read<T>(region.Bytes(pointer.Address, Marshal.SizeOf<T>()))
+            : throw new ArgumentException("unmapped", nameof(pointer));
 
     /// <summary>Reads the bytes of a mapping from a test.</summary>
     public byte[] ReadBytes(nuint address, int length) =>
-        Find(address, (nuint)length) is { } r ? r.Bytes(address, length).ToArray() : throw new ArgumentException("unmapped", nameof(address));
+        Find(address, (nuint)length, includeRevoked: true) is { } r ? r.Bytes(address, length).ToArray() : throw new ArgumentException("unmapped", nameof(address));
 
     internal Errno CopyIn<T>(UserPtr<T> source, out T value)
         where T : unmanaged
     {
         SimulatedKernel.Current.Locks.AssertMaySleep("copyin");
+        Inject(source.Address);
         T? loaded = Load<T>(source.Address);
         value = loaded ?? default;
         return loaded is null ? Errno.EFAULT : Errno.None;
@@ -69,6 +88,7 @@ public sealed class UserAddressSpace
         where T : unmanaged
     {
         SimulatedKernel.Current.Locks.AssertMaySleep("copyout");
+        Inject(destination.Address);
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value));
         if (Find(destination.Address, (nuint)bytes.Length) is not { Writable: true } region)
         {
@@ -82,6 +102,7 @@ public sealed class UserAddressSpace
     internal Errno CopyInString(UserString source, Span<byte> destination, out nuint copied)
     {
         SimulatedKernel.Current.Locks.AssertMaySleep("copyinstr");
+        Inject(source.Address);
         for (int i = 0; i < destination.Length; i++)
         {
             if (Find(source.Address + (nuint)i, 1) is not { } region)
@@ -102,11 +123,15 @@ public sealed class UserAddressSpace
         return Errno.ENAMETOOLONG;
     }
 
-    internal int FetchByte(UserPtr<byte> address) =>
-        Find(address.Address, 1) is { } region ? region.Bytes(address.Address, 1)[0] : -1;
+    internal int FetchByte(UserPtr<byte> address)
+    {
+        Inject(address.Address);
+        return Find(address.Address, 1) is { } region ? region.Bytes(address.Address, 1)[0] : -1;
+    }
 
     internal int StoreByte(UserPtr<byte> address, byte value)
     {
+        Inject(address.Address);
         if (Find(address.Address, 1) is not { Writable: true } region)
         {
             return -1;
@@ -122,11 +147,28 @@ public sealed class UserAddressSpace
             ? MemoryMarshal.Read<T>(region.Bytes(address, Marshal.SizeOf<T>()))
             : null;
 
-    private Region? Find(nuint address, nuint length)
+    private void Inject(nuint address)
+    {
+        if (UnmapAfterAccesses <= 0 || ++accesses != UnmapAfterAccesses)
+        {
+            return;
+        }
+
+        foreach (Region region in regions.Values)
+        {
+            if (address >= region.Start && address - region.Start < (nuint)region.Data.Length)
+            {
+                regions[region.Start] = region with { Revoked = true };
+                return;
+            }
+        }
+    }
+
+    private Region? Find(nuint address, nuint length, bool includeRevoked = false)
     {
         foreach (Region region in regions.Values)
         {
-            if (address >= region.Start && length <= (nuint)region.Data.Length && address - region.Start <= (nuint)region.Data.Length - length)
+            if ((includeRevoked || !region.Revoked) && address >= region.Start && length <= (nuint)region.Data.Length && address - region.Start <= (nuint)region.Data.Length - length)
             {
                 return region;
             }
@@ -135,7 +177,7 @@ public sealed class UserAddressSpace
         return null;
     }
 
-    private sealed record Region(nuint Start, byte[] Data, bool Writable)
+    private sealed record Region(nuint Start, byte[] Data, bool Writable, bool Revoked = false)
     {
         public Span<byte> Bytes(nuint address, int length) => Data.AsSpan((int)(address - Start), length);
     }

@@ -386,6 +386,7 @@ extern bool kms_uninit_check;
 /* kern_malloc.c */
 extern unsigned char kms_poison_byte;
 void	kms_malloc_fail_nth(long n);
+void	kms_usermem_unmap_after(long n);
 long	kms_malloc_leaks(void);
 void	kms_malloc_type_register(struct kms_malloc_type *mtp);
 

@@ -146,6 +146,37 @@ utrans(uint64_t uaddr, size_t len, int prot)
 	return (NULL);
 }
 
+/*
+ * Fault injection: the Nth user-memory operation of the run finds the page
+ * it touches gone, as if another thread had unmapped it mid-call.  The
+ * driver can still read the region back for its report.
+ */
+static long unmap_after, uaccesses;
+
+void
+kms_usermem_unmap_after(long n)
+{
+
+	unmap_after = n;
+	uaccesses = 0;
+}
+
+static void
+inject_unmap(uint64_t uaddr)
+{
+	int i;
+
+	if (unmap_after <= 0 || ++uaccesses != unmap_after)
+		return;
+	for (i = 0; i < nregions; i++) {
+		if (uaddr >= regions[i].base &&
+		    uaddr < regions[i].base + regions[i].len) {
+			regions[i].prot = 0;
+			return;
+		}
+	}
+}
+
 int
 kms_uread(uint64_t uaddr, void *buf, size_t len)
 {
@@ -302,6 +333,7 @@ copyin(const void *udaddr, void *kaddr, size_t len)
 	kms_witness_sleep("copyin");
 	if (len == 0)
 		return (0);
+	inject_unmap((uintptr_t)udaddr);
 	p = utrans((uintptr_t)udaddr, len, KMS_UPROT_READ);
 	if (p == NULL)
 		return (KMS_EFAULT);
@@ -317,6 +349,7 @@ copyin_nofault(const void *udaddr, void *kaddr, size_t len)
 
 	if (len == 0)
 		return (0);
+	inject_unmap((uintptr_t)udaddr);
 	p = utrans((uintptr_t)udaddr, len, KMS_UPROT_READ);
 	if (p == NULL)
 		return (KMS_EFAULT);
@@ -331,6 +364,7 @@ uwrite(uint64_t uaddr, const void *src, size_t len)
 
 	if (len == 0)
 		return (0);
+	inject_unmap(uaddr);
 	p = utrans(uaddr, len, KMS_UPROT_WRITE);
 	if (p == NULL)
 		return (-1);
@@ -366,6 +400,7 @@ copyinstr(const void *udaddr, void *kaddr, size_t len, size_t *lencopied)
 	size_t i;
 
 	kms_witness_sleep("copyinstr");
+	inject_unmap(u);
 	for (i = 0; i < len; i++) {
 		p = utrans(u + i, 1, KMS_UPROT_READ);
 		if (p == NULL) {
@@ -391,6 +426,7 @@ uread(volatile const void *base, void *val, size_t len)
 	unsigned char *p;
 
 	kms_witness_sleep("fuword");
+	inject_unmap((uintptr_t)base);
 	p = utrans((uintptr_t)base, len, KMS_UPROT_READ);
 	if (p == NULL)
 		return (-1);

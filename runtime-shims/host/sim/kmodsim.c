@@ -3,7 +3,7 @@
  * harness headers) into the emulated kernel, call their system calls, and
  * report what happened as one JSON object on standard output.
  *
- *	kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N]
+ *	kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N]
  *	    [--no-uninit-check] OP...
  *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...]
  *	ARG:	integer (decimal, optional '-', or 0x hex) | s:TEXT | b:HEX |
@@ -79,7 +79,7 @@ usage(const char *why)
 
 	fprintf(stderr, "kmodsim: %s\n", why);
 	fprintf(stderr,
-	    "usage: kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] "
+	    "usage: kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N] "
 	    "[--no-uninit-check]\n"
 	    "               (--load FILE.so | --unload FILE.so | "
 	    "--call NAME [ARG...])...\n"
@@ -430,7 +430,7 @@ main(int argc, char **argv)
 {
 	struct strbuf out = { 0 }, sysctls = { 0 };
 	bool jail = false, capmode = false;
-	int64_t uid = 0, failn = 0;
+	int64_t uid = 0, failn = 0, unmapn = 0;
 	jmp_buf jb;
 	size_t i;
 	int ai;
@@ -448,6 +448,10 @@ main(int argc, char **argv)
 		    ai + 1 < argc) {
 			if (parse_int(argv[++ai], &failn) != 0 || failn < 1)
 				usage("bad --fail-malloc");
+		} else if (strcmp(argv[ai], "--unmap-after") == 0 &&
+		    ai + 1 < argc) {
+			if (parse_int(argv[++ai], &unmapn) != 0 || unmapn < 1)
+				usage("bad --unmap-after");
 		} else if (strcmp(argv[ai], "--no-uninit-check") == 0)
 			kms_uninit_check = false;
 		else
@@ -487,6 +491,8 @@ main(int argc, char **argv)
 	kms_thread_init((uint32_t)uid, jail, capmode);
 	if (failn > 0)
 		kms_malloc_fail_nth((long)failn);
+	if (unmapn > 0)
+		kms_usermem_unmap_after((long)unmapn);
 
 	if (setjmp(jb) == 0) {
 		kms_panic_set_catch(&jb);

@@ -97,6 +97,23 @@ public sealed class SeedParityTests
     }
 
     [Fact]
+    public void A_page_unmapped_mid_call_fails_the_copyout_and_writes_nothing()
+    {
+        ModuleArtifacts module = TestCompiler.Example("UserMemory");
+        SimCall multiply = new("usermem_multiply", ["b:0600000007000000", "z:16"]);
+
+        SimulationReport inFirst = HostSimulator.Run([module], [multiply], new SimEnvironment(UnmapAfterAccesses: 1));
+        SimulationReport inSecond = HostSimulator.Run([module], [multiply], new SimEnvironment(UnmapAfterAccesses: 2));
+        SimulationReport later = HostSimulator.Run([module], [multiply, multiply], new SimEnvironment(UnmapAfterAccesses: 4));
+
+        AssertClean(inSecond);
+        Assert.Equal(EFAULT, inFirst.Calls.Single().Error);
+        Assert.Equal(EFAULT, inSecond.Calls.Single().Error);
+        Assert.Equal(new string('0', 32), inSecond.Calls.Single().Buffers.Single(b => b.Argument == 1).Hex);
+        Assert.Equal([0, EFAULT], later.Calls.Select(c => c.Error));
+    }
+
+    [Fact]
     public void Capsicum_allows_only_the_marked_syscall_in_capability_mode()
     {
         ModuleArtifacts module = TestCompiler.Example("Capsicum");
