@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text;
 using KmodSharp.Analyzers;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Model;
@@ -121,22 +120,11 @@ public static class ModuleBinder
     /// <summary>A stable id for a method: its documentation comment id.</summary>
     public static string FunctionId(IMethodSymbol method) => method.GetDocumentationCommentId() ?? method.ToDisplayString();
 
-    /// <summary><c>GetStats</c> → <c>get_stats</c>.</summary>
-    public static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>
+    /// <c>GetStats</c> → <c>get_stats</c>: the default syscall name, the same function the analyzer
+    /// validates names with, so the name checked is the name generated.
+    /// </summary>
+    public static string SnakeCase(string name) => Analyzers.Subset.CNames.ToSnakeCase(name);
 
     private static SourceRef Locate(ISymbol symbol) => KmsDiagnostic.Locate(symbol.Locations[0]) ?? new SourceRef("", 0, 0);
 
