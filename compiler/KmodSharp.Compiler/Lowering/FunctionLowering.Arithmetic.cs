@@ -155,19 +155,33 @@ internal sealed partial class FunctionLowering
         left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
 
-        Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
         // A dividend widened from a narrower type can never be the operator type's minimum.
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
-        if (Integral(operandType) is { IsSigned: true } signed && binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend)
+        DivisionGuards(left, right, operandType,
+            divisorMayBeZero: binary.RightOperand.ConstantValue is not { HasValue: true, Value: not 0 },
+            mayOverflow: binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend);
+        return new CBinary(op, left, right);
+    }
+
+    /// <summary>
+    /// What .NET would throw for: a zero divisor (EDOM), and MinValue / -1 (EOVERFLOW), which
+    /// would also trap in the CPU. Both operands must already be evaluated.
+    /// </summary>
+    private void DivisionGuards(CExpr dividend, CExpr divisor, KType operatorType, bool divisorMayBeZero, bool mayOverflow)
+    {
+        if (divisorMayBeZero)
+        {
+            Emit(new CIf(new CBinary(CBinaryOperator.Equal, divisor, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
+        }
+
+        if (mayOverflow && Integral(operatorType) is { IsSigned: true } signed)
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
             var overflow = new CBinary(CBinaryOperator.LogicalAnd,
-                new CBinary(CBinaryOperator.Equal, right, Literal(-1)),
-                new CBinary(CBinaryOperator.Equal, left, minimum));
+                new CBinary(CBinaryOperator.Equal, divisor, Literal(-1)),
+                new CBinary(CBinaryOperator.Equal, dividend, minimum));
             Emit(new CIf(overflow, ErrorBlock(new CIdentifier(OverflowErrno))));
         }
-
-        return new CBinary(op, left, right);
     }
 
     private static System.Numerics.BigInteger BigInteger(int power) => System.Numerics.BigInteger.Pow(2, power);

@@ -103,7 +103,7 @@ internal sealed partial class FunctionLowering
         {
             BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift =>
                 Shift(compound.OperatorKind, target, right, compound.Value, operatorType),
-            BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder => CompoundDivision(compound, target, right, operatorType),
+            BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder => CompoundDivision(compound, target, right, targetType, operatorType),
             BinaryOperatorKind.Add => CheckedArithmetic("__builtin_add_overflow", target, right, compound.Target),
             BinaryOperatorKind.Subtract => CheckedArithmetic("__builtin_sub_overflow", target, right, compound.Target),
             BinaryOperatorKind.Multiply => CheckedArithmetic("__builtin_mul_overflow", target, right, compound.Target),
@@ -112,22 +112,16 @@ internal sealed partial class FunctionLowering
         return new CAssign(target, SameCType(operatorType, targetType) ? result : new CCast(CTypeMapper.Map(targetType), result));
     }
 
-    private CExpr CompoundDivision(ICompoundAssignmentOperation compound, CExpr target, CExpr right, KType operatorType)
+    private CExpr CompoundDivision(ICompoundAssignmentOperation compound, CExpr target, CExpr right, KType targetType, KType operatorType)
     {
         var op = compound.OperatorKind == BinaryOperatorKind.Divide ? CBinaryOperator.Divide : CBinaryOperator.Remainder;
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, CTypeMapper.Map(operatorType));
-        if (compound.Value.ConstantValue is not { HasValue: true, Value: not 0 })
-        {
-            Emit(new CIf(new CBinary(CBinaryOperator.Equal, right, Literal(0)), ErrorBlock(new CIdentifier(DivideByZeroErrno))));
-        }
 
-        if (Integral(operatorType) is { IsSigned: true } signed && compound.Value.ConstantValue is not { HasValue: true, Value: not -1 and not -1L })
-        {
-            var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
-            Emit(new CIf(new CBinary(CBinaryOperator.LogicalAnd, new CBinary(CBinaryOperator.Equal, right, Literal(-1)),
-                new CBinary(CBinaryOperator.Equal, target, minimum)), ErrorBlock(new CIdentifier(OverflowErrno))));
-        }
-
+        // A target narrower than the operator type can never hold its minimum.
+        bool narrowTarget = (Integral(targetType)?.Bits ?? 0) < (Integral(operatorType)?.Bits ?? 0);
+        DivisionGuards(target, right, operatorType,
+            divisorMayBeZero: compound.Value.ConstantValue is not { HasValue: true, Value: not 0 },
+            mayOverflow: compound.Value.ConstantValue is not { HasValue: true, Value: not -1 and not -1L } && !narrowTarget);
         return new CBinary(op, target, right);
     }
 
