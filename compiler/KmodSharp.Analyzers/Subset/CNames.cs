@@ -22,6 +22,9 @@ public static class CNames
         "false", "nullptr", "alignas", "alignof", "static_assert", "thread_local", "constexpr",
     };
 
+    /// <summary>Whether <paramref name="name"/> is a C keyword (C17, C23 and the GNU extensions kernel code compiles with).</summary>
+    public static bool IsKeyword(string name) => Keywords.Contains(name);
+
     /// <summary><c>DoubleIt</c> → <c>double_it</c>, <c>HTTPGet</c> → <c>http_get</c>: the default syscall name.</summary>
     public static string ToSnakeCase(string name)
     {

@@ -9,16 +9,9 @@ namespace KmodSharp.Compiler.Lowering;
 /// </summary>
 public static class CNames
 {
-    private static readonly FrozenSet<string> Reserved = new HashSet<string>
+    // Kernel names a local could shadow or a macro could rewrite; C keywords come from the analyzer's list.
+    private static readonly FrozenSet<string> KernelNames = new HashSet<string>
     {
-        // C keywords (C17 and the GNU extensions kernel code compiles with).
-        "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum", "extern",
-        "float", "for", "goto", "if", "inline", "int", "long", "register", "restrict", "return", "short", "signed",
-        "sizeof", "static", "struct", "switch", "typedef", "union", "unsigned", "void", "volatile", "while",
-        "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
-        "_Thread_local", "asm", "typeof", "bool", "true", "false",
-
-        // Kernel names a local could shadow or a macro could rewrite.
         "td", "uap", "arg", "error", "curthread", "curproc", "printf", "malloc", "free", "copyin", "copyout", "copyinstr",
         "bzero", "memset", "memcpy", "strlen", "min", "max", "imin", "imax", "lmin", "lmax", "ulmin", "ulmax", "howmany",
         "roundup", "rounddown", "nitems", "offsetof", "MIN", "MAX", "NULL", "panic", "KASSERT", "MPASS", "hz", "ticks",
@@ -29,7 +22,7 @@ public static class CNames
     public static string Local(string name)
     {
         string escaped = name.StartsWith('@') ? name[1..] : name;
-        return Reserved.Contains(escaped) || escaped.StartsWith("kms_", System.StringComparison.Ordinal) ? escaped + "_" : escaped;
+        return Analyzers.Subset.CNames.IsKeyword(escaped) || KernelNames.Contains(escaped) || escaped.StartsWith("kms_", System.StringComparison.Ordinal) ? escaped + "_" : escaped;
     }
 
     /// <summary>The C function for a C# method of a module: <c>&lt;module&gt;_&lt;snake_case&gt;</c>.</summary>
