@@ -26,7 +26,7 @@ public abstract class KernelCodeAnalyzer : DiagnosticAnalyzer
                 c =>
                 {
                     var invocation = (IInvocationOperation)c.Operation;
-                    session.AddCall(c.ContainingSymbol, invocation.TargetMethod, invocation.Syntax.GetLocation());
+                    session.AddCall(KernelSession.CallerOf(invocation) ?? c.ContainingSymbol, invocation.TargetMethod, invocation.Syntax.GetLocation());
                 },
                 OperationKind.Invocation);
             OnCompilationStart(start, session);

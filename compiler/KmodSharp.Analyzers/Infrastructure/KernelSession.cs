@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace KmodSharp.Analyzers.Infrastructure;
 
@@ -36,6 +37,23 @@ internal sealed class KernelSession
             edges.GetOrAdd(from.OriginalDefinition, _ => new ConcurrentQueue<CallSite>())
                 .Enqueue(new CallSite(callee.OriginalDefinition, site));
         }
+    }
+
+    /// <summary>
+    /// The local function whose body holds <paramref name="operation"/>, or null in the method's own body:
+    /// a local function is a C function of its own, so its calls and recursion are its own.
+    /// </summary>
+    public static IMethodSymbol? CallerOf(IOperation operation)
+    {
+        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILocalFunctionOperation local)
+            {
+                return local.Symbol;
+            }
+        }
+
+        return null;
     }
 
     public static bool IsSource(IMethodSymbol method)

@@ -37,41 +37,10 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         var sizes = new ConcurrentDictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
         context.RegisterOperationBlockAction(c =>
         {
-            if (c.OwningSymbol is not IMethodSymbol method)
+            if (c.OwningSymbol is IMethodSymbol method)
             {
-                return;
+                AddFrames(method, c.OperationBlocks, sizes, c, session);
             }
-
-            int frame = FrameOverhead;
-            foreach (IParameterSymbol parameter in method.Parameters)
-            {
-                frame += TypeLayout.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
-            }
-
-            foreach (IOperation block in c.OperationBlocks)
-            {
-                foreach (IOperation operation in block.DescendantsAndSelf())
-                {
-                    if (operation is IVariableDeclaratorOperation declarator)
-                    {
-                        frame += TypeLayout.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
-                    }
-                    else if (operation is ILocalReferenceOperation { IsDeclaration: true } declared)
-                    {
-                        frame += TypeLayout.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
-                    }
-                }
-
-                foreach (SyntaxNode node in block.Syntax.DescendantNodesAndSelf())
-                {
-                    if (node is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
-                    {
-                        frame += StackAllocBytes(node, block.SemanticModel!, c, session, method);
-                    }
-                }
-            }
-
-            sizes[method.OriginalDefinition] = frame;
         });
 
         context.RegisterCompilationEndAction(end =>
@@ -80,6 +49,72 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
             ReportCycles(end, session, reachable);
             ReportStack(end, session, sizes, reachable);
         });
+    }
+
+    // A local function becomes a C function of its own: its locals and stackallocs are in its own
+    // frame, reached through the call edge, not in its container's.
+    private static void AddFrames(IMethodSymbol method, IEnumerable<IOperation> blocks, ConcurrentDictionary<IMethodSymbol, int> sizes, OperationBlockAnalysisContext c, KernelSession session)
+    {
+        int frame = FrameOverhead;
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            frame += TypeLayout.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
+        }
+
+        var locals = new List<ILocalFunctionOperation>();
+        foreach (IOperation block in blocks)
+        {
+            foreach (IOperation operation in OwnOperations(block, locals))
+            {
+                if (operation is IVariableDeclaratorOperation declarator)
+                {
+                    frame += TypeLayout.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
+                }
+                else if (operation is ILocalReferenceOperation { IsDeclaration: true } declared)
+                {
+                    frame += TypeLayout.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
+                }
+            }
+
+            foreach (SyntaxNode node in block.Syntax.DescendantNodesAndSelf(n => n == block.Syntax || n is not LocalFunctionStatementSyntax))
+            {
+                if (node is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+                {
+                    frame += StackAllocBytes(node, block.SemanticModel!, c, session, method);
+                }
+            }
+        }
+
+        sizes[method.OriginalDefinition] = frame;
+        foreach (ILocalFunctionOperation local in locals)
+        {
+            if (local.Body is { } body)
+            {
+                AddFrames(local.Symbol, new[] { body }, sizes, c, session);
+            }
+        }
+    }
+
+    /// <summary>The operations of a body, without the bodies of its local functions (collected into <paramref name="locals"/>).</summary>
+    private static IEnumerable<IOperation> OwnOperations(IOperation root, List<ILocalFunctionOperation> locals)
+    {
+        var stack = new Stack<IOperation>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            IOperation operation = stack.Pop();
+            if (operation is ILocalFunctionOperation local && !ReferenceEquals(operation, root))
+            {
+                locals.Add(local);
+                continue;
+            }
+
+            yield return operation;
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
     }
 
     private static int StackAllocBytes(SyntaxNode node, SemanticModel model, OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)

@@ -11,7 +11,7 @@ namespace KmodSharp.Analyzers.Rules;
 /// <summary>
 /// KMS0900: the catch-all for constructs the translator does not support, so the backend never
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
-/// patterns beyond constant/relational/and/or/not, local functions, <c>lock</c>, tuples, <c>foreach</c>
+/// patterns beyond constant/relational/and/or/not, non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over non-spans, and user-declared properties, indexers, events, operators, constructors,
 /// instance members and generic methods in kernel classes.
 /// </summary>
@@ -96,8 +96,10 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A 'ref' local";
             case IPatternOperation pattern:
                 return "A " + PatternName(pattern) + " pattern (only constant, relational, 'and', 'or' and 'not' patterns on integers and enums are)";
-            case ILocalFunctionOperation:
-                return "A local function (declare a static method of the module or a [KernelHelper] class)";
+            case ILocalFunctionOperation { Symbol.IsStatic: false }:
+                return "A non-static local function (it may capture locals; mark it 'static' or declare a static method)";
+            case ILocalFunctionOperation { Symbol.IsGenericMethod: true }:
+                return "A generic local function";
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
             case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session):

@@ -31,7 +31,7 @@ internal sealed class FailureAnalysis
 
     private bool ContainsFailure(IOperation root)
     {
-        foreach (IOperation operation in root.DescendantsAndSelf())
+        foreach (IOperation operation in MethodBodies.OwnOperations(root))
         {
             if (IsGuarded(operation))
             {

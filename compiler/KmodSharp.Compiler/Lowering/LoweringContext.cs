@@ -24,6 +24,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     private readonly Dictionary<IMethodSymbol, FunctionSignature> signatures = new(SymbolEqualityComparer.Default);
     private readonly Queue<IMethodSymbol> pending = new();
     private readonly Dictionary<IFieldSymbol, string> stateNames = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<string> functionNames = [];
 
     public BoundModule Module { get; } = module;
 
@@ -38,12 +39,28 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     {
         if (!signatures.TryGetValue(method, out FunctionSignature? signature))
         {
-            signature = FunctionSignature.For(method, CNames.Function(Module.Model.Name, method.Name), Failures.CanFail(method));
+            signature = FunctionSignature.For(method, UniqueFunctionName(method), Failures.CanFail(method));
             signatures.Add(method, signature);
             pending.Enqueue(method);
         }
 
         return signature;
+    }
+
+    // A local function is named after its container (<module>_<method>_<local>); two C# methods that
+    // would get the same C name (same name in two classes, or a local function's twin) are numbered.
+    private string UniqueFunctionName(IMethodSymbol method)
+    {
+        string stem = method is { MethodKind: MethodKind.LocalFunction, ContainingSymbol: IMethodSymbol container }
+            ? CNames.Function(Module.Model.Name, container.Name) + "_" + ModuleBinder.SnakeCase(method.Name)
+            : CNames.Function(Module.Model.Name, method.Name);
+        string name = stem;
+        for (int i = 2; !functionNames.Add(name); i++)
+        {
+            name = $"{stem}_{i}";
+        }
+
+        return name;
     }
 
     /// <summary>Module state fields referenced so far, in first-use order.</summary>
