@@ -12,7 +12,8 @@ public static class Kernel
     /// <summary>
     /// <c>printf(9)</c>: appends to the kernel message buffer (dmesg). The format must be a string
     /// literal; arguments are integers, enums, <c>bool</c>, or a byte span holding a NUL-terminated
-    /// string for <c>%s</c> (the analyzer checks each against its conversion).
+    /// string for <c>%s</c> (the analyzer checks each against its conversion), up to eight of them
+    /// (FreeBSD's printf is variadic; eight covers a log line without a <c>params</c> array, which would allocate).
     /// </summary>
     [CName("printf")]
     public static void Printf(string format) => Log(format, []);
@@ -43,6 +44,52 @@ public static class Kernel
         where T2 : allows ref struct
         where T3 : allows ref struct =>
         Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3)]);
+
+    /// <inheritdoc cref="Printf(string)"/>
+    [CName("printf")]
+    public static void Printf<T0, T1, T2, T3, T4>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4)
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct
+        where T3 : allows ref struct
+        where T4 : allows ref struct =>
+        Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3), PrintfArgument.From(a4)]);
+
+    /// <inheritdoc cref="Printf(string)"/>
+    [CName("printf")]
+    public static void Printf<T0, T1, T2, T3, T4, T5>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct
+        where T3 : allows ref struct
+        where T4 : allows ref struct
+        where T5 : allows ref struct =>
+        Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3), PrintfArgument.From(a4), PrintfArgument.From(a5)]);
+
+    /// <inheritdoc cref="Printf(string)"/>
+    [CName("printf")]
+    public static void Printf<T0, T1, T2, T3, T4, T5, T6>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct
+        where T3 : allows ref struct
+        where T4 : allows ref struct
+        where T5 : allows ref struct
+        where T6 : allows ref struct =>
+        Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3), PrintfArgument.From(a4), PrintfArgument.From(a5), PrintfArgument.From(a6)]);
+
+    /// <inheritdoc cref="Printf(string)"/>
+    [CName("printf")]
+    public static void Printf<T0, T1, T2, T3, T4, T5, T6, T7>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
+        where T0 : allows ref struct
+        where T1 : allows ref struct
+        where T2 : allows ref struct
+        where T3 : allows ref struct
+        where T4 : allows ref struct
+        where T5 : allows ref struct
+        where T6 : allows ref struct
+        where T7 : allows ref struct =>
+        Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1), PrintfArgument.From(a2), PrintfArgument.From(a3), PrintfArgument.From(a4), PrintfArgument.From(a5), PrintfArgument.From(a6), PrintfArgument.From(a7)]);
 
     /// <summary><c>copyin(9)</c>: copies a <typeparamref name="T"/> from user memory. <see cref="Errno.EFAULT"/> on a bad address.</summary>
     [CName("copyin")]

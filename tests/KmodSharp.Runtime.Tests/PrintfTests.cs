@@ -81,6 +81,18 @@ public sealed class PrintfTests
     }
 
     [Fact]
+    public void Takes_up_to_eight_arguments_each_formatted_by_its_own_conversion()
+    {
+        using var scope = SimulatedKernel.Enter();
+        ReadOnlySpan<byte> name = "kmod\0"u8;
+
+        Kernel.Printf("%d %d %d %d %d\n", 1, 2, 3, 4, 5);
+        Kernel.Printf("%d|%ld|%u|%hd|%hhu|%zd|%x|%s\n", -1, long.MinValue, uint.MaxValue, (short)-2, (byte)255, (nint)(-3), 0xbeefu, name);
+
+        Assert.Equal(["1 2 3 4 5", "-1|-9223372036854775808|4294967295|-2|255|-3|beef|kmod"], scope.Kernel.Log);
+    }
+
+    [Fact]
     public void The_log_keeps_a_partial_line_until_its_newline()
     {
         using var scope = SimulatedKernel.Enter();

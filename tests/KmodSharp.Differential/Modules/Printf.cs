@@ -48,4 +48,12 @@ public static class Printf
         Kernel.Printf("|%c|\n", (byte)(d | 1));
         return 0;
     }
+
+    [Syscall]
+    public static int Eight(int a, long b, uint c, short d, byte e, nint f)
+    {
+        Kernel.Printf("%d %ld %u %hd %hhu %zd %#x %c|\n", a, b, c, d, e, f, c, (byte)(e | 0x20));
+        Kernel.Printf("[%5d] [%-8ld] [%08x] [%+d] [%x]\n", a, b, c, d, e);
+        return a ^ d;
+    }
 }
