@@ -26,6 +26,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("ArithConstants")]
     [InlineData("ArithFlow")]
     [InlineData("Printf")]
+    [InlineData("Enums")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

@@ -17,11 +17,20 @@ public sealed record CMacroDefinition(string Name, ImmutableArray<string> Parame
     public bool IsFunctionLike => !Parameters.IsDefault;
 }
 
+/// <summary>Related <c>#define</c>s printed as one block, without blank lines between them.</summary>
+public sealed record CMacroGroup(ImmutableArray<CMacroDefinition> Macros) : CDecl;
+
 /// <summary><c>#if condition … #else … #endif</c>.</summary>
 public sealed record CPreprocessorIf(CExpr Condition, ImmutableArray<CDecl> Then, ImmutableArray<CDecl> Else) : CDecl;
 
 /// <summary>A struct definition.</summary>
 public sealed record CStructDefinition(string Tag, ImmutableArray<CFieldLine> Lines) : CDecl;
+
+/// <summary><c>enum tag { NAME = value, … };</c></summary>
+public sealed record CEnumDefinition(string Tag, ImmutableArray<CEnumerator> Enumerators) : CDecl;
+
+/// <summary>One constant of a C enum.</summary>
+public sealed record CEnumerator(string Name, CExpr Value);
 
 /// <summary>A function definition; <paramref name="IsStatic"/> gives it internal linkage.</summary>
 public sealed record CFunctionDefinition(bool IsStatic, CType ReturnType, string Name, ImmutableArray<CParameter> Parameters, CBlock Body) : CDecl

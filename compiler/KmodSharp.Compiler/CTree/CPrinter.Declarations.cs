@@ -32,6 +32,13 @@ public sealed partial class CPrinter
                 Expression(macro.Body, PostfixPrecedence);
                 WriteLine("");
                 break;
+            case CMacroGroup group:
+                foreach (CMacroDefinition macro in group.Macros)
+                {
+                    Declaration(macro, depth);
+                }
+
+                break;
             case CPreprocessorIf conditional:
                 Write("#if ");
                 Expression(conditional.Condition, 0);
@@ -60,6 +67,19 @@ public sealed partial class CPrinter
                     Indent(1);
                     Write(string.Join(" ", fieldLine.Fields.Select(f => Declarator(f.Type, f.Name) + ";")));
                     WriteLine("");
+                }
+
+                WriteLine("};");
+                break;
+            case CEnumDefinition enumeration:
+                MapLine(null);
+                WriteLine($"enum {enumeration.Tag} {{");
+                foreach (CEnumerator enumerator in enumeration.Enumerators)
+                {
+                    Indent(1);
+                    Write(enumerator.Name + " = ");
+                    Expression(enumerator.Value, AssignmentPrecedence);
+                    WriteLine(",");
                 }
 
                 WriteLine("};");

@@ -179,7 +179,7 @@ public sealed partial class CPrinter
         CAssign => AssignmentPrecedence,
         CUnary { Operator: CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement } => PostfixPrecedence,
         CUnary or CCast => UnaryPrecedence,
-        CIntegerLiteral { Value.Sign: < 0 } => UnaryPrecedence,
+        CIntegerLiteral { Value.Sign: < 0 } literal => Literal(literal).StartsWith('(') ? PostfixPrecedence : UnaryPrecedence,
         _ => PostfixPrecedence,
     };
 

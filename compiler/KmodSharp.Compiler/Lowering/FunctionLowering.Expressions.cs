@@ -17,7 +17,13 @@ internal sealed partial class FunctionLowering
             return new CIdentifier(macro);
         }
 
-        if (operation.ConstantValue is { HasValue: true } constant && operation.Type is { } constantType && !RuntimeConstants.IsFlagCombination(operation))
+        if (UserEnumMember(operation) is { } member)
+        {
+            return member;
+        }
+
+        if (operation.ConstantValue is { HasValue: true } constant && operation.Type is { } constantType && !RuntimeConstants.IsFlagCombination(operation)
+            && !IsUserFlagCombination(operation))
         {
             return Constant(constant.Value, constantType, operation);
         }
@@ -66,6 +72,47 @@ internal sealed partial class FunctionLowering
                 context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
                 return Literal(0);
         }
+    }
+
+    /// <summary>
+    /// A member of a user enum by its C name (<see cref="UserEnums"/>). Through a conversion that
+    /// keeps its value, it is cast where C's type of the name is not the type C# converts it to
+    /// (the literal it replaces had that type); a conversion that changes the value stays a literal.
+    /// </summary>
+    private CExpr? UserEnumMember(IOperation operation)
+    {
+        IOperation inner = operation;
+        while (inner is IConversionOperation { OperatorMethod: null, IsChecked: false } conversion)
+        {
+            inner = conversion.Operand;
+        }
+
+        if (inner is not IFieldReferenceOperation { Field: var field } || !UserEnums.IsUserMember(field)
+            || operation.ConstantValue is not { HasValue: true, Value: { } value } || operation.Type is null
+            || System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)
+                != System.Convert.ToDecimal(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return null;
+        }
+
+        var name = new CIdentifier(context.Enums.ConstantName(field));
+        KType target = KTypeOf(operation.Type, operation);
+        return CTypeMapper.Suffix(target) == CTypeMapper.Suffix(KTypeOf(field.Type, inner)) ? name : new CCast(CTypeMapper.Map(target), name);
+    }
+
+    // "Perm.Read | Perm.Write" of a user [Flags] enum keeps its names.
+    private static bool IsUserFlagCombination(IOperation operation) =>
+        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Or } binary
+        && IsUserMemberOrCombination(binary.LeftOperand) && IsUserMemberOrCombination(binary.RightOperand);
+
+    private static bool IsUserMemberOrCombination(IOperation operation)
+    {
+        while (operation is IConversionOperation { OperatorMethod: null, IsChecked: false, IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is IFieldReferenceOperation { Field: var field } && UserEnums.IsUserMember(field) || IsUserFlagCombination(operation);
     }
 
     private CExpr Property(IPropertyReferenceOperation property)

@@ -34,6 +34,9 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public FailureAnalysis Failures { get; } = new();
 
+    /// <summary>The user enums the C code names.</summary>
+    public UserEnums Enums { get; } = new(module.Model.Name);
+
     /// <summary>The C signature of a method, queuing it for translation the first time it is seen.</summary>
     public FunctionSignature SignatureOf(IMethodSymbol method)
     {

@@ -89,6 +89,7 @@ public static class ModuleLowering
             }
         }
 
+        declarations.AddRange(context.Enums.Declarations());
         declarations.AddRange(context.Structs.SelectMany(StructDefinition));
         if (!options.InTree)
         {

@@ -79,7 +79,8 @@ public static class ManagedExecutor
                 case OverflowException:
                     error = (int)Errno.EOVERFLOW;
                     break;
-                case IndexOutOfRangeException:
+                // docs/semantics.md: an index, a Slice, a CopyTo into a shorter span, a switch expression without a matching arm.
+                case IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException or System.Runtime.CompilerServices.SwitchExpressionException:
                     error = (int)Errno.EINVAL;
                     break;
                 default:
