@@ -27,6 +27,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("ArithFlow")]
     [InlineData("Printf")]
     [InlineData("Enums")]
+    [InlineData("InlineArrays")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

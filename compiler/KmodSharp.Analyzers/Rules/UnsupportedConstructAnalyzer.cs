@@ -12,7 +12,7 @@ namespace KmodSharp.Analyzers.Rules;
 /// KMS0900: the catch-all for constructs the translator does not support, so the backend never
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
 /// patterns beyond constant/relational/and/or/not, non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
-/// over non-spans, and user-declared properties, indexers, events, operators, constructors,
+/// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
 /// instance members and generic methods in kernel classes.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -104,8 +104,8 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
             case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session):
                 return "A tuple (only '(long, long)' as a syscall result is)";
-            case IForEachLoopOperation forEach when !types.IsSpan(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type):
-                return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans are)";
+            case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
+                return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";
             case IUsingOperation usingOperation when !IsKernelResource(usingOperation.Resources, types):
                 return "'using' on something other than a KernelBuffer<T> or a lock guard";
             case ITypeOfOperation:
@@ -115,6 +115,24 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             default:
                 return null;
         }
+    }
+
+    private static bool IsSpanOrInlineArray(ITypeSymbol? type, KnownTypes types)
+    {
+        if (types.IsSpan(type))
+        {
+            return true;
+        }
+
+        foreach (AttributeData attribute in type?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.InlineArrayAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string PatternName(IPatternOperation pattern) => pattern switch

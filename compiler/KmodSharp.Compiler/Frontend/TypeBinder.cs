@@ -81,6 +81,11 @@ public static class TypeBinder
     // [FieldOffset]s and Size. Overlapping fields (unions) have no C struct equivalent here.
     private static KStruct? BindStruct(INamedTypeSymbol type)
     {
+        if (InlineArrayLength(type) is int inlineLength)
+        {
+            return BindInlineArray(type, inlineLength);
+        }
+
         AttributeData? layout = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "StructLayoutAttribute");
         bool explicitLayout = layout?.ConstructorArguments.FirstOrDefault().Value is 2 or (short)2;
         var fields = ImmutableArray.CreateBuilder<KField>();
@@ -121,6 +126,24 @@ public static class TypeBinder
         }
 
         return new KStruct(type.Name, fields.ToImmutable(), System.Math.Max(natural, declared), alignment);
+    }
+
+    /// <summary>The length of an <c>[InlineArray(N)]</c> struct, or null for any other type.</summary>
+    public static int? InlineArrayLength(ITypeSymbol type) =>
+        type.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "InlineArrayAttribute", ContainingNamespace: { } ns }
+            && ns.ToDisplayString() == "System.Runtime.CompilerServices")?.ConstructorArguments.FirstOrDefault().Value as int?;
+
+    // [InlineArray(N)] struct B { T e; } is N Ts in a row: in C, a struct around one T e[N]
+    // (a struct, so it can be assigned, passed and nested like C#'s).
+    private static KStruct? BindInlineArray(INamedTypeSymbol type, int length)
+    {
+        if (length <= 0 || type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList() is not [var element]
+            || Bind(element.Type) is not { } bound || SizeOf(bound) is not (int size, int align))
+        {
+            return null;
+        }
+
+        return new KStruct(type.Name, [new KField(element.Name, bound, 0, length)], size * length, align);
     }
 
     /// <summary>Size and alignment on amd64; null for types without a C layout.</summary>

@@ -64,6 +64,7 @@ internal sealed class FailureAnalysis
         IIncrementOrDecrementOperation { IsChecked: true } => true,
         ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => a.Pattern is IDiscardPatternOperation && a.Guard is null),
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
+        IInlineArrayAccessOperation access => !access.Argument.ConstantValue.HasValue,
         IInvocationOperation { TargetMethod.Name: "Slice" or "CopyTo", Instance: { } instance } => IsSpanType(instance.Type),
         IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Length > 0 && !allocate.Arguments[0].Value.ConstantValue.HasValue,
         _ => false,

@@ -43,6 +43,8 @@ internal sealed partial class FunctionLowering
                 return FieldAccess(field);
             case IPropertyReferenceOperation property:
                 return Property(property);
+            case IInlineArrayAccessOperation access:
+                return InlineArrayElement(access);
             case IObjectCreationOperation creation:
                 return StructTemporary(creation);
             case IIsPatternOperation test:

@@ -77,6 +77,8 @@ internal sealed partial class FunctionLowering
                 return value;
             case IConversionOperation conversion when IsSpan(conversion.Operand.Type):
                 return SpanOf(conversion.Operand);
+            case IConversionOperation conversion when IsSpan(conversion.Type) && InlineArrayOf(conversion.Operand) is { } inline:
+                return inline;
             case IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } slice when IsSpan(instance.Type):
                 return Slice(slice, SpanOf(instance));
             case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } buffer } when Frontend.TypeBinder.IsRuntimeType(buffer.Type, "KernelBuffer"):
@@ -114,9 +116,11 @@ internal sealed partial class FunctionLowering
     }
 
     /// <summary><c>span[i]</c>: the element, after the bounds check .NET would make.</summary>
-    private CExpr SpanElement(IPropertyReferenceOperation indexer, SpanValue span)
+    private CExpr SpanElement(IPropertyReferenceOperation indexer, SpanValue span) => SpanElementAt(span, indexer.Arguments[0].Value);
+
+    private CExpr SpanElementAt(SpanValue span, IOperation indexOperation)
     {
-        CExpr index = Index(Value(indexer.Arguments[0].Value));
+        CExpr index = Index(Value(indexOperation));
         bool provablyInRange = index is CIntegerLiteral constant && span.Length is CIntegerLiteral length && constant.Value < length.Value;
         if (!provablyInRange)
         {
@@ -157,9 +161,10 @@ internal sealed partial class FunctionLowering
 
     private void ForEach(IForEachLoopOperation loop)
     {
-        if (SpanOf(loop.Collection) is not { } span || loop.LoopControlVariable is not IVariableDeclaratorOperation variable)
+        if ((SpanOf(loop.Collection) ?? InlineArrayOf(loop.Collection is IConversionOperation { OperatorMethod: null } c ? c.Operand : loop.Collection)) is not { } span
+            || loop.LoopControlVariable is not IVariableDeclaratorOperation variable)
         {
-            context.Unsupported(loop, "this foreach", "foreach iterates over spans only");
+            context.Unsupported(loop, "this foreach", "foreach iterates over spans and inline arrays only");
             return;
         }
 

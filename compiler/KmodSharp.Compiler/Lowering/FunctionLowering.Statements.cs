@@ -121,14 +121,14 @@ internal sealed partial class FunctionLowering
         {
             StructCreation(new CIdentifier(name), creation);
         }
-        else if (initializer is not null)
+        else if (initializer is not null && !(initializer is IDefaultValueOperation or IConversionOperation { Operand: IDefaultValueOperation } && KTypeOf(declarator.Symbol.Type, declarator) is KStruct))
         {
             CExpr value = Converted(initializer);
             Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), value)));
         }
         else if (KTypeOf(declarator.Symbol.Type, declarator) is KStruct)
         {
-            // C# zero-initialises every local; padding included, so no stack byte can leak later.
+            // C# zero-initialises every local (and "default" is zero); padding included, so no stack byte can leak later.
             Emit(new CExpressionStatement(new CCall("memset", new CUnary(CUnaryOperator.AddressOf, new CIdentifier(name)), Literal(0),
                 new CSizeofExpression(new CIdentifier(name)))));
         }

@@ -80,9 +80,9 @@ internal sealed partial class FunctionLowering
     private CExpr CompoundAssignment(ICompoundAssignmentOperation compound)
     {
         CExpr target = Value(compound.Target);
-        if (target is not CIdentifier and not CUnary { Operator: CUnaryOperator.Dereference, Operand: CIdentifier })
+        if (!IsStableLvalue(target))
         {
-            context.Unsupported(compound, "a compound assignment to this target", "assign to a local, parameter or module field");
+            context.Unsupported(compound, "a compound assignment to this target", "assign to a local, parameter, field or element with a simple index");
             return target;
         }
 
@@ -111,6 +111,17 @@ internal sealed partial class FunctionLowering
         };
         return new CAssign(target, SameCType(operatorType, targetType) ? result : new CCast(CTypeMapper.Map(targetType), result));
     }
+
+    // The general form "t = t op v" names the target twice: only a target without side effects may be
+    // (an element index is spilled to a temporary by its bounds check first).
+    private static bool IsStableLvalue(CExpr target) => target switch
+    {
+        CIdentifier => true,
+        CUnary { Operator: CUnaryOperator.Dereference, Operand: var pointer } => IsStableLvalue(pointer),
+        CMember { Target: var instance } => IsStableLvalue(instance),
+        CIndex { Target: var array, Index: var index } => IsStableLvalue(array) && index is CIdentifier or CIntegerLiteral or CCast { Operand: CIdentifier },
+        _ => false,
+    };
 
     private CExpr CompoundDivision(ICompoundAssignmentOperation compound, CExpr target, CExpr right, KType targetType, KType operatorType)
     {
