@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using KmodSharp;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
@@ -88,3 +91,53 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
         report.ThrowIfFailed();
     }
 }
+
+/// <summary>
+/// The kernel-facing constructs, each in a module of its own with at least 1,000 inputs per syscall:
+/// spans, malloc(9) with M_NOWAIT fault injection, and mtx/sx locks around module state.
+/// </summary>
+public sealed class ResourceDifferentialTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Spans_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("Spans"), fileName: "Spans.cs");
+        output.WriteLine(report.ToString());
+        Assert.All(report.InputsPerSyscall.Values, n => Assert.True(n >= 1000, $"only {n} inputs"));
+        report.ThrowIfFailed();
+        AssertTaken(report, 0, Errno.EINVAL);
+    }
+
+    [Fact]
+    public void Malloc_agrees_with_a_failing_allocation_in_every_batch_and_no_leak()
+    {
+        // Small batches, so about one call in 32 meets ENOMEM, at a different allocation site per batch.
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("Malloc"),
+            new DifferentialOptions { BatchSize = 32, FailNoWaitAllocationCycle = 7 }, "Malloc.cs");
+        output.WriteLine(report.ToString());
+        Assert.All(report.InputsPerSyscall.Values, n => Assert.True(n >= 1000, $"only {n} inputs"));
+        report.ThrowIfFailed();
+        AssertTaken(report, 0, Errno.ENOMEM, Errno.EINVAL, Errno.EDOM, Errno.EOVERFLOW, Errno.EAGAIN);
+    }
+
+    [Fact]
+    public void Locks_and_module_state_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("Locks"), fileName: "Locks.cs");
+        output.WriteLine(report.ToString());
+        Assert.All(report.InputsPerSyscall.Values, n => Assert.True(n >= 1000, $"only {n} inputs"));
+        report.ThrowIfFailed();
+        AssertTaken(report, 0, Errno.EINVAL, Errno.EDOM);
+    }
+
+    // The error paths under test were taken, not only the happy one.
+    private void AssertTaken(DifferentialReport report, params object[] outcomes)
+    {
+        output.WriteLine("errno counts: " + string.Join(", ", report.Errors.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}")));
+        foreach (object outcome in outcomes)
+        {
+            Assert.True(report.Errors.GetValueOrDefault(System.Convert.ToInt32(outcome, System.Globalization.CultureInfo.InvariantCulture)) > 0, $"no call ended with {outcome}");
+        }
+    }
+}
+

@@ -1,3 +1,4 @@
+using System;
 using KmodSharp.Simulation;
 using Xunit;
 
@@ -98,10 +99,11 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void A_negative_count_panics()
+    public void A_negative_count_overflows_like_a_negative_array_length()
     {
         using var scope = SimulatedKernel.Enter();
 
-        Assert.Throws<KernelPanicException>(() => Kernel.Allocate<int>(-1, MallocFlags.WaitOk).Dispose());
+        Assert.Throws<OverflowException>(() => Kernel.Allocate<int>(-1, MallocFlags.WaitOk).Dispose());
+        Assert.Equal(0, scope.Kernel.Memory.LiveAllocations);
     }
 }

@@ -113,7 +113,9 @@ internal sealed partial class FunctionLowering
         CExpr flags = Value(allocate.Arguments[1].Value);
         var type = new CIdentifier(context.MallocType());
         Emit(new CExpressionStatement(new CAssign(pointer, new CCall(new CIdentifier("malloc"), [bytes, type, flags]))));
-        Emit(new CExpressionStatement(new CAssign(length, new CCast(CNamedType.SizeT, count))));
+        // A failed M_NOWAIT allocation is an empty buffer, as in .NET (Length 0, an empty Span).
+        Emit(new CExpressionStatement(new CAssign(length,
+            new CConditional(new CBinary(CBinaryOperator.Equal, pointer, new CIdentifier("NULL")), new CIntegerLiteral(0), new CCast(CNamedType.SizeT, count)))));
         buffers[declarator.Symbol] = new SpanValue(pointer, length, element);
         resources.Add(new Resource(new CExpressionStatement(new CCall("free", pointer, type))));
     }

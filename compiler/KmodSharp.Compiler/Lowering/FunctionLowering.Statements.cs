@@ -116,6 +116,13 @@ internal sealed partial class FunctionLowering
             return;
         }
 
+        if (Frontend.TypeBinder.IsRuntimeType(declarator.Symbol.Type, "MutexGuard") && isUsing && initializer is not null)
+        {
+            // "using var held = gate.Lock();": held to the end of the enclosing block.
+            Acquire(initializer);
+            return;
+        }
+
         string name = NameOf(declarator.Symbol);
         if (initializer is IObjectCreationOperation creation)
         {

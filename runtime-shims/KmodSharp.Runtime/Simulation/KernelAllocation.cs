@@ -26,6 +26,9 @@ public sealed class KernelMemoryAccounting
     /// <summary>How many allocations are live (not freed).</summary>
     public int LiveAllocations => live.Count;
 
+    /// <summary>How many <c>M_NOWAIT</c> allocations were asked for (failed ones included).</summary>
+    public int NoWaitAllocations => noWaitAllocations;
+
     /// <summary>When set, the Nth <c>M_NOWAIT</c> allocation (1-based) fails.</summary>
     public int? FailNoWaitAllocation { get; set; }
 
@@ -38,7 +41,13 @@ public sealed class KernelMemoryAccounting
             throw new KernelPanicException("malloc: exactly one of M_WAITOK and M_NOWAIT must be given");
         }
 
-        if (count < 0 || (long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > int.MaxValue)
+        if (count < 0)
+        {
+            // As .NET's "new T[-1]": the generated C returns EOVERFLOW here (docs/semantics.md).
+            throw new OverflowException($"malloc: negative element count {count}");
+        }
+
+        if ((long)count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() > int.MaxValue)
         {
             throw new KernelPanicException($"malloc: invalid element count {count}");
         }

@@ -44,6 +44,12 @@ public sealed record DifferentialOptions
     /// <summary>Only these syscalls (by C name); all when null.</summary>
     public ImmutableHashSet<string>? Only { get; init; }
 
+    /// <summary>
+    /// Fault injection: when set to C, batch b fails its (1 + b % C)th <c>M_NOWAIT</c> allocation in
+    /// both worlds (kmodsim's <c>--fail-malloc</c>), so every allocation site of a call meets ENOMEM.
+    /// </summary>
+    public int? FailNoWaitAllocationCycle { get; init; }
+
     /// <summary>Stop collecting after this many mismatches.</summary>
     public int MaxMismatches { get; init; } = 20;
 }
@@ -60,6 +66,9 @@ public sealed record DifferentialReport(string Module, int Seed, ImmutableDictio
     ImmutableArray<string> HarnessProblems, int HarnessRuns, TimeSpan Elapsed)
 {
     public bool Passed => Mismatches.IsEmpty && HarnessProblems.IsEmpty;
+
+    /// <summary>How many calls ended with each errno (0: success), so a test can see its error paths were taken.</summary>
+    public ImmutableDictionary<int, int> Errors { get; init; } = ImmutableDictionary<int, int>.Empty;
 
     /// <summary>Where the time went.</summary>
     public string Timing { get; init; } = "";
@@ -147,6 +156,7 @@ public static class DifferentialRunner
         var harnessTicks = new ConcurrentBag<long>();
         var mismatches = new ConcurrentBag<(int Order, Mismatch Mismatch)>();
         var problems = new ConcurrentBag<string>();
+        var errors = new ConcurrentBag<int>();
         string cSource = module[module.ModuleName + ".c"].Text;
         using var harness = new HarnessExecutor(module.ModuleName, cSource)
         {
@@ -166,9 +176,15 @@ public static class DifferentialRunner
                 var expectedLog = new List<string>(ManagedExecutor.RunHook(FindHook(type, typeof(ModuleLoadAttribute))));
                 var managed = new List<SyscallOutcome>();
                 var logStart = new List<int>();
+                int? failAt = options.FailNoWaitAllocationCycle is int cycle ? 1 + (b % cycle) : null;
+                int noWaitSoFar = 0;
                 foreach ((SyscallModel syscall, DiffInput input) in batch)
                 {
-                    SyscallOutcome outcome = ManagedExecutor.Run(FindMethod(type, syscall), input, options.Credential);
+                    // kmodsim counts M_NOWAIT allocations over the whole batch; each .NET call gets the rest of the count.
+                    int? failHere = failAt is int n && n > noWaitSoFar ? n - noWaitSoFar : null;
+                    SyscallOutcome outcome = ManagedExecutor.Run(FindMethod(type, syscall), input, options.Credential, failHere);
+                    noWaitSoFar += outcome.NoWaitAllocations;
+                    errors.Add(outcome.Error);
                     logStart.Add(expectedLog.Count);
                     managed.Add(outcome);
                     expectedLog.AddRange(outcome.Log);
@@ -177,7 +193,7 @@ public static class DifferentialRunner
                 expectedLog.AddRange(ManagedExecutor.RunHook(FindHook(type, typeof(ModuleUnloadAttribute))));
                 managedTicks.Add(batchClock.Elapsed.Ticks);
                 batchClock.Restart();
-                HarnessBatchResult native = harness.Run([.. batch.Select(c => (c.Syscall.Name, c.Input))]);
+                HarnessBatchResult native = harness.Run([.. batch.Select(c => (c.Syscall.Name, c.Input))], failAt);
                 harnessTicks.Add(batchClock.Elapsed.Ticks);
                 Compare(module.ModuleName, b, batch, managed, logStart, expectedLog, native, mismatches, problems);
             }
@@ -191,6 +207,7 @@ public static class DifferentialRunner
             [.. mismatches.OrderBy(m => m.Order).Select(m => m.Mismatch).DistinctBy(m => (m.Syscall, m.Input.ToString(), m.What)).Take(options.MaxMismatches)],
             [.. problems.Distinct().Order(StringComparer.Ordinal).Take(options.MaxMismatches)], batches.Count, clock.Elapsed)
         {
+            Errors = errors.GroupBy(e => e).ToImmutableDictionary(g => g.Key, g => g.Count()),
             Timing = $"compile {compileTime.TotalSeconds:F1} s (C harness module included), .NET {TimeSpan.FromTicks(managedTicks.Sum()).TotalSeconds:F1} s, harness {TimeSpan.FromTicks(harnessTicks.Sum()).TotalSeconds:F1} s (summed over batches)",
         };
     }

@@ -49,9 +49,15 @@ public sealed class HarnessExecutor : IDisposable
 
     public SimEnvironment Credential { get; init; } = new();
 
-    public HarnessBatchResult Run(IReadOnlyList<(string Syscall, DiffInput Input)> calls)
+    /// <summary>Runs a batch in one kmodsim process; <paramref name="failNoWaitAt"/> fails its Nth <c>M_NOWAIT</c> allocation.</summary>
+    public HarnessBatchResult Run(IReadOnlyList<(string Syscall, DiffInput Input)> calls, int? failNoWaitAt = null)
     {
         var arguments = new List<string>();
+        if (failNoWaitAt is int nth)
+        {
+            arguments.AddRange(["--fail-malloc", nth.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         if (Credential.Uid != 0)
         {
             arguments.AddRange(["--uid", Credential.Uid.ToString(CultureInfo.InvariantCulture)]);

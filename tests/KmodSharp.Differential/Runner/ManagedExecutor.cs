@@ -9,7 +9,7 @@ namespace KmodSharp.Differential.Runner;
 
 /// <summary>What user space sees after a syscall: errno, the two return registers, the final contents of its buffers, and what it logged.</summary>
 public sealed record SyscallOutcome(int Error, long Retval, long Retval1, ImmutableArray<(int Argument, string Hex)> Buffers, ImmutableArray<string> Log,
-    string? Exception = null)
+    string? Exception = null, int NoWaitAllocations = 0)
 {
     public override string ToString()
     {
@@ -30,9 +30,11 @@ public sealed record SyscallOutcome(int Error, long Retval, long Retval1, Immuta
 /// </summary>
 public static class ManagedExecutor
 {
-    public static SyscallOutcome Run(MethodInfo method, DiffInput input, Credential? credential = null)
+    /// <summary>Runs one call; <paramref name="failNoWaitAt"/> makes its Nth <c>M_NOWAIT</c> allocation fail.</summary>
+    public static SyscallOutcome Run(MethodInfo method, DiffInput input, Credential? credential = null, int? failNoWaitAt = null)
     {
         using SimulatedKernel.Scope scope = SimulatedKernel.Enter();
+        scope.Kernel.Memory.FailNoWaitAllocation = failNoWaitAt;
         if (credential is not null)
         {
             scope.Kernel.Credential = credential;
@@ -89,13 +91,19 @@ public static class ManagedExecutor
             }
         }
 
+        if (exception is null && scope.Kernel.Memory.LiveAllocations != 0)
+        {
+            // The C side reports leaks per batch; here each call must free what it took.
+            exception = $"{scope.Kernel.Memory.LiveAllocations} malloc(9) allocations still live after the call";
+        }
+
         var finalBuffers = ImmutableArray.CreateBuilder<(int, string)>();
         foreach ((int argument, nuint address, int length) in buffers)
         {
             finalBuffers.Add((argument, Convert.ToHexString(scope.Kernel.User.ReadBytes(address, length)).ToLowerInvariant()));
         }
 
-        return new SyscallOutcome(error, retval, retval1, finalBuffers.ToImmutable(), [.. scope.Kernel.Log], exception);
+        return new SyscallOutcome(error, retval, retval1, finalBuffers.ToImmutable(), [.. scope.Kernel.Log], exception, scope.Kernel.Memory.NoWaitAllocations);
     }
 
     /// <summary>Runs a module hook (load/unload) for its log lines.</summary>
