@@ -151,6 +151,14 @@ public static class Kernel
     [CName("priv_check")]
     public static Errno PrivCheck(Privilege privilege) => Simulation.SimulatedKernel.Current.Credential.Check(privilege);
 
+    /// <summary>
+    /// <c>priv_check(td, PRIV_MODULE0)</c>: when a handler names no privilege, the first of the
+    /// <c>PRIV_MODULE0</c>..<c>PRIV_MODULE15</c> range FreeBSD reserves for third-party modules
+    /// (there is no <c>PRIV_ROOT</c>; root holds it, a jailed root does not).
+    /// </summary>
+    [CName("priv_check")]
+    public static Errno PrivCheck() => PrivCheck(Privilege.Module0);
+
     private static void Log(string format, PrintfArgument[] arguments) =>
         Simulation.SimulatedKernel.Current.Printf(format, arguments);
 }

@@ -4,7 +4,7 @@
 namespace KmodSharp;
 
 /// <summary>
-/// Kernel privileges checked by <see cref="Kernel.PrivCheck"/> (<c>sys/sys/priv.h</c>).
+/// Kernel privileges checked by <see cref="Kernel.PrivCheck(Privilege)"/> (<c>sys/sys/priv.h</c>).
 /// <c>PRIV_ROOT</c> does not exist in FreeBSD; third-party modules use <see cref="Module0"/>..<see cref="Module15"/>.
 /// </summary>
 public enum Privilege

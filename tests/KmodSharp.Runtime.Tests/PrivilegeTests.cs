@@ -68,4 +68,17 @@ public sealed class PrivilegeTests
         Assert.Same(outer.Kernel, SimulatedKernel.Current);
         Assert.Equal(Errno.EPERM, Kernel.PrivCheck(Privilege.Module0));
     }
+
+    [Fact]
+    public void Without_a_privilege_it_checks_PRIV_MODULE0()
+    {
+        using var scope = SimulatedKernel.Enter();
+        Assert.Equal(Errno.None, Kernel.PrivCheck());
+
+        scope.Kernel.Credential = Credential.User;
+        Assert.Equal(Errno.EPERM, Kernel.PrivCheck());
+
+        scope.Kernel.Credential = new Credential(0, Jailed: true, CapabilityMode: false);
+        Assert.Equal(Errno.EPERM, Kernel.PrivCheck());
+    }
 }

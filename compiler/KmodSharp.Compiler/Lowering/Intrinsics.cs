@@ -61,7 +61,7 @@ internal static class Intrinsics
             case ("Kernel", "StoreWord64"):
                 return new CCall("suword64", Arg(0), Arg(1));
             case ("Kernel", "PrivCheck"):
-                return new CCall("priv_check", lowering.CurrentThread, Arg(0));
+                return new CCall("priv_check", lowering.CurrentThread, arguments.IsEmpty ? new CIdentifier("PRIV_MODULE0") : Arg(0));
             case ("Atomic", _):
                 return Atomic(lowering, method, arguments);
             case ("UserPtr", "Add"):
