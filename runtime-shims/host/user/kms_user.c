@@ -168,14 +168,30 @@ modstat(int modid, struct kms_module_stat *stat)
 	return ((int)enter(SYS_MODSTAT, args, NULL));
 }
 
+static void unload_all(void);
+
+/* What the shim loaded, unloaded at exit (then leaks are counted). */
+static char *loaded[16];
+static int nloaded;
+
 int
 kms_user_load(const char *path)
 {
 	struct kms_linker_file *lf;
 	int error;
 
+	if (nloaded == (int)(sizeof(loaded) / sizeof(loaded[0])))
+		return (ENFILE);
 	error = kms_kldload(path, &lf);
-	return (error == 0 ? 0 : host_errno(error));
+	if (error != 0)
+		return (host_errno(error));
+	if (nloaded == 0)
+		atexit(unload_all);
+	loaded[nloaded] = strdup(path);
+	if (loaded[nloaded] == NULL)
+		abort();
+	nloaded++;
+	return (0);
 }
 
 int
@@ -231,23 +247,20 @@ kms_user_violations(void)
 	return (kms_violation_count());
 }
 
-static char *loaded;
-
 static void
 unload_all(void)
 {
-	char *path, *save;
 	size_t i;
 	int error;
 
-	for (path = loaded != NULL ? strtok_r(loaded, ":", &save) : NULL;
-	    path != NULL; path = strtok_r(NULL, ":", &save)) {
-		error = kms_user_unload(path);
+	while (nloaded > 0) {
+		nloaded--;
+		error = kms_user_unload(loaded[nloaded]);
 		if (error != 0 && error != ENOENT)
-			fprintf(stderr, "kms_user: kldunload %s: %s\n", path,
-			    strerror(error));
+			fprintf(stderr, "kms_user: kldunload %s: %s\n",
+			    loaded[nloaded], strerror(error));
+		free(loaded[nloaded]);
 	}
-	free(loaded);
 	for (i = 0; i < kms_violation_count(); i++)
 		fprintf(stderr, "kms_user: violation: %s\n",
 		    kms_violation_text(i));
@@ -272,9 +285,8 @@ load_all(void)
 	list = getenv("KMS_USER_KLD");
 	if (list == NULL || *list == '\0')
 		return;
-	loaded = strdup(list);
 	copy = strdup(list);
-	if (loaded == NULL || copy == NULL)
+	if (copy == NULL)
 		abort();
 	for (path = strtok_r(copy, ":", &save); path != NULL;
 	    path = strtok_r(NULL, ":", &save)) {
@@ -286,5 +298,4 @@ load_all(void)
 		}
 	}
 	free(copy);
-	atexit(unload_all);
 }
