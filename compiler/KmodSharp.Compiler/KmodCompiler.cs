@@ -38,6 +38,7 @@ public static class KmodCompiler
             modules = InTreePlanner.Assign(modules, table, diagnostics);
         }
 
+        modules = [.. modules.Select(ModuleDocumentation.Enrich)];
         if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
