@@ -65,6 +65,30 @@ public sealed class ErrorAnalysis(Compilation compilation)
         }
     }
 
+    /// <summary>How the handler's own copy calls use each user-pointer parameter.</summary>
+    public ImmutableDictionary<string, UserAccess> AccessOf(IMethodSymbol handler)
+    {
+        var access = new Dictionary<string, UserAccess>();
+        foreach (IInvocationOperation call in Body(handler)?.DescendantsAndSelf().OfType<IInvocationOperation>() ?? [])
+        {
+            UserAccess kind = call.TargetMethod.Name switch
+            {
+                "CopyIn" or "CopyInString" or "FetchByte" or "FetchWord32" or "FetchWord64" => UserAccess.Read,
+                "CopyOut" or "StoreByte" or "StoreWord32" or "StoreWord64" => UserAccess.Write,
+                _ => UserAccess.None,
+            };
+            if (kind != UserAccess.None && TypeBinder.IsRuntimeType(call.TargetMethod.ContainingType, "Kernel"))
+            {
+                foreach (IParameterSymbol parameter in call.Arguments.Select(a => a.Value).OfType<IParameterReferenceOperation>().Select(r => r.Parameter))
+                {
+                    access[parameter.Name] = access.GetValueOrDefault(parameter.Name) | kind;
+                }
+            }
+        }
+
+        return access.ToImmutableDictionary();
+    }
+
     private void KernelCall(string name, IInvocationOperation call, List<SyscallError> errors)
     {
         string subject = call.Arguments.Select(a => a.Value).OfType<IParameterReferenceOperation>().FirstOrDefault()?.Parameter.Name is { } parameter

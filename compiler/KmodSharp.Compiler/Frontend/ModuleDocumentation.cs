@@ -5,7 +5,7 @@ namespace KmodSharp.Compiler.Frontend;
 
 /// <summary>
 /// Adds what the userland artifacts and the man page need to a bound module: each syscall's XML
-/// documentation and the errno values it can return, and the module class's summary.
+/// documentation, the errno values it can return and how it uses its user pointers, and the module class's summary.
 /// </summary>
 public static class ModuleDocumentation
 {
@@ -15,7 +15,7 @@ public static class ModuleDocumentation
         var syscalls = module.Model.Syscalls.Select(s =>
         {
             IMethodSymbol handler = module.Entry[s.HandlerId];
-            return s with { Documentation = DocumentationReader.Read(handler), Errors = errors.Of(s, handler, module.Model.Name) };
+            return s with { Documentation = DocumentationReader.Read(handler), Errors = errors.Of(s, handler, module.Model.Name), Access = errors.AccessOf(handler) };
         });
         INamedTypeSymbol? type = module.Entry.Values.FirstOrDefault()?.ContainingType;
         string summary = type is null ? "" : DocumentationReader.Summary(type);

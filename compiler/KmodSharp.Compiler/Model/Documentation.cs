@@ -38,3 +38,17 @@ public enum ErrorSource
 
 /// <summary>One errno a syscall can return (its FreeBSD name and number) and why.</summary>
 public sealed record SyscallError(string Name, int Number, ErrorSource Source, string Detail);
+
+/// <summary>How a handler uses a <c>UserPtr&lt;T&gt;</c> parameter: what syzkaller calls the pointer's direction.</summary>
+[System.Flags]
+public enum UserAccess
+{
+    /// <summary>Not read or written by the handler itself.</summary>
+    None = 0,
+
+    /// <summary>copyin or a fetch.</summary>
+    Read = 1,
+
+    /// <summary>copyout or a store.</summary>
+    Write = 2,
+}

@@ -49,6 +49,9 @@ public sealed record SyscallModel(
     /// <summary>Every errno the syscall can return, in number order (filled by the frontend's error analysis).</summary>
     public ImmutableArray<SyscallError> Errors { get; init; } = [];
 
+    /// <summary>For each user-pointer parameter the handler reads or writes directly, how (by parameter name).</summary>
+    public ImmutableDictionary<string, UserAccess> Access { get; init; } = ImmutableDictionary<string, UserAccess>.Empty;
+
     /// <summary>The parameters the caller passes (everything but the calling thread).</summary>
     public ImmutableArray<SyscallParameter> Arguments => Parameters.RemoveAll(p => p.Type is KCallingThread);
 }
