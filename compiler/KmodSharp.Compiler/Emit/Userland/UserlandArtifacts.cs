@@ -4,7 +4,7 @@ using KmodSharp.Compiler.Model;
 
 namespace KmodSharp.Compiler.Emit.Userland;
 
-/// <summary>The userland side of a module: header, library, smoke test, man page, syzkaller description.</summary>
+/// <summary>The userland side of a module: header, library, smoke test, man page, syzkaller description, .NET client.</summary>
 public static class UserlandArtifacts
 {
     public static IEnumerable<Artifact> For(ModuleModel module)
@@ -17,5 +17,6 @@ public static class UserlandArtifacts
         yield return new Artifact(test.FileName, CPrinter.Print(test, lineDirectives: false));
         yield return ManPage.For(module);
         yield return SyzlangDescription.For(module);
+        yield return ClientSource.For(module);
     }
 }
