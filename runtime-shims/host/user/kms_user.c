@@ -22,8 +22,18 @@
 #include "kms_kern.h"
 
 /* The shim's own definitions; the program sees glibc's and user/include's. */
+/*
+ * __syscall returns both result registers: C callers that declare it
+ * returning off_t read %rax, and a .NET client that declares it returning a
+ * 16-byte struct reads %rax:%rdx, exactly as with FreeBSD's assembly stub.
+ */
+struct kms_registers {
+	int64_t	rax;
+	int64_t	rdx;
+};
+
 long	syscall(long number, ...);
-off_t	__syscall(int64_t number, ...);
+struct kms_registers __syscall(int64_t number, ...);
 int64_t	__kms_syscall2(int number, int64_t a0, int64_t a1, int64_t a2,
 	    int64_t a3, int64_t a4, int64_t a5, int64_t *second);
 int	modfind(const char *name);
@@ -131,16 +141,19 @@ syscall(long number, ...)
 	return ((int)enter((int)number, args, NULL));
 }
 
-off_t
+struct kms_registers
 __syscall(int64_t number, ...)
 {
+	struct kms_registers regs;
 	int64_t args[8];
 	va_list ap;
 
 	va_start(ap, number);
 	fetch_args(number, ap, args);
 	va_end(ap);
-	return (enter((int)number, args, NULL));
+	regs.rdx = -1;
+	regs.rax = enter((int)number, args, &regs.rdx);
+	return (regs);
 }
 
 int64_t
