@@ -35,7 +35,8 @@ struct kms_registers {
 long	syscall(long number, ...);
 struct kms_registers __syscall(int64_t number, ...);
 int64_t	__kms_syscall2(int number, int64_t a0, int64_t a1, int64_t a2,
-	    int64_t a3, int64_t a4, int64_t a5, int64_t *second);
+	    int64_t a3, int64_t a4, int64_t a5, int64_t a6, int64_t a7,
+	    int64_t *second);
 int	modfind(const char *name);
 int	modstat(int modid, struct kms_module_stat *stat);
 int	kms_user_load(const char *path);
@@ -158,9 +159,9 @@ __syscall(int64_t number, ...)
 
 int64_t
 __kms_syscall2(int number, int64_t a0, int64_t a1, int64_t a2, int64_t a3,
-    int64_t a4, int64_t a5, int64_t *second)
+    int64_t a4, int64_t a5, int64_t a6, int64_t a7, int64_t *second)
 {
-	const int64_t args[8] = { a0, a1, a2, a3, a4, a5, 0, 0 };
+	const int64_t args[8] = { a0, a1, a2, a3, a4, a5, a6, a7 };
 
 	return (enter(number, args, second));
 }

@@ -8,8 +8,10 @@ namespace KmodSharp.Compiler.Emit.Userland;
 
 public static partial class UserlandLibrary
 {
-    // The fast path of amd64's syscall entry takes six register arguments (FREEBSD.md §2).
-    private const int PairRegisters = 6;
+    // A syscall has at most eight argument slots (FREEBSD.md §2); amd64's entry takes six of them
+    // in registers, the rest from the user stack, which the inline call below does not set up.
+    private const int PairRegisters = 8;
+    private const int Amd64RegisterArguments = 6;
 
     private static readonly CNamedType Int64 = new("int64_t");
 
@@ -34,7 +36,11 @@ public static partial class UserlandLibrary
         ];
         CExpr freeBsd = new CCall("defined", new CIdentifier("__FreeBSD__"));
         CExpr Defined(string macro) => new CBinary(CBinaryOperator.LogicalAnd, freeBsd, new CCall("defined", new CIdentifier(macro)));
-        return new CPreprocessorIf(Defined("__amd64__"), [new CFunctionDefinition(true, Int64, name, parameters, Amd64Body())],
+        bool registersSuffice = module.Syscalls.All(s => s.Return.Kind != SyscallReturnKind.Pair || s.Arguments.Length <= Amd64RegisterArguments);
+        CDecl amd64 = registersSuffice
+            ? new CFunctionDefinition(true, Int64, name, parameters, Amd64Body())
+            : new CMacroInvocation("_Static_assert", [new CIntegerLiteral(0), new CStringLiteral("two-value system calls with more than six arguments are not implemented")]);
+        return new CPreprocessorIf(Defined("__amd64__"), [amd64],
         [
             new CPreprocessorIf(freeBsd,
                 [new CMacroInvocation("_Static_assert", [new CIntegerLiteral(0), new CStringLiteral("two-value system calls are implemented for amd64 only")])],
@@ -42,6 +48,7 @@ public static partial class UserlandLibrary
         ]);
     }
 
+    // Arguments a6 and a7 are always 0 here: every two-value call of the module has at most six.
     private static CBlock Amd64Body()
     {
         var rax = new CIdentifier("rax");
@@ -54,6 +61,8 @@ public static partial class UserlandLibrary
             new CLocalDeclaration(Int64, "rdx"),
             new CLocalDeclaration(CNamedType.Int, "carry"),
             new CBlankLine(),
+            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("a6"))),
+            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("a7"))),
             // Operands: 0 rax, 1 rdx, 2 carry; 3 number (tied to rax), 4 a0, 5 a1, 6 a2 (tied to rdx), 7-9 a3-a5.
             new CInlineAssembly(["movq %7, %%r10", "movq %8, %%r8", "movq %9, %%r9", "syscall"],
                 [new("=a", rax), new("=d", rdx), new("=@ccc", carry)],

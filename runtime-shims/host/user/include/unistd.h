@@ -18,6 +18,7 @@ off_t	__syscall(int64_t _number, ...);
  * does with the syscall instruction on FreeBSD/amd64.
  */
 int64_t	__kms_syscall2(int _number, int64_t _a0, int64_t _a1, int64_t _a2,
-	    int64_t _a3, int64_t _a4, int64_t _a5, int64_t *_second);
+	    int64_t _a3, int64_t _a4, int64_t _a5, int64_t _a6, int64_t _a7,
+	    int64_t *_second);
 
 #endif /* !_KMS_USER_UNISTD_H_ */
