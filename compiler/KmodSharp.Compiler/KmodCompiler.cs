@@ -4,6 +4,7 @@ using System.Linq;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Emit.Userland;
 using KmodSharp.Compiler.Frontend;
 using KmodSharp.Compiler.InTree;
 using KmodSharp.Compiler.Lowering;
@@ -37,6 +38,7 @@ public static class KmodCompiler
             modules = InTreePlanner.Assign(modules, table, diagnostics);
         }
 
+        modules = [.. modules.Select(ModuleDocumentation.Enrich)];
         if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
@@ -67,6 +69,6 @@ public static class KmodCompiler
     [
         new Artifact(module.Source.FileName, CPrinter.Print(module.Source, options.LineDirectives)),
         KmodMakefile.For(module.Model),
-        new Artifact($"test_{module.Model.Name}.c", CPrinter.Print(UserTestProgram.For(module.Model), lineDirectives: false)),
+        .. UserlandArtifacts.For(module.Model),
     ]);
 }

@@ -9,11 +9,14 @@ namespace Examples;
 [KernelModule("capsicum")]
 public static class Capsicum
 {
-    /// <summary>Pure arithmetic: safe in capability mode.</summary>
+    /// <summary>Squares <paramref name="value"/>: pure arithmetic, safe in capability mode.</summary>
+    /// <param name="value">The number to square.</param>
+    /// <returns>The square, as a 64-bit value.</returns>
     [Syscall(Name = "cap_square", CapabilityMode = true)]
     public static long Square(int value) => (long)value * value;
 
     /// <summary>Reports the caller's pid: a global namespace, so not allowed in capability mode.</summary>
+    /// <returns>The process ID of the caller.</returns>
     [Syscall(Name = "cap_whoami")]
     public static int WhoAmI(CallingThread thread) => thread.ProcessId;
 }

@@ -18,7 +18,9 @@ public static class Counter
     [Sysctl("calls", Description = "number of counter_add calls")]
     private static int calls;
 
-    /// <summary>Adds <paramref name="value"/> to the total and returns the new total.</summary>
+    /// <summary>Adds <paramref name="value"/> to the module's total under its mutex.</summary>
+    /// <param name="value">The amount to add; may be negative.</param>
+    /// <returns>The new total, a 64-bit value.</returns>
     [Syscall(Name = "counter_add")]
     public static long Add(int value)
     {

@@ -13,7 +13,10 @@ public static class CustomSyscall
 {
     private const int MessageMax = 256;
 
-    /// <summary>Logs <paramref name="message"/> and returns <paramref name="value"/> times three.</summary>
+    /// <summary>Logs <paramref name="message"/> with <paramref name="value"/> to the kernel message buffer.</summary>
+    /// <param name="value">The number to triple.</param>
+    /// <param name="message">A NUL-terminated string of at most 255 bytes.</param>
+    /// <returns>Three times the value.</returns>
     [Syscall(Name = "my_custom_syscall", Number = 210)]
     public static SyscallResult<int> Custom(int value, UserString message)
     {

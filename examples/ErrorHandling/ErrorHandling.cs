@@ -10,7 +10,10 @@ namespace Examples;
 [KernelModule("errors")]
 public static class ErrorHandling
 {
-    /// <summary>Returns 100 / <paramref name="divisor"/>; EINVAL for a negative divisor, EDOM (from the division) for 0.</summary>
+    /// <summary>Divides 100 by <paramref name="divisor"/>.</summary>
+    /// <param name="divisor">The divisor; negative values are refused.</param>
+    /// <returns>100 / divisor.</returns>
+    /// <remarks>EINVAL for a negative divisor; EDOM, from the division guard, for 0.</remarks>
     [Syscall(Name = "errors_divide")]
     public static SyscallResult<int> Divide(int divisor)
     {
@@ -29,7 +32,10 @@ public static class ErrorHandling
         return Kernel.PrivCheck(Privilege.Module0);
     }
 
-    /// <summary>Allocates <paramref name="count"/> bytes without sleeping; ENOMEM when that fails.</summary>
+    /// <summary>Allocates <paramref name="count"/> bytes without sleeping and fills them with 7.</summary>
+    /// <param name="count">How many bytes, 1 to 4096.</param>
+    /// <returns>The sum of the bytes, 7 * count.</returns>
+    /// <remarks>An M_NOWAIT allocation can fail under memory pressure: the call then returns ENOMEM.</remarks>
     [Syscall(Name = "errors_allocate")]
     public static SyscallResult<int> Allocate(int count)
     {

@@ -9,7 +9,9 @@ namespace Examples;
 [KernelModule("mysyscall")]
 public static class MySyscall
 {
-    /// <summary>Returns <paramref name="value"/> times two (wrapping like C# on overflow).</summary>
+    /// <summary>Logs <paramref name="value"/> to the kernel message buffer and doubles it.</summary>
+    /// <param name="value">The number to double.</param>
+    /// <returns>Twice the value, wrapping like C# on overflow.</returns>
     [Syscall(Name = "mysyscall")]
     public static int Double(int value)
     {

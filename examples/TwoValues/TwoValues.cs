@@ -6,7 +6,9 @@ namespace Examples;
 [KernelModule("twovalues")]
 public static class TwoValues
 {
-    /// <summary>Returns <paramref name="base"/> + 100 and <paramref name="base"/> + 200.</summary>
+    /// <summary>Computes two values from one argument, returned in both result registers.</summary>
+    /// <param name="base">The number both results are offsets from.</param>
+    /// <returns>base + 100 as the first result and base + 200 as the second.</returns>
     [Syscall(Name = "two_values")]
     public static (long, long) Pair(long @base) => (@base + 100, @base + 200);
 }

@@ -24,7 +24,9 @@ public static class UserMemory
 {
     private static int calls;
 
-    /// <summary>Reads a <see cref="Request"/>, writes a <see cref="Reply"/>.</summary>
+    /// <summary>Reads a <see cref="Request"/>, multiplies its operands, writes a <see cref="Reply"/>.</summary>
+    /// <param name="request">The operands, read with copyin.</param>
+    /// <param name="reply">Receives the product, the call count and a checksum, written with copyout.</param>
     [Syscall(Name = "usermem_multiply")]
     public static Errno Multiply(UserPtr<Request> request, UserPtr<Reply> reply)
     {
@@ -39,7 +41,9 @@ public static class UserMemory
         return Kernel.CopyOut(in output, reply);
     }
 
-    /// <summary>Counts the bytes of a user string up to a NUL, at most 64.</summary>
+    /// <summary>Counts the bytes of a user string up to its NUL.</summary>
+    /// <param name="text">A NUL-terminated string of at most 63 bytes.</param>
+    /// <returns>The length of the string.</returns>
     [Syscall(Name = "usermem_strlen")]
     public static SyscallResult<int> StringLength(UserString text)
     {
@@ -53,7 +57,9 @@ public static class UserMemory
         return (int)copied - 1;
     }
 
-    /// <summary>Increments one user byte in place with fubyte/subyte; returns the new value.</summary>
+    /// <summary>Increments one user byte in place with fubyte/subyte.</summary>
+    /// <param name="address">The byte to increment.</param>
+    /// <returns>The new value of the byte.</returns>
     [Syscall(Name = "usermem_bump")]
     public static SyscallResult<int> Bump(UserPtr<byte> address)
     {

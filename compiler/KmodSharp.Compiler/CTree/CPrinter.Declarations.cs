@@ -87,6 +87,18 @@ public sealed partial class CPrinter
             case CFunctionDefinition function:
                 Function(function);
                 break;
+            case CFunctionPrototype prototype:
+                MapLine(null);
+                WriteLine($"{TypeName(prototype.ReturnType)}\t{prototype.Name}({ParameterList(prototype.Parameters)});");
+                break;
+            case CIncludeGuard guard:
+                WriteLine("#ifndef " + guard.Name);
+                WriteLine("#define\t" + guard.Name);
+                WriteLine("");
+                Declarations(guard.Body);
+                WriteLine("");
+                WriteLine($"#endif /* !{guard.Name} */");
+                break;
             case CVariableDefinition variable:
                 MapLine(null);
                 Write((variable.IsStatic ? "static " : "") + Declarator(variable.Type, variable.Name));
@@ -118,10 +130,7 @@ public sealed partial class CPrinter
     {
         MapLine(function.Location);
         WriteLine((function.IsStatic ? "static " : "") + TypeName(function.ReturnType));
-        string parameters = function.Parameters.Length == 0
-            ? "void"
-            : string.Join(", ", function.Parameters.Select(p => Declarator(p.Type, p.Name)));
-        WriteLine($"{function.Name}({parameters})");
+        WriteLine($"{function.Name}({ParameterList(function.Parameters)})");
         WriteLine("{");
         foreach (CStmt statement in function.Body.Statements)
         {
@@ -130,6 +139,10 @@ public sealed partial class CPrinter
 
         WriteLine("}");
     }
+
+    private static string ParameterList(System.Collections.Immutable.ImmutableArray<CParameter> parameters) => parameters.Length == 0
+        ? "void"
+        : string.Join(", ", parameters.Select(p => Declarator(p.Type, p.Name)));
 
     private void Initializer(CExpr initializer, int depth)
     {

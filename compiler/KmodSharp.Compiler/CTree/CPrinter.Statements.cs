@@ -36,6 +36,9 @@ public sealed partial class CPrinter
 
                 WriteLine(";");
                 break;
+            case CInlineAssembly assembly:
+                InlineAssembly(assembly, depth);
+                break;
             case CReturn ret:
                 Indent(depth);
                 if (ret.Value is null)

@@ -23,22 +23,28 @@ public sealed partial class CPrinter
     public static string Print(CTranslationUnit unit, bool lineDirectives = true)
     {
         var printer = new CPrinter(lineDirectives) { fileName = unit.FileName };
-        for (int i = 0; i < unit.Declarations.Length; i++)
+        printer.Declarations(unit.Declarations);
+        return printer.output.ToString();
+    }
+
+    // Top-level items with a blank line between groups.
+    private void Declarations(System.Collections.Immutable.ImmutableArray<CDecl> declarations)
+    {
+        for (int i = 0; i < declarations.Length; i++)
         {
-            CDecl? previous = i > 0 ? unit.Declarations[i - 1] : null;
-            CDecl next = unit.Declarations[i];
+            CDecl? previous = i > 0 ? declarations[i - 1] : null;
+            CDecl next = declarations[i];
             bool sameGroup = (previous is CInclude a && next is CInclude b && SameIncludeGroup(a, b))
                 || (previous is CMacroInvocation && next is CMacroInvocation)
+                || (previous is CFunctionPrototype && next is CFunctionPrototype)
                 || (previous is CComment && i > 1 && next is not CInclude);
             if (previous is not null && !sameGroup)
             {
-                printer.WriteLine("");
+                WriteLine("");
             }
 
-            printer.Declaration(unit.Declarations[i], 0);
+            Declaration(declarations[i], 0);
         }
-
-        return printer.output.ToString();
     }
 
     // style(9): kernel headers, then a blank line, then userland library headers.

@@ -2,82 +2,105 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Emit.Userland;
 using KmodSharp.Compiler.Model;
 
 namespace KmodSharp.Compiler.Emit;
 
 /// <summary>
-/// <c>test_&lt;module&gt;.c</c>: a userland smoke test that finds each syscall's slot the way
-/// userland must for a dynamically registered syscall (<c>modfind("sys/&lt;name&gt;")</c> +
-/// <c>modstat</c>), calls it through <c>syscall(2)</c> with sample arguments and prints the result.
+/// <c>test_&lt;module&gt;.c</c>: a userland smoke test over the generated library: calls each
+/// syscall with sample arguments (valid user buffers for pointers, "hello" for strings), prints each
+/// result, and exits 1 if any call failed.
 /// </summary>
 public static class UserTestProgram
 {
+    private static readonly CIdentifier Failed = new("failed");
+
     public static CTranslationUnit For(ModuleModel module)
     {
         var declarations = new List<CDecl>
         {
-            new CComment([$"test_{module.Name}: calls each syscall of the {module.Name} module and prints the result.", $"Load the module first: kldload ./{module.Name}.ko"]),
+            new CComment([$"test_{module.Name}: calls each syscall of the {module.Name} module and prints the result.",
+                $"Load the module first: kldload ./{module.Name}.ko; build: cc -o test_{module.Name} test_{module.Name}.c lib{module.Name}.c"]),
+            new CInclude("err.h"),
+            new CInclude("stdint.h"),
+            new CInclude("stdio.h"),
+            new CInclude("string.h"),
+            new CInclude(UserlandApi.HeaderName(module), System: false),
+            Main(module),
         };
-        declarations.AddRange(new[] { "sys/param.h", "sys/module.h", "sys/syscall.h" }.Select(h => new CInclude(h)));
-        declarations.AddRange(new[] { "err.h", "signal.h", "stdio.h", "unistd.h" }.Select(h => new CInclude(h)));
-        declarations.Add(SyscallNumber());
-        declarations.Add(Main(module));
         return new CTranslationUnit($"test_{module.Name}.c", [.. declarations]);
-    }
-
-    private static CFunctionDefinition SyscallNumber()
-    {
-        var name = new CIdentifier("name");
-        var stat = new CIdentifier("stat");
-        var modid = new CIdentifier("modid");
-        CStmt FailIf(CExpr call, string what) => new CIf(new CBinary(CBinaryOperator.Equal, call, new CIntegerLiteral(-1)),
-            new CBlock([new CExpressionStatement(new CCall("err", new CIntegerLiteral(1), new CStringLiteral(what + "(%s)"), name))]));
-        ImmutableArray<CStmt> body =
-        [
-            new CLocalDeclaration(new CStructType("module_stat"), "stat"),
-            new CLocalDeclaration(CNamedType.Int, "modid"),
-            new CBlankLine(),
-            new CExpressionStatement(new CAssign(modid, new CCall("modfind", name))),
-            FailIf(modid, "modfind"),
-            new CExpressionStatement(new CAssign(new CMember(stat, "version", false), new CSizeofExpression(stat))),
-            FailIf(new CCall("modstat", modid, new CUnary(CUnaryOperator.AddressOf, stat)), "modstat"),
-            new CReturn(new CMember(new CMember(stat, "data", false), "intval", false)),
-        ];
-        return new CFunctionDefinition(true, CNamedType.Int, "syscall_number",
-            [new CParameter(new CPointerType(CNamedType.Char, PointeeConst: true), "name")], new CBlock(body));
     }
 
     private static CFunctionDefinition Main(ModuleModel module)
     {
-        var statements = new List<CStmt>
+        var locals = new List<CStmt> { new CLocalDeclaration(CNamedType.Int, "failed", new CIntegerLiteral(0)) };
+        var calls = new List<CStmt>();
+        foreach (UserFunction function in UserlandApi.Functions(module))
         {
-            new CLocalDeclaration(CNamedType.Int, "result"),
-            new CBlankLine(),
-            // An unloaded module would otherwise kill the test with SIGSYS instead of failing with ENOSYS.
-            new CExpressionStatement(new CCall("signal", new CIdentifier("SIGSYS"), new CIdentifier("SIG_IGN"))),
-        };
-        var result = new CIdentifier("result");
-        foreach (SyscallModel syscall in module.Syscalls)
-        {
-            ImmutableArray<CExpr> samples = [.. syscall.Arguments.Select(a => Sample(a.Type))];
-            string shown = string.Join(", ", samples.Select(CPrinter.Print)).Replace("%", "%%", System.StringComparison.Ordinal);
-            var number = new CCall("syscall_number", new CStringLiteral("sys/" + syscall.Name));
-            statements.Add(new CExpressionStatement(new CAssign(result, new CCall(new CIdentifier("syscall"), [number, .. samples]))));
-            statements.Add(new CIf(
-                new CBinary(CBinaryOperator.Equal, result, new CIntegerLiteral(-1)),
-                new CBlock([new CExpressionStatement(new CCall("warn", new CStringLiteral($"{syscall.Name}({shown})")))]),
-                new CBlock([new CExpressionStatement(new CCall("printf", new CStringLiteral($"{syscall.Name}({shown}) = %d\n"), result))])));
+            var arguments = new List<CExpr>();
+            var shown = new List<string>();
+            foreach ((SyscallParameter parameter, CParameter c) in function.Syscall.Arguments.Zip(function.Arguments))
+            {
+                if (parameter.Type is KUserPointer pointer)
+                {
+                    // A zeroed buffer of the pointee type: the call gets a valid address it may read and write.
+                    string buffer = $"{function.Name}_{c.Name}";
+                    locals.Add(new CLocalDeclaration(UserlandTypes.Map(pointer.Pointee), buffer));
+                    calls.Add(new CExpressionStatement(new CCall("memset", new CUnary(CUnaryOperator.AddressOf, new CIdentifier(buffer)), new CIntegerLiteral(0), new CSizeofExpression(new CIdentifier(buffer)))));
+                    arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier(buffer)));
+                    shown.Add("&" + buffer);
+                }
+                else
+                {
+                    CExpr sample = Sample(parameter.Type);
+                    arguments.Add(sample);
+                    shown.Add(CPrinter.Print(sample));
+                }
+            }
+
+            string text = $"{function.Name}({string.Join(", ", shown)})".Replace("%", "%%", System.StringComparison.Ordinal);
+            calls.AddRange(Call(function, arguments, text, locals));
         }
 
-        statements.Add(new CReturn(new CIntegerLiteral(0)));
-        return new CFunctionDefinition(false, CNamedType.Int, "main", [], new CBlock([.. statements]));
+        return new CFunctionDefinition(false, CNamedType.Int, "main", [],
+            new CBlock([.. locals, new CBlankLine(), .. calls, new CReturn(new CConditional(Failed, new CIntegerLiteral(1), new CIntegerLiteral(0)))]));
     }
+
+    private static IEnumerable<CStmt> Call(UserFunction function, List<CExpr> arguments, string text, List<CStmt> locals)
+    {
+        string result = function.Name + "_result";
+        locals.Add(new CLocalDeclaration(function.ReturnType, result));
+        string? second = null;
+        if (function.Call == UserCallKind.Pair)
+        {
+            second = function.Name + "_second";
+            locals.Add(new CLocalDeclaration(new CNamedType("int64_t"), second, new CIntegerLiteral(0)));
+            arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier(second)));
+        }
+
+        var value = new CIdentifier(result);
+        yield return new CExpressionStatement(new CAssign(value, new CCall(new CIdentifier(function.Name), [.. arguments])));
+        (string format, CExpr shown) = Format(function.ReturnType, value);
+        CStmt print = second is null
+            ? new CExpressionStatement(new CCall("printf", new CStringLiteral($"{text} = {format}\n"), shown))
+            : new CExpressionStatement(new CCall("printf", new CStringLiteral($"{text} = {format}, second = %jd\n"), shown, new CCast(new CNamedType("intmax_t"), new CIdentifier(second))));
+        yield return new CIf(
+            new CBinary(CBinaryOperator.Equal, value, new CIntegerLiteral(-1)),
+            new CBlock([new CExpressionStatement(new CCall("warn", new CStringLiteral(text))), new CExpressionStatement(new CAssign(Failed, new CIntegerLiteral(1)))]),
+            new CBlock([print]));
+    }
+
+    private static (string Format, CExpr Value) Format(CType type, CExpr value) => type switch
+    {
+        CNamedType { Name: "int" } => ("%d", value),
+        CNamedType { Name: "unsigned int" or "uint8_t" or "uint16_t" or "uint64_t" or "size_t" } => ("%ju", new CCast(new CNamedType("uintmax_t"), value)),
+        _ => ("%jd", new CCast(new CNamedType("intmax_t"), value)),
+    };
 
     private static CExpr Sample(KType type) => type switch
     {
         KUserString => new CStringLiteral("hello"),
-        KUserPointer => new CIdentifier("NULL"),
         KBool => new CIntegerLiteral(1),
         _ => new CIntegerLiteral(42),
     };

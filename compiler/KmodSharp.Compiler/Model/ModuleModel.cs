@@ -15,7 +15,11 @@ public sealed record ModuleModel(
     string ClassName,
     SourceRef Location,
     ImmutableArray<SyscallModel> Syscalls,
-    ModuleHooks Hooks);
+    ModuleHooks Hooks)
+{
+    /// <summary>The module class's XML doc <c>&lt;summary&gt;</c>, as text.</summary>
+    public string Summary { get; init; } = "";
+}
 
 /// <summary>The user's load/unload/shutdown methods, by function id, when declared.</summary>
 public sealed record ModuleHooks(string? Load, string? Unload, string? Shutdown)
@@ -39,6 +43,15 @@ public sealed record SyscallModel(
     SyscallReturn Return,
     SourceRef Location)
 {
+    /// <summary>The handler's XML documentation comment.</summary>
+    public SyscallDocumentation Documentation { get; init; } = SyscallDocumentation.None;
+
+    /// <summary>Every errno the syscall can return, in number order (filled by the frontend's error analysis).</summary>
+    public ImmutableArray<SyscallError> Errors { get; init; } = [];
+
+    /// <summary>For each user-pointer parameter the handler reads or writes directly, how (by parameter name).</summary>
+    public ImmutableDictionary<string, UserAccess> Access { get; init; } = ImmutableDictionary<string, UserAccess>.Empty;
+
     /// <summary>The parameters the caller passes (everything but the calling thread).</summary>
     public ImmutableArray<SyscallParameter> Arguments => Parameters.RemoveAll(p => p.Type is KCallingThread);
 }

@@ -92,15 +92,17 @@ public sealed class MySyscallSliceTests
     [Fact]
     public void Writes_the_makefile_and_the_userland_test()
     {
-        Assert.Equal(["mysyscall.c", "Makefile", "test_mysyscall.c"], MySyscall.Files.Select(f => f.FileName));
+        Assert.Equal(["mysyscall.c", "Makefile", "mysyscall.h", "libmysyscall.c", "test_mysyscall.c"], MySyscall.Files.Select(f => f.FileName).Take(5));
         string makefile = MySyscall["Makefile"].Text;
         Assert.Contains("KMOD=\tmysyscall\n", makefile);
         Assert.Contains("SRCS=\tmysyscall.c\n", makefile);
         Assert.Contains(".include <bsd.kmod.mk>", makefile);
-        string test = MySyscall["test_mysyscall.c"].Text;
-        Assert.Contains("modfind(name)", test);
-        Assert.Contains("modstat(modid, &stat)", test);
-        Assert.Contains("syscall(syscall_number(\"sys/mysyscall\"), 42)", test);
+        Assert.Contains("int\tmysyscall(int value);", MySyscall["mysyscall.h"].Text);
+        string library = MySyscall["libmysyscall.c"].Text;
+        Assert.Contains("modid = modfind(name);", library);
+        Assert.Contains("modstat(modid, &stat)", library);
+        Assert.Contains("return ((int)syscall(number, value));", library);
+        Assert.Contains("mysyscall_result = mysyscall(42);", MySyscall["test_mysyscall.c"].Text);
     }
 
     private static int SlotOf(SimulationReport report, string module) =>

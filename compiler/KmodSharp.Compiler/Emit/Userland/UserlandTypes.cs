@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Model;
+
+namespace KmodSharp.Compiler.Emit.Userland;
+
+/// <summary>
+/// Kernel types as a userland C program spells them: C's own names where the width is C's
+/// (<c>int</c>), <c>&lt;stdint.h&gt;</c> names elsewhere, typed pointers for user addresses, and the
+/// module's structs with the same layout checks the kernel file has.
+/// </summary>
+public static class UserlandTypes
+{
+    public static CType Map(KType type) => type switch
+    {
+        KVoid => CNamedType.Void,
+        KBool => new CNamedType("bool"),
+        KInteger { IsNative: true, IsSigned: true } => new CNamedType("ssize_t"),
+        KInteger { IsNative: true } => CNamedType.SizeT,
+        KInteger { Bits: 32, IsSigned: true } => CNamedType.Int,
+        KInteger { Bits: 32 } => new CNamedType("unsigned int"),
+        KInteger integer => new CNamedType($"{(integer.IsSigned ? "" : "u")}int{integer.Bits}_t"),
+        KEnum e => Map(e.Underlying),
+        KStruct s => new CStructType(s.Name),
+        KUserPointer pointer => new CPointerType(Map(pointer.Pointee)),
+        KUserString => new CPointerType(CNamedType.Char, PointeeConst: true),
+        _ => throw new InternalCompilerException($"no userland C type for {type}"),
+    };
+
+    /// <summary>True when a value of <paramref name="type"/> needs a full 64-bit register (so <c>__syscall(2)</c>).</summary>
+    public static bool IsWide(KType type) => type switch
+    {
+        KInteger integer => integer.Bits == 64,
+        KEnum e => e.Underlying.Bits == 64,
+        _ => false,
+    };
+
+    /// <summary>The structs the module's syscalls pass by address, each after the structs its fields use.</summary>
+    public static ImmutableArray<KStruct> Structs(ModuleModel module)
+    {
+        var ordered = new List<KStruct>();
+        void Visit(KType type)
+        {
+            switch (type)
+            {
+                case KUserPointer pointer:
+                    Visit(pointer.Pointee);
+                    break;
+                case KStruct structure when !ordered.Contains(structure):
+                    foreach (KField field in structure.Fields)
+                    {
+                        Visit(field.Type);
+                    }
+
+                    ordered.Add(structure);
+                    break;
+            }
+        }
+
+        foreach (SyscallModel syscall in module.Syscalls)
+        {
+            foreach (SyscallParameter parameter in syscall.Arguments)
+            {
+                Visit(parameter.Type);
+            }
+        }
+
+        return [.. ordered];
+    }
+
+    /// <summary>
+    /// The struct as the kernel file defines it (same field names, explicit padding where the C#
+    /// layout has gaps), then compile-time checks that this compiler lays it out as C# does — the
+    /// kernel file checks the same numbers, so a program and the module cannot disagree.
+    /// </summary>
+    public static IEnumerable<CDecl> Definition(KStruct type)
+    {
+        var lines = new List<CFieldLine>();
+        int end = 0;
+        int pads = 0;
+        foreach (KField field in type.Fields)
+        {
+            if (field.Offset > end)
+            {
+                lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(field.Offset - end)), $"kms_pad{pads++}")]));
+            }
+
+            CType fieldType = Map(field.Type);
+            lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Local(field.Name))]));
+            end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+        }
+
+        if (type.Size > (end + type.Alignment - 1) / type.Alignment * type.Alignment)
+        {
+            lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(type.Size - end)), $"kms_pad{pads}")]));
+        }
+
+        yield return new CStructDefinition(type.Name, [.. lines]);
+        var tag = new CStructType(type.Name);
+        string message = $"struct {type.Name}: the C layout differs from the C# layout";
+        yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, new CSizeofType(tag), new CIntegerLiteral(type.Size)), new CStringLiteral(message)]);
+        foreach (KField field in type.Fields)
+        {
+            var offset = new CCall(new CIdentifier("offsetof"), [new CTypeArgument(tag), new CIdentifier(CNames.Local(field.Name))]);
+            yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, offset, new CIntegerLiteral(field.Offset)), new CStringLiteral(message)]);
+        }
+    }
+}
