@@ -28,7 +28,7 @@ public sealed class TemplateBuildEndToEndTests
 
         foreach (string project in new[] { "runtime-shims/KmodSharp.Runtime", "templates/KmodSharp.Templates" })
         {
-            DotnetResult packed = repoDotnet.Run(Repository.Root, "pack", project, "-c", "Release", "-o", feed, $"-p:Version={version}");
+            DotnetResult packed = repoDotnet.Run(Repository.Root, "pack", project, "-c", "Release", "-o", feed, $"-p:PackageVersion={version}");
             Assert.True(packed.ExitCode == 0, packed.Output);
         }
 

@@ -5,7 +5,7 @@ using System.IO;
 namespace KmodSharp.Compiler.Packaging;
 
 /// <summary>
-/// A built <c>.ko</c> given to the package: checked to be a 64- or 32-bit ELF object and mapped
+/// A built <c>.ko</c> given to the package: checked to be an ELF object and mapped
 /// from its <c>e_machine</c> to FreeBSD's <c>MACHINE_ARCH</c>, which the package ABI names.
 /// </summary>
 public sealed record KernelObjectFile(string Path, byte[] Contents, string MachineArch)

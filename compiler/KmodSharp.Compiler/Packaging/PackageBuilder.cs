@@ -68,7 +68,7 @@ public static class PackageBuilder
             Maintainer: options.Maintainer,
             Www: options.Www,
             Abi: $"FreeBSD:{options.Major}:{machine}",
-            Arch: $"freebsd:{options.Major}:{(machine == "amd64" ? "x86:64" : machine == "aarch64" ? "aarch64:64" : machine)}",
+            Arch: $"freebsd:{options.Major}:{LegacyMachine(machine)}",
             Prefix: PkgLayout.Prefix,
             FlatSize: files.Sum(f => f.Size),
             Files: [.. files],
@@ -80,6 +80,17 @@ public static class PackageBuilder
                 .Add("kernel_max_version", maxver)
                 .Add("kmodsharp_module", name));
     }
+
+    // pkg's legacy "arch" names amd64 and aarch64 by ELF type (libpkg/pkg_abi.c machine_arch_translation).
+    private static string LegacyMachine(string machine) => machine switch
+    {
+        "amd64" => "x86:64",
+        "aarch64" => "aarch64:64",
+        "i386" => "x86:32",
+        "armv7" => "armv7:32:el:eabi:hardfp",
+        "riscv64" => "riscv:64:hf",
+        _ => machine,
+    };
 
     private static PkgFile File(string path, byte[] contents, int mode) =>
         new(path, "1$" + System.Convert.ToHexStringLower(SHA256.HashData(contents)), contents.Length, mode, contents);
