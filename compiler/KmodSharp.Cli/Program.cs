@@ -10,6 +10,7 @@ public static class Program
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        Native.LibClangResolver.Register();
         var root = new RootCommand("KmodSharp: FreeBSD kernel modules from annotated C#.")
         {
             CheckCommand.Create(output, error),
@@ -17,6 +18,8 @@ public static class Program
             SimCommand.Create(output, error),
             VerifyCommand.Create(output, error),
             ImportHeaderCommand.Create(output, error),
+            NewCommand.Create(output, error),
+            PackageCommand.Create(output, error),
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

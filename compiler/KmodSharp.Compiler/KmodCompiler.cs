@@ -27,7 +27,9 @@ public static class KmodCompiler
     /// <summary>Translates <paramref name="input"/>; an in-tree build reads its syscall numbers from <paramref name="freebsdSysdir"/> when given.</summary>
     public static CompileResult Compile(SourceInput input, LoweringOptions options, string? freebsdSysdir = null)
     {
-        EditorConfigOptions editorConfig = EditorConfigOptions.For(input.ProjectDirectory);
+        EditorConfigOptions editorConfig = input.AnalyzerConfigFiles.IsDefaultOrEmpty
+            ? EditorConfigOptions.For(input.ProjectDirectory)
+            : EditorConfigOptions.FromFiles(input.AnalyzerConfigFiles);
         var compilation = CompilationFactory.Create(input, editorConfig);
         var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation, editorConfig));
         ImmutableArray<BoundModule> modules = ModuleBinder.Bind(compilation, diagnostics);

@@ -13,11 +13,17 @@ internal static class BuildCommand
         Option<bool> noLines = CommonOptions.NoLineDirectives();
         var inTree = new Option<bool>("--in-tree") { Description = "Compile the syscalls into the kernel: sys_<module>.c, syscalls.master entries and the sys/conf/files line" };
         var sysdir = new Option<string?>("--freebsd-sysdir") { Description = "With --in-tree: the kernel's sys folder, to number the syscalls after the last entry of kern/syscalls.master" };
-        var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test") { input, outputDirectory, noLines, inTree, sysdir };
+        Option<string[]> references = CommonOptions.References();
+        Option<string[]> analyzerConfigs = CommonOptions.AnalyzerConfigs();
+        var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test")
+        {
+            input, outputDirectory, noLines, inTree, sysdir, references, analyzerConfigs,
+        };
         command.SetAction(parsed =>
         {
             var options = new KmodSharp.Compiler.Lowering.LoweringOptions(!parsed.GetValue(noLines), parsed.GetValue(inTree));
-            var (result, source, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error);
+            var (result, source, exitCode) = CommonOptions.Compile(
+                parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
             if (result is null || source is null)
             {
                 return exitCode;

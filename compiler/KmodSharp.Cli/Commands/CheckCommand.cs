@@ -8,8 +8,17 @@ internal static class CheckCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         Argument<string[]> input = CommonOptions.Input();
-        var command = new Command("check", "Report diagnostics without generating anything") { input };
-        command.SetAction(parsed => CommonOptions.Compile(parsed.GetValue(input)!, true, output, error).ExitCode);
+        Option<string[]> references = CommonOptions.References();
+        Option<string[]> analyzerConfigs = CommonOptions.AnalyzerConfigs();
+        var command = new Command("check", "Report diagnostics without generating anything") { input, references, analyzerConfigs };
+        command.SetAction(parsed => CommonOptions.Compile(
+            parsed.GetValue(input)!,
+            new KmodSharp.Compiler.Lowering.LoweringOptions(true),
+            null,
+            output,
+            error,
+            parsed.GetValue(references),
+            parsed.GetValue(analyzerConfigs)).ExitCode);
         return command;
     }
 }

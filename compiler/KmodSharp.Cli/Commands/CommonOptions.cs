@@ -21,17 +21,40 @@ internal static class CommonOptions
         Description = "Do not map the generated C back to the C# source with #line",
     };
 
+    /// <summary>A build's references (MSBuild's <c>ReferencePath</c>), replacing the default .NET 10 + KmodSharp.Runtime set.</summary>
+    public static Option<string[]> References() => new("--reference", "-r")
+    {
+        Description = "A metadata reference of the project (repeatable); given by the build's response file",
+    };
+
+    /// <summary>A build's analyzer config files (MSBuild's <c>EditorConfigFiles</c>), replacing the <c>.editorconfig</c> search.</summary>
+    public static Option<string[]> AnalyzerConfigs() => new("--analyzer-config")
+    {
+        Description = "An .editorconfig or global analyzer config the compiler sees (repeatable); given by the build's response file",
+    };
+
     /// <summary>Compiles and prints diagnostics; null with an exit code when compilation cannot go on.</summary>
     public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, bool lineDirectives, TextWriter output, TextWriter error) =>
         Compile(inputs, new LoweringOptions(lineDirectives), null, output, error);
 
-    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, LoweringOptions options, string? freebsdSysdir, TextWriter output, TextWriter error)
+    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(
+        string[] inputs,
+        LoweringOptions options,
+        string? freebsdSysdir,
+        TextWriter output,
+        TextWriter error,
+        string[]? references = null,
+        string[]? analyzerConfigs = null)
     {
         SourceInput input;
         CompileResult result;
         try
         {
-            input = InputLoader.Load([.. inputs]);
+            input = InputLoader.Load([.. inputs]) with
+            {
+                References = references is { Length: > 0 } ? [.. references.Select(Path.GetFullPath)] : default,
+                AnalyzerConfigFiles = analyzerConfigs is { Length: > 0 } ? [.. analyzerConfigs.Select(Path.GetFullPath)] : default,
+            };
             result = KmodCompiler.Compile(input, options, freebsdSysdir);
         }
         catch (InputException e)

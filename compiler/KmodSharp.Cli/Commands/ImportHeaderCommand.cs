@@ -43,6 +43,11 @@ internal static class ImportHeaderCommand
                 error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
+            catch (DllNotFoundException)
+            {
+                error.WriteLine("kmodsharp: " + Native.LibClangResolver.MissingMessage);
+                return ExitCodes.Usage;
+            }
 
             CommonOptions.Print(imported.Diagnostics, output);
             if (imported.HasErrors)

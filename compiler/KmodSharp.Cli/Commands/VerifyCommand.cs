@@ -46,7 +46,17 @@ internal static class VerifyCommand
                 bool failed = false;
                 foreach (ModuleArtifacts module in result.Modules)
                 {
-                    VerifyResult verified = ModuleVerifier.Verify(module, headers);
+                    VerifyResult verified;
+                    try
+                    {
+                        verified = ModuleVerifier.Verify(module, headers);
+                    }
+                    catch (DllNotFoundException)
+                    {
+                        error.WriteLine("kmodsharp: " + Native.LibClangResolver.MissingMessage);
+                        return ExitCodes.Usage;
+                    }
+
                     CommonOptions.Print(verified.Diagnostics, output);
                     failed |= verified.HasErrors;
                     string outcome = verified.HasErrors ? "does not compile" : "compiles";

@@ -31,6 +31,23 @@ public static class CompilationFactory
             options = options.WithSyntaxTreeOptionsProvider(editorConfig.SeverityProvider());
         }
 
-        return CSharpCompilation.Create(assemblyName, trees, References, options);
+        return CSharpCompilation.Create(assemblyName, trees, input.References.IsDefaultOrEmpty ? References : ReferencesOf(input.References), options);
+    }
+
+    // A build hands over the project's own references (its ReferencePath items).
+    private static ImmutableArray<MetadataReference> ReferencesOf(ImmutableArray<string> paths)
+    {
+        var references = ImmutableArray.CreateBuilder<MetadataReference>(paths.Length);
+        foreach (string path in paths)
+        {
+            if (!System.IO.File.Exists(path))
+            {
+                throw new InputException($"reference not found: '{path}'");
+            }
+
+            references.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        return references.MoveToImmutable();
     }
 }

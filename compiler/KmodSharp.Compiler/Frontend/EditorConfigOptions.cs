@@ -40,6 +40,28 @@ public sealed class EditorConfigOptions
         return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
     }
 
+    /// <summary>
+    /// Exactly the given analyzer config files, as a build passes them to the compiler
+    /// (<c>.editorconfig</c>s and global configs, e.g. the one carrying <c>build_property.*</c>).
+    /// </summary>
+    public static EditorConfigOptions FromFiles(IEnumerable<string> paths)
+    {
+        var configs = new List<AnalyzerConfig>();
+        foreach (string path in paths)
+        {
+            try
+            {
+                configs.Add(AnalyzerConfig.Parse(File.ReadAllText(path), Path.GetFullPath(path)));
+            }
+            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
+            {
+                throw new InputException($"cannot read analyzer config '{path}': {e.Message}");
+            }
+        }
+
+        return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
+    }
+
     // "root = true" in the preamble, before the first [section], ends the search upwards.
     private static bool IsRoot(string text)
     {
@@ -69,11 +91,13 @@ public sealed class EditorConfigOptions
 
     /// <summary>The analyzer options provider for a compilation's trees.</summary>
     public AnalyzerConfigOptionsProvider Provider(IEnumerable<SyntaxTree> trees) =>
-        new TreeOptionsProvider(trees.ToImmutableDictionary(t => t, t => set.GetOptionsForSourcePath(t.FilePath).AnalyzerOptions));
+        new TreeOptionsProvider(
+            trees.ToImmutableDictionary(t => t, t => set.GetOptionsForSourcePath(t.FilePath).AnalyzerOptions),
+            set.GlobalConfigOptions.AnalyzerOptions);
 
-    private sealed class TreeOptionsProvider(ImmutableDictionary<SyntaxTree, ImmutableDictionary<string, string>> perTree) : AnalyzerConfigOptionsProvider
+    private sealed class TreeOptionsProvider(ImmutableDictionary<SyntaxTree, ImmutableDictionary<string, string>> perTree, ImmutableDictionary<string, string> global) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty);
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(global);
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) =>
             new Options(perTree.TryGetValue(tree, out ImmutableDictionary<string, string>? options) ? options : ImmutableDictionary<string, string>.Empty);

@@ -5,8 +5,16 @@ using System.Linq;
 
 namespace KmodSharp.Compiler.Frontend;
 
-/// <summary>The C# files of one input, and where its build output goes by default.</summary>
-public sealed record SourceInput(ImmutableArray<SourceFile> Files, string ProjectDirectory)
+/// <summary>
+/// The C# files of one input, and where its build output goes by default. <paramref name="References"/>
+/// and <paramref name="AnalyzerConfigFiles"/> come from a build (MSBuild's response file): when set,
+/// the compilation uses exactly those instead of the defaults and the <c>.editorconfig</c> search.
+/// </summary>
+public sealed record SourceInput(
+    ImmutableArray<SourceFile> Files,
+    string ProjectDirectory,
+    ImmutableArray<string> References = default,
+    ImmutableArray<string> AnalyzerConfigFiles = default)
 {
     /// <summary><c>&lt;input&gt;/bin/kmod</c>, the default output of <c>build</c>.</summary>
     public string DefaultOutputDirectory => Path.Combine(ProjectDirectory, "bin", "kmod");
