@@ -10,6 +10,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Analyzer cost on a generated project of N handlers (default 1,000), one handler a file so that
 // each handler's analysis can be timed on its own: prints the per-handler median and the share of
 // the analyzers in compile + analyze. Rerun: dotnet run -c Release --project bench/KmodSharp.Bench [N]
+if (args is ["codegen"])
+{
+    KmodSharp.Bench.CodeGen.CodeGenBenchmark.Run();
+    return;
+}
+
 int handlers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 SourceInput input = GeneratedProject.Create(handlers);
 
