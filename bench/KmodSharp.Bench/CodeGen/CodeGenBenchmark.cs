@@ -32,7 +32,7 @@ internal static class CodeGenBenchmark
                 ImmutableDictionary<string, int> theirSizes = KernelObject.FunctionSizes(handWritten, scratch);
                 foreach (SampleCall call in twin.Calls)
                 {
-                    sizeRows.Add(new ResultRow($"`{call.Syscall}` .text", ourSizes["sys_" + call.Syscall], theirSizes["sys_" + call.Syscall], "B", Target));
+                    sizeRows.Add(ResultRow.WithRatioTarget($"`{call.Syscall}` .text", ourSizes["sys_" + call.Syscall], theirSizes["sys_" + call.Syscall], " B", Target));
                     CallProfile ours = counter.Profile(generated, "gen_" + twin.Module, call);
                     CallProfile theirs = counter.Profile(handWritten, "hw_" + twin.Module, call);
                     if (ours.Results != theirs.Results)
@@ -40,11 +40,11 @@ internal static class CodeGenBenchmark
                         throw new InvalidOperationException($"{call.Syscall}: generated and hand-written results differ ({ours.Results} vs {theirs.Results})");
                     }
 
-                    instructionRows.Add(new ResultRow($"`{call.Syscall}` instructions/call", ours.OwnInstructionsPerCall, theirs.OwnInstructionsPerCall, "", Target));
+                    instructionRows.Add(ResultRow.WithRatioTarget($"`{call.Syscall}` instructions/call", ours.OwnInstructionsPerCall, theirs.OwnInstructionsPerCall, "", Target));
                 }
 
                 // Functions the compiler kept out of line count in the module total, not in a syscall's row.
-                sizeRows.Add(new ResultRow($"**{twin.Module}** module .text (all functions)", ourSizes.Values.Sum(), theirSizes.Values.Sum(), "B", Target));
+                sizeRows.Add(ResultRow.WithRatioTarget($"**{twin.Module}** module .text (all functions)", ourSizes.Values.Sum(), theirSizes.Values.Sum(), " B", Target));
             }
 
             ResultTable.Print($"Generated vs hand-written C: machine code (clang-16, kern.mk flags, {KernelObject.HeadersDescription})", "hand-written", sizeRows);
