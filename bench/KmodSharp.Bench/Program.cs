@@ -21,6 +21,9 @@ switch (args)
     case ["startup"]:
         KmodSharp.Bench.Translation.ColdStartBenchmark.Run();
         return;
+    case ["phases"]:
+        KmodSharp.Bench.Translation.StartupPhases.Run();
+        return;
 }
 
 int handlers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
