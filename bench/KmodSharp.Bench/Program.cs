@@ -10,6 +10,22 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // Analyzer cost on a generated project of N handlers (default 1,000), one handler a file so that
 // each handler's analysis can be timed on its own: prints the per-handler median and the share of
 // the analyzers in compile + analyze. Rerun: dotnet run -c Release --project bench/KmodSharp.Bench [N]
+switch (args)
+{
+    case ["codegen"]:
+        KmodSharp.Bench.CodeGen.CodeGenBenchmark.Run();
+        return;
+    case ["translation", .. var sizes]:
+        KmodSharp.Bench.Translation.TranslationBenchmark.Run(sizes.Length > 0 ? [.. sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [10, 100, 1000]);
+        return;
+    case ["startup"]:
+        KmodSharp.Bench.Translation.ColdStartBenchmark.Run();
+        return;
+    case ["phases"]:
+        KmodSharp.Bench.Translation.StartupPhases.Run();
+        return;
+}
+
 int handlers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 SourceInput input = GeneratedProject.Create(handlers);
 

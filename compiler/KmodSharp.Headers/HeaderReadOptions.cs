@@ -38,6 +38,9 @@ public sealed record HeaderReadOptions
     /// <summary>Further clang arguments, passed last (e.g. <c>-std=c11</c>, <c>-resource-dir DIR</c>).</summary>
     public ImmutableArray<string> AdditionalArguments { get; init; } = [];
 
+    /// <summary>The clang driver arguments these options stand for (without the file), e.g. to compile the same way with the clang binary.</summary>
+    public System.Collections.Generic.IReadOnlyList<string> ClangArguments() => Reading.ClangArguments.Build(this);
+
     /// <summary>Which files' declarations and macros to report.</summary>
     public HeaderScope Scope { get; init; } = HeaderScope.MainFile;
 

@@ -48,7 +48,11 @@ internal sealed partial class FunctionLowering
             var name = new CIdentifier(array);
 
             // C# zero-initialises stackalloc memory; the kernel stack is not.
-            Emit(new CExpressionStatement(new CCall("memset", name, new CIntegerLiteral(0), new CSizeofExpression(name))));
+            if (!StringBufferZeroFill.CanSkip(declarator))
+            {
+                Emit(new CExpressionStatement(new CCall("memset", name, new CIntegerLiteral(0), new CSizeofExpression(name))));
+            }
+
             spans[declarator.Symbol] = new SpanValue(name, new CIntegerLiteral(count), type.Element);
             return;
         }

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using KmodSharp.Bench.CodeGen;
+using KmodSharp.Compiler;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
+
+namespace KmodSharp.Bench.Translation;
+
+/// <summary>
+/// Where a cold <c>check</c> spends its time, phase by phase, in this (fresh) process: runtime
+/// start-up until Main, reading the input, creating the compilation and binding it (Roslyn's
+/// share, mostly JIT and metadata loading), the analyzers, then lowering and printing.
+/// Run it as its own process: <c>KmodSharp.Bench phases</c>.
+/// </summary>
+internal static class StartupPhases
+{
+    public static void Run()
+    {
+        double untilMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
+        var phases = new List<(string Phase, double Milliseconds)> { ("runtime start-up until Main", untilMain) };
+        var clock = Stopwatch.StartNew();
+        double Lap()
+        {
+            double elapsed = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            return elapsed;
+        }
+
+        SourceInput input = InputLoader.Load([RepositoryPaths.Example("MySyscall")]);
+        EditorConfigOptions editorConfig = EditorConfigOptions.For(input.ProjectDirectory);
+        phases.Add(("read the input and .editorconfig", Lap()));
+        var compilation = CompilationFactory.Create(input, editorConfig);
+        phases.Add(("create the compilation (reference assemblies)", Lap()));
+        _ = compilation.GetDiagnostics();
+        phases.Add(("bind: C# diagnostics", Lap()));
+        _ = DiagnosticRunner.Run(compilation, editorConfig);
+        phases.Add(("analyzers (KMS rules)", Lap()));
+        _ = KmodCompiler.Compile(input, new LoweringOptions());
+        phases.Add(("a whole translation again (lowering and printing cold, the rest warm)", Lap()));
+
+        Console.WriteLine();
+        Console.WriteLine("### Cold `check` of examples/MySyscall, by phase (one fresh process)");
+        Console.WriteLine();
+        Console.WriteLine("| phase | ms |");
+        Console.WriteLine("|---|---:|");
+        foreach ((string phase, double milliseconds) in phases)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {milliseconds:F0} |"));
+        }
+    }
+}

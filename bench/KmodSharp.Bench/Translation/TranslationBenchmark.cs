@@ -1,0 +1,59 @@
+using System.Globalization;
+using KmodSharp.Bench.Measuring;
+using KmodSharp.Bench.Reporting;
+using KmodSharp.Compiler.Frontend;
+
+namespace KmodSharp.Bench.Translation;
+
+/// <summary>
+/// <c>kmodsharp build</c> (Roslyn binding, the analyzers, lowering, printing, writing) against
+/// the SDK's csc compiling the same sources to a DLL: the floor, since nothing binds C# faster
+/// than Roslyn. Both are cold processes; time and peak memory at 10, 100 and 1,000 handlers.
+/// </summary>
+internal static class TranslationBenchmark
+{
+    private const double TimeTarget = 1.3;
+    private const double MemoryTarget = 1.5;
+
+    public static void Run(IReadOnlyList<int> sizes)
+    {
+        var rows = new List<ResultRow>();
+        foreach (int handlers in sizes)
+        {
+            string directory = Directory.CreateTempSubdirectory("kmodsharp-bench-translation-").FullName;
+            try
+            {
+                string[] sources = Write(GeneratedProject.Create(handlers), directory);
+                int runs = handlers >= 1000 ? 1 : 3;
+                ProcessCost ours = TimedProcess.Median(runs, () => TimedProcess.Run(Toolchain.Dotnet,
+                    ["exec", Toolchain.Cli, "build", directory, "-o", Path.Combine(directory, "kmod")]));
+                ProcessCost roslyn = TimedProcess.Median(runs, () => TimedProcess.Run(Toolchain.Dotnet,
+                    Toolchain.CscArguments(sources, Path.Combine(directory, "bench.dll"))));
+                string n = handlers.ToString("N0", CultureInfo.InvariantCulture);
+                bool judged = handlers == sizes.Max();
+                rows.Add(Row($"{n} handlers: time", ours.Seconds, roslyn.Seconds, " s", TimeTarget, judged));
+                rows.Add(Row($"{n} handlers: peak memory", ours.PeakMebibytes, roslyn.PeakMebibytes, " MiB", MemoryTarget, judged));
+                rows.Add(new ResultRow($"{n} handlers: time per handler", ours.Seconds * 1000 / handlers, roslyn.Seconds * 1000 / handlers, " ms", "(linearity)", true));
+            }
+            finally
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        ResultTable.Print("Translation: `kmodsharp build` vs Roslyn alone (csc, same sources, cold processes)", "csc", rows);
+    }
+
+    // The targets are for 1,000 handlers; smaller projects are shown for the curve.
+    private static ResultRow Row(string measure, double ours, double reference, string unit, double target, bool judged) => judged
+        ? ResultRow.WithRatioTarget(measure, ours, reference, unit, target)
+        : new ResultRow(measure, ours, reference, unit, "(curve)", true);
+
+    private static string[] Write(SourceInput input, string directory) =>
+        [.. input.Files.Select(file =>
+        {
+            string path = Path.Combine(directory, Path.GetFileName(file.Path));
+            File.WriteAllText(path, file.Text);
+            return path;
+        })];
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every KmodSharp benchmark, one after the other, each printing a Markdown table of
+# our figure, the reference figure, the ratio and the target. Run on a quiet machine:
+#	bench/run.sh            # all of it (about 10 minutes on 2 cores)
+#	bench/run.sh codegen    # one part: analyzers | translation | startup | phases | codegen
+# Needs: the .NET 10 SDK, cc, clang-16, valgrind, GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dotnet build -c Release -v:q -nologo compiler/KmodSharp.Cli >/dev/null
+dotnet build -c Release -v:q -nologo bench/KmodSharp.Bench >/dev/null
+bench="dotnet bench/KmodSharp.Bench/bin/Release/net10.0/KmodSharp.Bench.dll"
+
+uptime
+for part in ${1:-analyzers translation startup phases codegen}; do
+	$bench "$part"
+done
