@@ -73,6 +73,10 @@ public static class UserlandHeader
             },
         };
         string slot = function.Syscall.FixedNumber is int number ? $"fixed slot {number}" : "dynamic slot";
-        return [$"{function.Name}: system call \"sys/{function.Syscall.Name}\" ({slot}). {call}"];
+        // "*/" would end the comment early.
+        string summary = string.Join(" ", Mdoc.Lines(function.Syscall.Documentation.Summary)).Replace("*/", "* /", System.StringComparison.Ordinal);
+        return summary.Length > 0
+            ? [$"{function.Name}: {summary}", $"System call \"sys/{function.Syscall.Name}\" ({slot}). {call}"]
+            : [$"{function.Name}: system call \"sys/{function.Syscall.Name}\" ({slot}). {call}"];
     }
 }
