@@ -118,6 +118,7 @@ public sealed class ResourceDifferentialTests(ITestOutputHelper output)
         Assert.All(report.InputsPerSyscall.Values, n => Assert.True(n >= 1000, $"only {n} inputs"));
         report.ThrowIfFailed();
         AssertTaken(report, 0, Errno.ENOMEM, Errno.EINVAL, Errno.EDOM, Errno.EOVERFLOW, Errno.EAGAIN);
+        Assert.True(report.Retvals.GetValueOrDefault(-2) > 0, "no allocation of EmptyOnFailure failed");
     }
 
     [Fact]

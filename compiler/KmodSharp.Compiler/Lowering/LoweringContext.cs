@@ -24,7 +24,8 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     private readonly Dictionary<IMethodSymbol, FunctionSignature> signatures = new(SymbolEqualityComparer.Default);
     private readonly Queue<IMethodSymbol> pending = new();
     private readonly Dictionary<IFieldSymbol, string> stateNames = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> functionNames = [];
+    // File-scope C names: functions and module state share one namespace in C.
+    private readonly HashSet<string> fileScopeNames = [module.Model.Name + "_modevent"];
 
     public BoundModule Module { get; } = module;
 
@@ -50,15 +51,21 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         return signature;
     }
 
-    // A local function is named after its container (<module>_<method>_<local>); two C# methods that
-    // would get the same C name (same name in two classes, or a local function's twin) are numbered.
+    // A local function is named after its container (<module>_<method>_<local>); two C# methods or
+    // fields that would get the same C name (a field "calls" and a method "Calls", the same name in
+    // two classes, a local function's twin) are numbered.
     private string UniqueFunctionName(IMethodSymbol method)
     {
         string stem = method is { MethodKind: MethodKind.LocalFunction, ContainingSymbol: IMethodSymbol container }
             ? CNames.Function(Module.Model.Name, container.Name) + "_" + ModuleBinder.SnakeCase(method.Name)
             : CNames.Function(Module.Model.Name, method.Name);
+        return UniqueFileScopeName(stem);
+    }
+
+    private string UniqueFileScopeName(string stem)
+    {
         string name = stem;
-        for (int i = 2; !functionNames.Add(name); i++)
+        for (int i = 2; !fileScopeNames.Add(name); i++)
         {
             name = $"{stem}_{i}";
         }
@@ -82,7 +89,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
         if (!stateNames.TryGetValue(field, out string? name))
         {
-            name = $"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}";
+            name = UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}");
             stateNames.Add(field, name);
             StateFields.Add(field);
         }

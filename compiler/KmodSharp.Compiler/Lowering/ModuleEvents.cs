@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Model;
 
@@ -9,7 +10,8 @@ namespace KmodSharp.Compiler.Lowering;
 /// <summary>
 /// The module event handler chained to <c>SYSCALL_MODULE</c>: MOD_LOAD and MOD_UNLOAD run the
 /// user's hooks (the syscall is already callable during both, FREEBSD.md §1); other events are
-/// refused with EOPNOTSUPP, as <c>modevent_nop</c> does.
+/// refused with EOPNOTSUPP, as <c>modevent_nop</c> does. A load or unload the module has no hook
+/// for succeeds (with only a [ModuleShutdown] hook, MOD_LOAD must not fail the load).
 /// </summary>
 internal static class ModuleEvents
 {
@@ -32,6 +34,15 @@ internal static class ModuleEvents
         Add("MOD_LOAD", hooks.Load);
         Add("MOD_UNLOAD", hooks.Unload);
         Add("MOD_SHUTDOWN", hooks.Shutdown);
+
+        // A load or unload without a hook must succeed: an error here fails kldload (or vetoes kldunload).
+        ImmutableArray<CExpr> quiet = [.. new[] { ("MOD_LOAD", hooks.Load), ("MOD_UNLOAD", hooks.Unload) }
+            .Where(e => e.Item2 is null).Select(e => (CExpr)new CIdentifier(e.Item1))];
+        if (!quiet.IsEmpty)
+        {
+            sections.Add(new CSwitchSection(quiet, false, [new CReturn(new CIntegerLiteral(0))]));
+        }
+
         sections.Add(new CSwitchSection([], true, [new CReturn(new CIdentifier("EOPNOTSUPP"))]));
         ImmutableArray<CStmt> body =
         [

@@ -5,7 +5,7 @@
  *
  *	kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N]
  *	    [--no-uninit-check] OP...
- *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...]
+ *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...] | --shutdown
  *	ARG:	integer (decimal, optional '-', or 0x hex) | s:TEXT | b:HEX |
  *		z:N | a:0xADDR
  *
@@ -24,7 +24,7 @@
 #define	MAXOPS		256
 #define	MAXARGS		8
 
-enum opkind { OP_LOAD, OP_UNLOAD, OP_CALL };
+enum opkind { OP_LOAD, OP_UNLOAD, OP_CALL, OP_SHUTDOWN };
 
 struct op {
 	enum opkind	kind;
@@ -81,7 +81,7 @@ usage(const char *why)
 	fprintf(stderr,
 	    "usage: kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N] "
 	    "[--no-uninit-check]\n"
-	    "               (--load FILE.so | --unload FILE.so | "
+	    "               (--load FILE.so | --unload FILE.so | --shutdown | "
 	    "--call NAME [ARG...])...\n"
 	    "       ARG: integer | s:TEXT | b:HEX | z:N | a:0xADDR\n");
 	exit(2);
@@ -405,6 +405,24 @@ sysctl_visit(const char *name, const char *value, void *arg)
 	sb_add(sb, "}", 1);
 }
 
+/*
+ * What kern_module.c's module_shutdown does at shutdown_final: MOD_SHUTDOWN
+ * to every module, newest first, ignoring the answers.
+ */
+static void
+do_shutdown(void)
+{
+	struct kms_module *mod, *all[MAXOPS];
+	int i, n;
+
+	n = 0;
+	for (mod = kms_module_first(); mod != NULL && n < MAXOPS;
+	    mod = mod->next)
+		all[n++] = mod;
+	for (i = n - 1; i >= 0; i--)
+		(void)kms_module_event(all[i], KMS_MOD_SHUTDOWN);
+}
+
 static void
 run_ops(void)
 {
@@ -420,6 +438,9 @@ run_ops(void)
 			break;
 		case OP_CALL:
 			do_call(&ops[i]);
+			break;
+		case OP_SHUTDOWN:
+			do_shutdown();
 			break;
 		}
 	}
@@ -466,6 +487,9 @@ main(int argc, char **argv)
 			    OP_UNLOAD;
 			ops[nops++].target = argv[ai + 1];
 			ai += 2;
+		} else if (strcmp(argv[ai], "--shutdown") == 0) {
+			ops[nops++].kind = OP_SHUTDOWN;
+			ai++;
 		} else if (strcmp(argv[ai], "--call") == 0 && ai + 1 < argc) {
 			ops[nops].kind = OP_CALL;
 			ops[nops].target = argv[ai + 1];

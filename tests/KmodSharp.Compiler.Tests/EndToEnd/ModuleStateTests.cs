@@ -39,6 +39,16 @@ public sealed class ModuleStateTests
     }
 
     [Fact]
+    public void Entry_probes_carry_each_arguments_C_type()
+    {
+        string c = TestCompiler.Example("UserMemory").CSource();
+
+        Assert.Contains("SDT_PROBE_DEFINE2(kmodsharp, usermem, usermem_multiply, entry, \"struct Request *\", \"struct Reply *\");", c);
+        Assert.Contains("SDT_PROBE_DEFINE1(kmodsharp, usermem, usermem_strlen, entry, \"const char *\");", c);
+        Assert.Contains("SDT_PROBE_DEFINE2(kmodsharp, usermem, usermem_strlen, return, \"int\", \"register_t\");", c);
+    }
+
+    [Fact]
     public void A_using_scope_releases_the_lock_and_the_buffer_on_every_exit()
     {
         ModuleArtifacts module = TestCompiler.Module("""

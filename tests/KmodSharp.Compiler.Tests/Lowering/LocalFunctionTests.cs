@@ -229,6 +229,38 @@ public sealed class LocalFunctionTests
         Assert.Contains("Inner (", error.Message, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_field_and_a_method_that_meet_on_one_C_name_get_distinct_names()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using KmodSharp;
+
+            [KernelModule("clash")]
+            public static class Clash
+            {
+                private static int calls;
+                private static int modevent;
+
+                [Syscall(Name = "clash_bump")]
+                public static int Bump() => Calls() + modevent;
+
+                private static int Calls() => ++calls;
+
+                [ModuleLoad]
+                private static Errno OnLoad()
+                {
+                    modevent = 100;
+                    return Errno.None;
+                }
+            }
+            """, "Clash.cs");
+
+        SimulationReport report = HostSimulator.Run([module], [Call("clash_bump"), Call("clash_bump")]);
+
+        Assert.True(report.Clean, report.Stderr);
+        Assert.Equal([101L, 102L], report.Calls.Select(c => c.Retval));
+    }
+
     private static SimCall Call(string name, params int[] arguments) =>
         new(name, [.. arguments.Select(a => a.ToString(CultureInfo.InvariantCulture))]);
 }

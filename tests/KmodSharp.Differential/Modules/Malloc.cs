@@ -115,6 +115,25 @@ public static class Malloc
         return buffer.Length;
     }
 
+    // A failed M_NOWAIT allocation is an empty buffer: Length 0, an empty Span, and free(NULL) is harmless.
+    [Syscall]
+    public static int EmptyOnFailure(int n)
+    {
+        if (n < 0 || n > 16)
+        {
+            return -1;
+        }
+
+        using KernelBuffer<byte> buffer = Kernel.Allocate<byte>(n, MallocFlags.NoWait | MallocFlags.Zero);
+        int sum = buffer.Length * 100;
+        foreach (byte b in buffer.Span)
+        {
+            sum += b + 1;
+        }
+
+        return buffer.IsNull ? -sum - 2 : sum;
+    }
+
     // A bounds check and a division inside the caller's using scope: the caller's buffer is freed on EINVAL/EDOM.
     private static int At(Span<short> values, int index, int divisor)
     {

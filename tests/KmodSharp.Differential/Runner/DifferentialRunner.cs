@@ -70,6 +70,9 @@ public sealed record DifferentialReport(string Module, int Seed, ImmutableDictio
     /// <summary>How many calls ended with each errno (0: success), so a test can see its error paths were taken.</summary>
     public ImmutableDictionary<int, int> Errors { get; init; } = ImmutableDictionary<int, int>.Empty;
 
+    /// <summary>How many successful calls returned each value (managed side), for tests that look for a path's marker value.</summary>
+    public ImmutableDictionary<long, int> Retvals { get; init; } = ImmutableDictionary<long, int>.Empty;
+
     /// <summary>Where the time went.</summary>
     public string Timing { get; init; } = "";
 
@@ -157,6 +160,7 @@ public static class DifferentialRunner
         var mismatches = new ConcurrentBag<(int Order, Mismatch Mismatch)>();
         var problems = new ConcurrentBag<string>();
         var errors = new ConcurrentBag<int>();
+        var retvals = new ConcurrentBag<long>();
         string cSource = module[module.ModuleName + ".c"].Text;
         using var harness = new HarnessExecutor(module.ModuleName, cSource)
         {
@@ -185,6 +189,10 @@ public static class DifferentialRunner
                     SyscallOutcome outcome = ManagedExecutor.Run(FindMethod(type, syscall), input, options.Credential, failHere);
                     noWaitSoFar += outcome.NoWaitAllocations;
                     errors.Add(outcome.Error);
+                    if (outcome.Error == 0)
+                    {
+                        retvals.Add(outcome.Retval);
+                    }
                     logStart.Add(expectedLog.Count);
                     managed.Add(outcome);
                     expectedLog.AddRange(outcome.Log);
@@ -208,6 +216,7 @@ public static class DifferentialRunner
             [.. problems.Distinct().Order(StringComparer.Ordinal).Take(options.MaxMismatches)], batches.Count, clock.Elapsed)
         {
             Errors = errors.GroupBy(e => e).ToImmutableDictionary(g => g.Key, g => g.Count()),
+            Retvals = retvals.GroupBy(r => r).ToImmutableDictionary(g => g.Key, g => g.Count()),
             Timing = $"compile {compileTime.TotalSeconds:F1} s (C harness module included), .NET {TimeSpan.FromTicks(managedTicks.Sum()).TotalSeconds:F1} s, harness {TimeSpan.FromTicks(harnessTicks.Sum()).TotalSeconds:F1} s (summed over batches)",
         };
     }
