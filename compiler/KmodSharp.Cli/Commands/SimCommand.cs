@@ -71,6 +71,11 @@ internal static class SimCommand
                 Text(report, result.Modules, output);
             }
 
+            foreach (SimLoad load in report.FailedLoads)
+            {
+                error.WriteLine($"kmodsharp: kldload {Path.GetFileName(load.File)} failed with errno {load.Error}");
+            }
+
             foreach (string violation in report.Violations)
             {
                 error.WriteLine("kmodsharp: kernel violation: " + violation);

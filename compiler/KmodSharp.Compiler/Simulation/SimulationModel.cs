@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace KmodSharp.Compiler.Simulation;
 
@@ -47,6 +48,9 @@ public sealed record SimulationReport(
     int ExitCode,
     string Stderr)
 {
-    /// <summary>Whether the kernel stayed sound: no violation, leak, panic or sanitizer report.</summary>
-    public bool Clean => ExitCode == 0 && Violations.IsEmpty && Leaks == 0;
+    /// <summary>Whether every module loaded and the kernel stayed sound: no violation, leak, panic or sanitizer report.</summary>
+    public bool Clean => ExitCode == 0 && Violations.IsEmpty && Leaks == 0 && FailedLoads.IsEmpty;
+
+    /// <summary>The loads the kernel refused (a module whose MOD_LOAD failed never serves a call).</summary>
+    public ImmutableArray<SimLoad> FailedLoads => [.. Loads.Where(l => l.Operation == "load" && l.Error != 0)];
 }
