@@ -37,6 +37,9 @@ internal sealed partial class FunctionLowering
                 return new CIdentifier(NameOf(local.Local));
             case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
                 return new CIdentifier(NameOf(declared.Local));
+            case IDiscardOperation discard:
+                // "out _": the callee still needs somewhere to write.
+                return new CIdentifier(Declare("kms_unused", CTypeMapper.Map(KTypeOf(discard.Type, discard))));
             case IFieldReferenceOperation { Field.IsStatic: true } field when context.StateName(field.Field) is { } state:
                 return new CIdentifier(state);
             case IFieldReferenceOperation { Instance: not null } field:

@@ -152,6 +152,10 @@ internal sealed partial class FunctionLowering
                     checkedTarget, Literal(1), checkedStep.Target);
                 Emit(new CExpressionStatement(new CAssign(checkedTarget, next)));
                 return;
+            case ISimpleAssignmentOperation { Target: IDiscardOperation } discarded:
+                // "_ = Call();" keeps the call and drops its value, as a kernel developer writes it.
+                Emit(new CExpressionStatement(new CCast(CNamedType.Void, Value(discarded.Value))));
+                return;
             case IIncrementOrDecrementOperation { IsChecked: false } step:
                 // "i++;" reads better than the general form.
                 CExpr target = Value(step.Target);
