@@ -1,29 +1,27 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KmodSharp.Bench.Analyzers;
 
 /// <summary>
-/// Runs an analyzer unchanged and adds up the CPU time of its callbacks (<see cref="CpuClock"/>): the
-/// analyzer's own cost, without the driver's binding and without time lost to other processes.
+/// Runs an analyzer unchanged and adds up the wall time of its callbacks, as the compiler's
+/// <c>-p:ReportAnalyzer=true</c> does: the analyzer's own cost, without the driver's binding.
 /// </summary>
 // A wrapper, not a rule: the wrapped analyzer declares its attribute and configures its own analysis.
 #pragma warning disable RS1001, RS1025, RS1026
 internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
 {
-    private long nanoseconds;
+    private long timestamps;
     private long callbacks;
 
     public DiagnosticAnalyzer Inner => inner;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
 
-    /// <summary>
-    /// CPU time spent in the analyzer's callbacks so far, milliseconds, less the clock's own cost inside
-    /// each measured interval (<see cref="CpuClock.Overhead"/>: reading the thread CPU clock is a system call).
-    /// </summary>
-    public double Milliseconds => Math.Max(0, Interlocked.Read(ref nanoseconds) - (Interlocked.Read(ref callbacks) * CpuClock.Overhead)) / 1e6;
+    /// <summary>Time spent in the analyzer's callbacks so far, milliseconds.</summary>
+    public double Milliseconds => Interlocked.Read(ref timestamps) * 1000.0 / Stopwatch.Frequency;
 
     /// <summary>How many callbacks ran.</summary>
     public long Callbacks => Interlocked.Read(ref callbacks);
@@ -31,17 +29,17 @@ internal sealed class TimedAnalyzer(DiagnosticAnalyzer inner) : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context) => inner.Initialize(new TimedAnalysisContext(context, this));
 #pragma warning restore RS1001, RS1025, RS1026
 
-    /// <summary>Wraps a callback so its CPU time counts towards this analyzer.</summary>
+    /// <summary>Wraps a callback so its time counts towards this analyzer.</summary>
     public Action<T> Time<T>(Action<T> action) => argument =>
     {
-        long start = CpuClock.Now();
+        long start = Stopwatch.GetTimestamp();
         try
         {
             action(argument);
         }
         finally
         {
-            Interlocked.Add(ref nanoseconds, CpuClock.Now() - start);
+            Interlocked.Add(ref timestamps, Stopwatch.GetTimestamp() - start);
             Interlocked.Increment(ref callbacks);
         }
     };
