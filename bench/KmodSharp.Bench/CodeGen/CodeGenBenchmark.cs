@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using KmodSharp.Bench.Reporting;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Frontend;
@@ -16,7 +15,7 @@ internal static class CodeGenBenchmark
 {
     private const double Target = 1.05;
 
-    public static void Run()
+    public static int Run()
     {
         string scratch = Directory.CreateTempSubdirectory("kmodsharp-bench-codegen-").FullName;
         try
@@ -32,7 +31,7 @@ internal static class CodeGenBenchmark
                 ImmutableDictionary<string, int> theirSizes = KernelObject.FunctionSizes(handWritten, scratch);
                 foreach (SampleCall call in twin.Calls)
                 {
-                    sizeRows.Add(ResultRow.WithRatioTarget($"`{call.Syscall}` .text", ourSizes["sys_" + call.Syscall], theirSizes["sys_" + call.Syscall], " B", Target));
+                    sizeRows.Add(ResultRow.Compared($"`{call.Syscall}` .text", ourSizes["sys_" + call.Syscall], theirSizes["sys_" + call.Syscall], " B", Target));
                     CallProfile ours = counter.Profile(generated, "gen_" + twin.Module, call);
                     CallProfile theirs = counter.Profile(handWritten, "hw_" + twin.Module, call);
                     if (ours.Results != theirs.Results)
@@ -40,15 +39,18 @@ internal static class CodeGenBenchmark
                         throw new InvalidOperationException($"{call.Syscall}: generated and hand-written results differ ({ours.Results} vs {theirs.Results})");
                     }
 
-                    instructionRows.Add(ResultRow.WithRatioTarget($"`{call.Syscall}` instructions/call", ours.OwnInstructionsPerCall, theirs.OwnInstructionsPerCall, "", Target));
+                    instructionRows.Add(ResultRow.Compared($"`{call.Syscall}` instructions/call", ours.OwnInstructionsPerCall, theirs.OwnInstructionsPerCall, "", Target));
                 }
 
                 // Functions the compiler kept out of line count in the module total, not in a syscall's row.
-                sizeRows.Add(ResultRow.WithRatioTarget($"**{twin.Module}** module .text (all functions)", ourSizes.Values.Sum(), theirSizes.Values.Sum(), " B", Target));
+                sizeRows.Add(ResultRow.Compared($"**{twin.Module}** module .text (all functions)", ourSizes.Values.Sum(), theirSizes.Values.Sum(), " B", Target));
             }
 
-            ResultTable.Print($"Generated vs hand-written C: machine code (clang-16, kern.mk flags, {KernelObject.HeadersDescription})", "hand-written", sizeRows);
-            ResultTable.Print("Generated vs hand-written C: instructions per call in the module's own code (callgrind, host harness, -O2)", "hand-written", instructionRows);
+            Console.WriteLine($"\n### Generated vs hand-written C: machine code (clang-16, kern.mk flags, {KernelObject.HeadersDescription}); reference = hand-written\n");
+            Console.Write(ResultTable.Format(sizeRows));
+            Console.WriteLine("\n### Generated vs hand-written C: instructions per call in the module's own code (callgrind, host harness, -O2); reference = hand-written\n");
+            Console.Write(ResultTable.Format(instructionRows));
+            return sizeRows.Concat(instructionRows).All(r => r.Pass != false) ? 0 : 1;
         }
         finally
         {

@@ -1,6 +1,5 @@
 using KmodSharp.Bench.CodeGen;
 using KmodSharp.Bench.Measuring;
-using KmodSharp.Bench.Reporting;
 
 namespace KmodSharp.Bench.Translation;
 
@@ -14,7 +13,7 @@ internal static class ColdStartBenchmark
     private const int Runs = 5;
     private const double TargetSeconds = 1.0;
 
-    public static void Run()
+    public static int Run()
     {
         string directory = Directory.CreateTempSubdirectory("kmodsharp-bench-startup-").FullName;
         try
@@ -25,11 +24,15 @@ internal static class ColdStartBenchmark
             ProcessCost csc = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, Toolchain.CscArguments(sources, Path.Combine(directory, "mysyscall.dll"))));
             string hello = HelloWorld(directory);
             ProcessCost dotnet = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, ["exec", hello]));
-            ResultTable.Print($"Cold start (median of {Runs} processes)", "reference", [
-                new ResultRow("`kmodsharp check examples/MySyscall` vs csc of the same file", check.Seconds, csc.Seconds, " s", $"ours ≤ {TargetSeconds:F1} s", check.Seconds <= TargetSeconds),
-                new ResultRow("csc of the same file vs `dotnet hello.dll`", csc.Seconds, dotnet.Seconds, " s", "(reference)", true),
-                new ResultRow("`kmodsharp check` vs `dotnet hello.dll`", check.Seconds, dotnet.Seconds, " s", "(reference)", true),
-            ]);
+            ResultRow[] rows =
+            [
+                new("`kmodsharp check examples/MySyscall`, cold process", ResultTable.Seconds(check.Seconds), "≤ 1.00 s", check.Seconds / TargetSeconds, check.Seconds <= TargetSeconds),
+                ResultRow.Compared("`kmodsharp check` vs csc of the same file", check.Seconds, csc.Seconds, " s", null),
+                ResultRow.Compared("csc of the same file vs `dotnet hello.dll`", csc.Seconds, dotnet.Seconds, " s", null),
+            ];
+            Console.WriteLine($"\n### Cold start (median of {Runs} processes)\n");
+            Console.Write(ResultTable.Format(rows));
+            return check.Seconds <= TargetSeconds ? 0 : 1;
         }
         finally
         {

@@ -15,7 +15,7 @@ namespace KmodSharp.Bench.Translation;
 /// </summary>
 internal static class StartupPhases
 {
-    public static void Run()
+    public static int Run()
     {
         double untilMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
         var phases = new List<(string Phase, double Milliseconds)> { ("runtime start-up until Main", untilMain) };
@@ -48,5 +48,7 @@ internal static class StartupPhases
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {phase} | {milliseconds:F0} |"));
         }
+
+        return 0;
     }
 }

@@ -1,11 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace KmodSharp.Analyzers.Infrastructure;
 
 /// <summary>
-/// The base of rules that check method bodies: it resolves the known types once per compilation,
+/// The base of rules that check method bodies: it takes the compilation's shared <see cref="KernelScope"/>,
 /// builds the call graph, and reports findings in helpers at compilation end with their call chain.
 /// </summary>
 public abstract class KernelCodeAnalyzer : DiagnosticAnalyzer
@@ -16,19 +15,13 @@ public abstract class KernelCodeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownTypes.Create(start.Compilation) is not { } types)
+            if (KernelScope.For(start.Compilation) is not { } scope)
             {
                 return;
             }
 
-            var session = new KernelSession(new KernelScope(types));
-            start.RegisterOperationAction(
-                c =>
-                {
-                    var invocation = (IInvocationOperation)c.Operation;
-                    session.AddCall(KernelSession.CallerOf(invocation) ?? c.ContainingSymbol, invocation.TargetMethod, invocation.Syntax.GetLocation());
-                },
-                OperationKind.Invocation);
+            var session = new KernelSession(scope);
+            start.RegisterOperationBlockAction(c => session.AddBody(c.OwningSymbol, c.OperationBlocks));
             OnCompilationStart(start, session);
             start.RegisterCompilationEndAction(end =>
             {

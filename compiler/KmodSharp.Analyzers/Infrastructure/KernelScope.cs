@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Analyzers.Infrastructure;
@@ -17,14 +18,36 @@ internal enum EntryKind
 /// Which code is kernel code: members of <c>[KernelModule]</c> and <c>[KernelHelper]</c> classes
 /// (and, through <see cref="KernelSession"/>, anything they call). Results are cached per compilation.
 /// </summary>
+/// <remarks>
+/// One instance per compilation is shared by every analyzer (<see cref="For"/>): the known types are
+/// resolved, and each type's kind, each method's entry kind and each body's calls computed, once —
+/// not once per analyzer. In the IDE every edit makes a new compilation, so this is per keystroke.
+/// </remarks>
 internal sealed class KernelScope
 {
+    private static readonly ConditionalWeakTable<Compilation, StrongBox<KernelScope?>> Shared = new();
+
     private readonly KnownTypes types;
     private readonly ConcurrentDictionary<INamedTypeSymbol, byte> kinds = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, EntryKind> entries = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<INamedTypeSymbol, byte> computeKind;
+    private readonly System.Func<IMethodSymbol, EntryKind> computeEntryKind;
 
-    public KernelScope(KnownTypes types) => this.types = types;
+    private KernelScope(KnownTypes types)
+    {
+        this.types = types;
+        computeKind = ComputeKind;
+        computeEntryKind = ComputeEntryKind;
+    }
 
     public KnownTypes Types => types;
+
+    /// <summary>The calls each source method's body makes to source methods.</summary>
+    public MethodCalls Calls { get; } = new();
+
+    /// <summary>The compilation's scope, shared by all analyzers; null when it does not reference the KmodSharp runtime (then no rule runs).</summary>
+    public static KernelScope? For(Compilation compilation) =>
+        Shared.GetValue(compilation, c => new StrongBox<KernelScope?>(KnownTypes.Create(c) is { } known ? new KernelScope(known) : null)).Value;
 
     /// <summary>The type, or a type containing it, is a module or helper class.</summary>
     public bool IsKernelType(INamedTypeSymbol? type) => type is not null && Kind(type) != 0;
@@ -54,13 +77,11 @@ internal sealed class KernelScope
         return false;
     }
 
-    public EntryKind GetEntryKind(ISymbol? symbol)
-    {
-        if (symbol is not IMethodSymbol method)
-        {
-            return EntryKind.None;
-        }
+    public EntryKind GetEntryKind(ISymbol? symbol) =>
+        symbol is IMethodSymbol method ? entries.GetOrAdd(method, computeEntryKind) : EntryKind.None;
 
+    private EntryKind ComputeEntryKind(IMethodSymbol method)
+    {
         foreach (AttributeData data in method.GetAttributes())
         {
             INamedTypeSymbol? c = data.AttributeClass;
@@ -128,9 +149,11 @@ internal sealed class KernelScope
     public string DisplayName(IMethodSymbol method) =>
         GetEntryKind(method) == EntryKind.Syscall ? GetSyscallName(method) : method.Name;
 
-    private byte Kind(INamedTypeSymbol type) => kinds.GetOrAdd(type, t =>
+    private byte Kind(INamedTypeSymbol type) => kinds.GetOrAdd(type, computeKind);
+
+    private byte ComputeKind(INamedTypeSymbol type)
     {
-        for (INamedTypeSymbol? current = t; current is not null; current = current.ContainingType)
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
             if (HasAttribute(current, types.KernelModuleAttribute))
             {
@@ -144,5 +167,5 @@ internal sealed class KernelScope
         }
 
         return 0;
-    });
+    }
 }

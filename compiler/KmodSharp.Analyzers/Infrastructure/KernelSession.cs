@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,8 +21,9 @@ namespace KmodSharp.Analyzers.Infrastructure;
 /// </remarks>
 internal sealed class KernelSession
 {
-    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>> edges = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<CallSite>> edges = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentQueue<Pending> pending = new();
+    private Dictionary<IMethodSymbol, IMethodSymbol?>? reachability;
 
     public KernelSession(KernelScope scope) => Scope = scope;
 
@@ -29,13 +31,17 @@ internal sealed class KernelSession
 
     public KnownTypes Types => Scope.Types;
 
-    /// <summary>Records a call from <paramref name="caller"/> to a source method.</summary>
-    public void AddCall(ISymbol? caller, IMethodSymbol callee, Location site)
+    /// <summary>Records the calls <paramref name="owner"/>'s body makes to source methods (walked once per compilation, see <see cref="MethodCalls"/>).</summary>
+    public void AddBody(ISymbol owner, ImmutableArray<IOperation> blocks)
     {
-        if (caller is IMethodSymbol from && IsSource(callee))
+        if (owner is not IMethodSymbol method)
         {
-            edges.GetOrAdd(from.OriginalDefinition, _ => new ConcurrentQueue<CallSite>())
-                .Enqueue(new CallSite(callee.OriginalDefinition, site));
+            return;
+        }
+
+        foreach (KeyValuePair<IMethodSymbol, ImmutableArray<CallSite>> calls in Scope.Calls.Of(method.OriginalDefinition, blocks))
+        {
+            edges[calls.Key.OriginalDefinition] = calls.Value;
         }
     }
 
@@ -130,8 +136,11 @@ internal sealed class KernelSession
     /// <summary>
     /// Every method kernel code reaches, with the caller it was first reached from (null for roots).
     /// Entry points come first so chains start at a syscall or module hook whenever one reaches the method.
+    /// Call at compilation end only (the graph must be complete); computed once.
     /// </summary>
-    public Dictionary<IMethodSymbol, IMethodSymbol?> ComputeReachability()
+    public Dictionary<IMethodSymbol, IMethodSymbol?> ComputeReachability() => reachability ??= Reachability();
+
+    private Dictionary<IMethodSymbol, IMethodSymbol?> Reachability()
     {
         var parents = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default);
         var queue = new Queue<IMethodSymbol>();
@@ -175,8 +184,8 @@ internal sealed class KernelSession
     }
 
     /// <summary>The calls made by <paramref name="method"/>'s body.</summary>
-    public IEnumerable<CallSite> CallsFrom(IMethodSymbol method) =>
-        edges.TryGetValue(method, out ConcurrentQueue<CallSite>? sites) ? sites : Array.Empty<CallSite>();
+    public ImmutableArray<CallSite> CallsFrom(IMethodSymbol method) =>
+        edges.TryGetValue(method, out ImmutableArray<CallSite> sites) ? sites : ImmutableArray<CallSite>.Empty;
 
     public IEnumerable<IMethodSymbol> AllMethods() => edges.Keys;
 

@@ -10,30 +10,34 @@ internal sealed class KnownTypes
 {
     private KnownTypes(Compilation compilation, INamedTypeSymbol kernelModule)
     {
+        // Each type is looked up in the assembly that declares it: a compilation-wide lookup searches every
+        // reference (about 2 ms for 25 names against .NET 10), and the IDE makes a new compilation per edit.
+        IAssemblySymbol runtime = kernelModule.ContainingAssembly;
+        IAssemblySymbol core = compilation.ObjectType.ContainingAssembly;
         KernelModuleAttribute = kernelModule;
-        KernelHelperAttribute = Get(compilation, "KmodSharp.KernelHelperAttribute");
-        SyscallAttribute = Get(compilation, "KmodSharp.SyscallAttribute");
-        ModuleLoadAttribute = Get(compilation, "KmodSharp.ModuleLoadAttribute");
-        ModuleUnloadAttribute = Get(compilation, "KmodSharp.ModuleUnloadAttribute");
-        ModuleShutdownAttribute = Get(compilation, "KmodSharp.ModuleShutdownAttribute");
-        Kernel = Get(compilation, "KmodSharp.Kernel");
-        Errno = Get(compilation, "KmodSharp.Errno");
-        SyscallResult = Get(compilation, "KmodSharp.SyscallResult`1");
-        UserPtr = Get(compilation, "KmodSharp.UserPtr`1");
-        UserString = Get(compilation, "KmodSharp.UserString");
-        CallingThread = Get(compilation, "KmodSharp.CallingThread");
-        KernelBuffer = Get(compilation, "KmodSharp.KernelBuffer`1");
-        MutexGuard = Get(compilation, "KmodSharp.MutexGuard");
-        KernelMutex = Get(compilation, "KmodSharp.KernelMutex");
-        KernelSxLock = Get(compilation, "KmodSharp.KernelSxLock");
-        MallocFlags = Get(compilation, "KmodSharp.MallocFlags");
-        Span = Get(compilation, "System.Span`1");
-        ReadOnlySpan = Get(compilation, "System.ReadOnlySpan`1");
-        SkipLocalsInitAttribute = Get(compilation, "System.Runtime.CompilerServices.SkipLocalsInitAttribute");
-        InlineArrayAttribute = Get(compilation, "System.Runtime.CompilerServices.InlineArrayAttribute");
-        Enumerable = Get(compilation, "System.Linq.Enumerable");
-        Queryable = Get(compilation, "System.Linq.Queryable");
-        ValueTuple2 = Get(compilation, "System.ValueTuple`2");
+        KernelHelperAttribute = Get(compilation, runtime, "KmodSharp.KernelHelperAttribute");
+        SyscallAttribute = Get(compilation, runtime, "KmodSharp.SyscallAttribute");
+        ModuleLoadAttribute = Get(compilation, runtime, "KmodSharp.ModuleLoadAttribute");
+        ModuleUnloadAttribute = Get(compilation, runtime, "KmodSharp.ModuleUnloadAttribute");
+        ModuleShutdownAttribute = Get(compilation, runtime, "KmodSharp.ModuleShutdownAttribute");
+        Kernel = Get(compilation, runtime, "KmodSharp.Kernel");
+        Errno = Get(compilation, runtime, "KmodSharp.Errno");
+        SyscallResult = Get(compilation, runtime, "KmodSharp.SyscallResult`1");
+        UserPtr = Get(compilation, runtime, "KmodSharp.UserPtr`1");
+        UserString = Get(compilation, runtime, "KmodSharp.UserString");
+        CallingThread = Get(compilation, runtime, "KmodSharp.CallingThread");
+        KernelBuffer = Get(compilation, runtime, "KmodSharp.KernelBuffer`1");
+        MutexGuard = Get(compilation, runtime, "KmodSharp.MutexGuard");
+        KernelMutex = Get(compilation, runtime, "KmodSharp.KernelMutex");
+        KernelSxLock = Get(compilation, runtime, "KmodSharp.KernelSxLock");
+        MallocFlags = Get(compilation, runtime, "KmodSharp.MallocFlags");
+        Span = Get(compilation, core, "System.Span`1");
+        ReadOnlySpan = Get(compilation, core, "System.ReadOnlySpan`1");
+        SkipLocalsInitAttribute = Get(compilation, core, "System.Runtime.CompilerServices.SkipLocalsInitAttribute");
+        InlineArrayAttribute = Get(compilation, core, "System.Runtime.CompilerServices.InlineArrayAttribute");
+        Enumerable = Get(compilation, null, "System.Linq.Enumerable");
+        Queryable = Get(compilation, null, "System.Linq.Queryable");
+        ValueTuple2 = Get(compilation, core, "System.ValueTuple`2");
     }
 
     public INamedTypeSymbol KernelModuleAttribute { get; }
@@ -76,5 +80,7 @@ internal sealed class KnownTypes
     public bool IsKernelMember(ISymbol? symbol, string name) =>
         symbol is not null && symbol.Name == name && Is(symbol.ContainingType, Kernel);
 
-    private static INamedTypeSymbol? Get(Compilation compilation, string name) => compilation.GetTypeByMetadataName(name);
+    /// <summary>The type from <paramref name="assembly"/> when it declares it, else from the whole compilation.</summary>
+    private static INamedTypeSymbol? Get(Compilation compilation, IAssemblySymbol? assembly, string name) =>
+        assembly?.GetTypeByMetadataName(name) ?? compilation.GetTypeByMetadataName(name);
 }

@@ -13,12 +13,14 @@ internal static class TypeLayout
     /// <summary>A pointer-sized reference (spans, runtime handles) when the exact size does not matter.</summary>
     public const int PointerSize = 8;
 
-    // Layouts of named structs, per type symbol (symbols are per compilation, so entries die with it).
+    // Layouts of non-generic named structs, per type symbol (symbols are per compilation, so entries die
+    // with it). Such a symbol is its definition, one instance per compilation, so lookups hit; a constructed
+    // generic (Span<byte>, UserPtr<T>) may be a new instance at each use and is cheaper to compute than to add.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ITypeSymbol, object> Cache = new();
 
     public static (int Size, int Align) Of(ITypeSymbol type)
     {
-        if (type.SpecialType != SpecialType.None || type is not INamedTypeSymbol { TypeKind: TypeKind.Struct })
+        if (type.SpecialType != SpecialType.None || type is not INamedTypeSymbol { TypeKind: TypeKind.Struct, IsGenericType: false })
         {
             return Of(type, 0);
         }

@@ -74,13 +74,9 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
                 {
                     frame += TypeLayout.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
                 }
-            }
-
-            foreach (SyntaxNode node in block.Syntax.DescendantNodesAndSelf(n => n == block.Syntax || n is not LocalFunctionStatementSyntax))
-            {
-                if (node is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax)
+                else if (operation.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax && !IsWrapper(operation))
                 {
-                    frame += StackAllocBytes(node, block.SemanticModel!, c, session, method);
+                    frame += StackAllocBytes(operation, block.SemanticModel!, c, session, method);
                 }
             }
         }
@@ -117,21 +113,47 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         }
     }
 
-    private static int StackAllocBytes(SyntaxNode node, SemanticModel model, OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)
+    /// <summary>A conversion (or other node) around the operation of the same syntax: the innermost one is the stackalloc itself.</summary>
+    private static bool IsWrapper(IOperation operation)
     {
-        ITypeSymbol? element = null;
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            if (child.Syntax == operation.Syntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The bytes a stackalloc takes, from its operation: the element type from its span or pointer type, its count from its first child.</summary>
+    private static int StackAllocBytes(IOperation operation, SemanticModel model, OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)
+    {
+        SyntaxNode node = operation.Syntax;
+        IOperation? countOperation = null;
+        foreach (IOperation child in operation.ChildOperations)
+        {
+            countOperation = child;
+            break;
+        }
+
+        ITypeSymbol? element = ElementType(operation.Type);
         long count;
         if (node is StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax arrayType } explicitAlloc)
         {
-            element = model.GetTypeInfo(arrayType.ElementType, c.CancellationToken).Type;
+            element ??= model.GetTypeInfo(arrayType.ElementType, c.CancellationToken).Type;
             ExpressionSyntax? size = arrayType.RankSpecifiers.Count > 0 && arrayType.RankSpecifiers[0].Sizes.Count > 0
                 ? arrayType.RankSpecifiers[0].Sizes[0]
                 : null;
+            Optional<object?> constant = countOperation is not null && countOperation.Syntax == size
+                ? countOperation.ConstantValue
+                : size is null ? default : model.GetConstantValue(size, c.CancellationToken);
             if (size is null or OmittedArraySizeExpressionSyntax)
             {
                 count = explicitAlloc.Initializer?.Expressions.Count ?? 0;
             }
-            else if (model.GetConstantValue(size, c.CancellationToken) is { HasValue: true, Value: { } value })
+            else if (constant is { HasValue: true, Value: { } value })
             {
                 count = System.Convert.ToInt64(value, CultureInfo.InvariantCulture);
             }
@@ -144,7 +166,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         else if (node is ImplicitStackAllocArrayCreationExpressionSyntax implicitAlloc)
         {
             count = implicitAlloc.Initializer.Expressions.Count;
-            element = implicitAlloc.Initializer.Expressions.Count > 0
+            element ??= implicitAlloc.Initializer.Expressions.Count > 0
                 ? model.GetTypeInfo(implicitAlloc.Initializer.Expressions[0], c.CancellationToken).ConvertedType
                 : null;
         }
@@ -157,6 +179,14 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         long bytes = count * elementSize;
         return bytes > int.MaxValue / 2 ? int.MaxValue / 2 : TypeLayout.AlignUp((int)bytes, 8);
     }
+
+    /// <summary>The element of a stackalloc's <c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c> or <c>T*</c>, or null for anything else.</summary>
+    private static ITypeSymbol? ElementType(ITypeSymbol? type) => type switch
+    {
+        IPointerTypeSymbol pointer => pointer.PointedAtType,
+        INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span when span.ContainingNamespace?.Name == "System" => span.TypeArguments[0],
+        _ => null,
+    };
 
     private static void ReportCycles(CompilationAnalysisContext context, KernelSession session, Dictionary<IMethodSymbol, IMethodSymbol?> reachable)
     {

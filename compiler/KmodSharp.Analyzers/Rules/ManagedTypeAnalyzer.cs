@@ -25,20 +25,24 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                 switch (c.Symbol)
                 {
                     case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method:
-                        if (!method.ReturnsVoid)
+                        if (!method.ReturnsVoid && Problem(session, method.ReturnType, TypeUse.Return) is { } returned)
                         {
-                            Check(session, c.ReportDiagnostic, method, method.ReturnType, "The return type of '" + method.Name + "'", ReturnTypeLocation(method), TypeUse.Return);
+                            Report(session, c.ReportDiagnostic, method, returned, "The return type of '" + method.Name + "'", ReturnTypeLocation(method));
                         }
 
                         foreach (IParameterSymbol parameter in method.Parameters)
                         {
-                            Check(session, c.ReportDiagnostic, method, parameter.Type, "Parameter '" + parameter.Name + "'", parameter.Locations[0], TypeUse.Parameter);
+                            if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem)
+                            {
+                                Report(session, c.ReportDiagnostic, method, problem, "Parameter '" + parameter.Name + "'", parameter.Locations[0]);
+                            }
                         }
 
                         break;
                     // A const (e.g. a Printf format) is a compile-time value, not a managed object.
-                    case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when session.Scope.IsKernelCode(field):
-                        Check(session, c.ReportDiagnostic, field, field.Type, "Field '" + field.Name + "'", field.Locations[0], field.IsStatic ? TypeUse.StaticField : TypeUse.Field);
+                    case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when session.Scope.IsKernelCode(field)
+                        && Problem(session, field.Type, field.IsStatic ? TypeUse.StaticField : TypeUse.Field) is { } problem:
+                        Report(session, c.ReportDiagnostic, field, problem, "Field '" + field.Name + "'", field.Locations[0]);
                         break;
                 }
             },
@@ -53,10 +57,18 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                     case IVariableDeclaratorOperation { Symbol.IsConst: true }:
                         break;
                     case IVariableDeclaratorOperation declarator:
-                        Check(session, c.ReportDiagnostic, c.ContainingSymbol, declarator.Symbol.Type, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Locations[0], TypeUse.Local);
+                        if (Problem(session, declarator.Symbol.Type, TypeUse.Local) is { } declared)
+                        {
+                            Report(session, c.ReportDiagnostic, c.ContainingSymbol, declared, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Locations[0]);
+                        }
+
                         break;
                     case ILocalReferenceOperation { IsDeclaration: true } local:
-                        Check(session, c.ReportDiagnostic, c.ContainingSymbol, local.Local.Type, "Local '" + local.Local.Name + "'", local.Syntax.GetLocation(), TypeUse.Local);
+                        if (Problem(session, local.Local.Type, TypeUse.Local) is { } problem)
+                        {
+                            Report(session, c.ReportDiagnostic, c.ContainingSymbol, problem, "Local '" + local.Local.Name + "'", local.Syntax.GetLocation());
+                        }
+
                         break;
                     default:
                         CheckFloatingExpression(session, c);
@@ -88,17 +100,19 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             ? declaration.ReturnType.GetLocation()
             : method.Locations[0];
 
-    private static void Check(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, ITypeSymbol type, string what, Location location, TypeUse use)
+    /// <summary>What is wrong with a declared type: the rule and the type displayed, or null. (The message and location are only built for a problem.)</summary>
+    private static (DiagnosticDescriptor Rule, string Display)? Problem(KernelSession session, ITypeSymbol type, TypeUse use)
     {
         if (FloatingType(type) is { } floating)
         {
-            session.Report(owner, report, DiagnosticDescriptors.FloatingPoint, location, what, floating);
+            return (DiagnosticDescriptors.FloatingPoint, floating);
         }
-        else if (ManagedReason(type, session.Types, use) is { } display)
-        {
-            session.Report(owner, report, DiagnosticDescriptors.ManagedType, location, what, display);
-        }
+
+        return ManagedReason(type, session.Types, use) is { } display ? (DiagnosticDescriptors.ManagedType, display) : null;
     }
+
+    private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location) =>
+        session.Report(owner, report, problem.Rule, location, what, problem.Display);
 
     private static void CheckFloatingExpression(KernelSession session, OperationAnalysisContext c)
     {

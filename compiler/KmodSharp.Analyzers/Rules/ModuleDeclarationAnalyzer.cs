@@ -45,12 +45,11 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownTypes.Create(start.Compilation) is not { } types)
+            if (KernelScope.For(start.Compilation) is not { } scope)
             {
                 return;
             }
 
-            var scope = new KernelScope(types);
             var state = new State();
             start.RegisterSymbolAction(c => AnalyzeType(c, scope, state), SymbolKind.NamedType);
             start.RegisterSymbolAction(c => AnalyzeMethod(c, scope, state), SymbolKind.Method);

@@ -94,6 +94,58 @@ public sealed class CallTests
         Graph.Diagnostic(DiagnosticIds.Recursion).WithLocation(1).WithArguments("ping → Pong → ping"));
 
     [Fact]
+    public Task Recursion_FollowsCallsNestedInArgumentsLoopsAndLockBlocks() => Graph.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+
+            [Syscall]
+            static int Walk(int n)
+            {
+                int total = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    using (s_lock.Lock())
+                    {
+                        total += Twice(Step(i));
+                    }
+                }
+
+                return total;
+            }
+
+            static int Twice(int n) => n * 2;
+
+            static int Step(int n) => n > 8 ? Twice({|#0:Walk(n - 1)|}) : n;
+        }
+        """,
+        Graph.Diagnostic(DiagnosticIds.Recursion).WithLocation(0).WithArguments("walk → Step → walk"));
+
+    [Fact]
+    public Task StackBudget_CountsEveryStackAllocForm() => Graph.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            // 16 frame + 8 (n) + three 16-byte spans + 24 (3 longs) + 16 (3 ints, aligned) + 1000 (500 shorts) = 1112.
+            [Syscall]
+            static int {|#0:Entry|}(int n)
+            {
+                Span<long> implicitSize = stackalloc[] { 1L, 2L, 3L };
+                Span<int> sizedWithValues = stackalloc int[3] { 1, 2, 3 };
+                Span<short> conditional = n > 0 ? stackalloc short[500] : default;
+                return implicitSize.Length + sizedWithValues.Length + conditional.Length;
+            }
+        }
+        """,
+        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithArguments("entry", 1112, "entry (1112 B)", 1024));
+
+    [Fact]
     public Task Recursion_DoesNotFireOnSharedHelpers() => Graph.VerifyAnalyzerAsync("""
         using KmodSharp;
 
