@@ -35,6 +35,21 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void A_build_written_inside_the_input_folder_is_not_read_back_as_input()
+    {
+        string project = Path.Combine(temp, "project");
+        Directory.CreateDirectory(project);
+        File.Copy(Path.Combine(Repository.Example("MySyscall"), "MySyscall.cs"), Path.Combine(project, "MySyscall.cs"));
+        string output = Path.Combine(project, "kmod");
+
+        var first = Run("build", project, "-o", output);
+        var second = Run("build", project, "-o", output);
+
+        Assert.Equal((0, 0), (first.Exit, second.Exit));
+        Assert.True(File.Exists(Path.Combine(output, "mysyscall", "MySyscallClient.cs")), second.Stderr);
+    }
+
+    [Fact]
     public void A_missing_input_is_a_usage_error()
     {
         (int exit, _, string stderr) = Run("build", Path.Combine(temp, "nothing-here"), "-o", Path.Combine(temp, "out"));
