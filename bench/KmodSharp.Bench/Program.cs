@@ -10,7 +10,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["analyzers"] = AnalyzerBench.Run,
     ["translation"] = sizes => TranslationBenchmark.Run(sizes.Length > 0 ? [.. sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture))] : [10, 100, 1000]),
     ["startup"] = _ => ColdStartBenchmark.Run(),
-    ["phases"] = _ => StartupPhases.Run(),
+    ["phases"] = StartupPhases.Run,
     ["codegen"] = _ => CodeGenBenchmark.Run(),
 };
 

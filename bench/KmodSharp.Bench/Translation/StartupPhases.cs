@@ -15,8 +15,10 @@ namespace KmodSharp.Bench.Translation;
 /// </summary>
 internal static class StartupPhases
 {
-    public static int Run()
+    /// <summary>Phases of <c>examples/MySyscall</c>, or of a generated project of <paramref name="arguments"/>[0] handlers.</summary>
+    public static int Run(string[] arguments)
     {
+        int? handlers = arguments.Length > 0 ? int.Parse(arguments[0], CultureInfo.InvariantCulture) : null;
         double untilMain = (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds;
         var phases = new List<(string Phase, double Milliseconds)> { ("runtime start-up until Main", untilMain) };
         var clock = Stopwatch.StartNew();
@@ -27,7 +29,7 @@ internal static class StartupPhases
             return elapsed;
         }
 
-        SourceInput input = InputLoader.Load([RepositoryPaths.Example("MySyscall")]);
+        SourceInput input = handlers is { } n ? GeneratedProject.Create(n) : InputLoader.Load([RepositoryPaths.Example("MySyscall")]);
         EditorConfigOptions editorConfig = EditorConfigOptions.For(input.ProjectDirectory);
         phases.Add(("read the input and .editorconfig", Lap()));
         var compilation = CompilationFactory.Create(input, editorConfig);
@@ -38,9 +40,14 @@ internal static class StartupPhases
         phases.Add(("analyzers (KMS rules)", Lap()));
         _ = KmodCompiler.Compile(input, new LoweringOptions());
         phases.Add(("a whole translation again (lowering and printing cold, the rest warm)", Lap()));
+        if (handlers is not null)
+        {
+            _ = KmodCompiler.Compile(input, new LoweringOptions());
+            phases.Add(("a whole translation, all warm", Lap()));
+        }
 
         Console.WriteLine();
-        Console.WriteLine("### Cold `check` of examples/MySyscall, by phase (one fresh process)");
+        Console.WriteLine($"### Cold translation of {(handlers is { } count ? $"{count} generated handlers" : "examples/MySyscall")}, by phase (one fresh process)");
         Console.WriteLine();
         Console.WriteLine("| phase | ms |");
         Console.WriteLine("|---|---:|");
