@@ -76,36 +76,5 @@ public static class UserlandTypes
     /// layout has gaps), then compile-time checks that this compiler lays it out as C# does — the
     /// kernel file checks the same numbers, so a program and the module cannot disagree.
     /// </summary>
-    public static IEnumerable<CDecl> Definition(KStruct type)
-    {
-        var lines = new List<CFieldLine>();
-        int end = 0;
-        int pads = 0;
-        foreach (KField field in type.Fields)
-        {
-            if (field.Offset > end)
-            {
-                lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(field.Offset - end)), $"kms_pad{pads++}")]));
-            }
-
-            CType fieldType = Map(field.Type);
-            lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Local(field.Name))]));
-            end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
-        }
-
-        if (type.Size > (end + type.Alignment - 1) / type.Alignment * type.Alignment)
-        {
-            lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(type.Size - end)), $"kms_pad{pads}")]));
-        }
-
-        yield return new CStructDefinition(type.Name, [.. lines]);
-        var tag = new CStructType(type.Name);
-        string message = $"struct {type.Name}: the C layout differs from the C# layout";
-        yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, new CSizeofType(tag), new CIntegerLiteral(type.Size)), new CStringLiteral(message)]);
-        foreach (KField field in type.Fields)
-        {
-            var offset = new CCall(new CIdentifier("offsetof"), [new CTypeArgument(tag), new CIdentifier(CNames.Local(field.Name))]);
-            yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, offset, new CIntegerLiteral(field.Offset)), new CStringLiteral(message)]);
-        }
-    }
+    public static IEnumerable<CDecl> Definition(KStruct type) => StructLayout.Definition(type, Map, "offsetof");
 }
