@@ -44,6 +44,8 @@ internal static class StartupPhases
         {
             _ = KmodCompiler.Compile(input, new LoweringOptions());
             phases.Add(("a whole translation, all warm", Lap()));
+            _ = DiagnosticRunner.Run(CompilationFactory.Create(input, editorConfig), editorConfig);
+            phases.Add(("of which C# diagnostics and analyzers on a new compilation, warm", Lap()));
         }
 
         Console.WriteLine();

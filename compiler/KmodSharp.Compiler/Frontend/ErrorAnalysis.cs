@@ -180,9 +180,5 @@ public sealed class ErrorAnalysis(Compilation compilation)
         return new SyscallError(name, number, source, detail);
     }
 
-    private IOperation? Body(IMethodSymbol method)
-    {
-        SyntaxNode? declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
-        return declaration is null ? null : compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration);
-    }
+    private IOperation? Body(IMethodSymbol method) => MethodBodies.Of(method, compilation);
 }

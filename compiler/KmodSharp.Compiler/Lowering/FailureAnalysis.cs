@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KmodSharp.Compiler.Frontend;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,14 +1,20 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmodSharp.Compiler.Lowering;
+namespace KmodSharp.Compiler.Frontend;
 
 /// <summary>Finds the operation tree of a source method's (or local function's) body.</summary>
 internal static class MethodBodies
 {
+    // One semantic model per tree and compilation: a model keeps what it has bound, so the failure
+    // analysis and the lowering of a method share one binding of its body instead of binding it twice.
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> Models = new();
+
     public static IOperation? Of(IMethodSymbol method, Compilation compilation)
     {
         SyntaxNode? declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
@@ -17,7 +23,8 @@ internal static class MethodBodies
             return null;
         }
 
-        return compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration);
+        SemanticModel model = Models.GetOrCreateValue(compilation).GetOrAdd(declaration.SyntaxTree, tree => compilation.GetSemanticModel(tree));
+        return model.GetOperation(declaration);
     }
 
     /// <summary>
