@@ -14,20 +14,14 @@ namespace KmodSharp.Compiler.Emit.Userland;
 /// </summary>
 public static class UserlandTypes
 {
+    // The kernel's spelling but for u_int, which userland only has with <sys/types.h>'s BSD visibility.
     public static CType Map(KType type) => type switch
     {
-        KVoid => CNamedType.Void,
-        KBool => new CNamedType("bool"),
-        KInteger { IsNative: true, IsSigned: true } => new CNamedType("ssize_t"),
-        KInteger { IsNative: true } => CNamedType.SizeT,
-        KInteger { Bits: 32, IsSigned: true } => CNamedType.Int,
-        KInteger { Bits: 32 } => new CNamedType("unsigned int"),
-        KInteger integer => new CNamedType($"{(integer.IsSigned ? "" : "u")}int{integer.Bits}_t"),
+        KInteger { Bits: 32, IsSigned: false, IsNative: false } => new CNamedType("unsigned int"),
         KEnum e => Map(e.Underlying),
-        KStruct s => new CStructType(s.Name),
         KUserPointer pointer => new CPointerType(Map(pointer.Pointee)),
-        KUserString => new CPointerType(CNamedType.Char, PointeeConst: true),
-        _ => throw new InternalCompilerException($"no userland C type for {type}"),
+        KCallingThread or KSpan => throw new InternalCompilerException($"no userland C type for {type}"),
+        _ => CTypeMapper.Map(type),
     };
 
     /// <summary>True when a value of <paramref name="type"/> needs a full 64-bit register (so <c>__syscall(2)</c>).</summary>
