@@ -30,9 +30,9 @@ public static class KmodCompiler
         EditorConfigOptions editorConfig = input.AnalyzerConfigFiles.IsDefaultOrEmpty
             ? EditorConfigOptions.For(input.ProjectDirectory)
             : EditorConfigOptions.FromFiles(input.AnalyzerConfigFiles);
-        var compilation = CompilationFactory.Create(input, editorConfig);
-        var diagnostics = new List<KmsDiagnostic>(DiagnosticRunner.Run(compilation, editorConfig));
-        ImmutableArray<BoundModule> modules = ModuleBinder.Bind(compilation, diagnostics);
+        CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input, editorConfig), editorConfig);
+        var diagnostics = new List<KmsDiagnostic>(checkedCompilation.Diagnostics);
+        ImmutableArray<BoundModule> modules = ModuleBinder.Bind(checkedCompilation.Compilation, diagnostics);
         SyscallTable? table = options.InTree && freebsdSysdir is not null ? SyscallTable.Read(freebsdSysdir) : null;
         if (options.InTree)
         {

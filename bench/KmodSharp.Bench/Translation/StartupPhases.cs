@@ -36,7 +36,7 @@ internal static class StartupPhases
         phases.Add(("create the compilation (reference assemblies)", Lap()));
         _ = compilation.GetDiagnostics();
         phases.Add(("bind: C# diagnostics", Lap()));
-        _ = DiagnosticRunner.Run(compilation, editorConfig);
+        _ = DiagnosticRunner.Run(compilation, editorConfig).Diagnostics;
         phases.Add(("analyzers (KMS rules)", Lap()));
         _ = KmodCompiler.Compile(input, new LoweringOptions());
         phases.Add(("a whole translation again (lowering and printing cold, the rest warm)", Lap()));

@@ -15,6 +15,16 @@ internal static class MethodBodies
     // analysis and the lowering of a method share one binding of its body instead of binding it twice.
     private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<SyntaxTree, SemanticModel>> Models = new();
 
+    /// <summary>Makes the models the analyzer pass bound <paramref name="compilation"/> with the ones every later stage reads.</summary>
+    public static void Adopt(Compilation compilation, IEnumerable<KeyValuePair<SyntaxTree, SemanticModel>> models)
+    {
+        ConcurrentDictionary<SyntaxTree, SemanticModel> known = Models.GetOrCreateValue(compilation);
+        foreach ((SyntaxTree tree, SemanticModel model) in models)
+        {
+            known.TryAdd(tree, model);
+        }
+    }
+
     public static IOperation? Of(IMethodSymbol method, Compilation compilation)
     {
         SyntaxNode? declaration = method.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
