@@ -1,7 +1,9 @@
+using System.Runtime.InteropServices;
+
 namespace KmodSharp.Bench.Measuring;
 
 /// <summary>
-/// The programs compared: our CLI (Release build, as installed users run it), and the SDK's own
+/// The programs compared: our CLI (published ReadyToRun, as the tool package installs it), and the SDK's own
 /// C# compiler with the reference assemblies of the framework, for the Roslyn-alone floor.
 /// </summary>
 internal static class Toolchain
@@ -11,8 +13,14 @@ internal static class Toolchain
 
     public static string Dotnet => Path.Combine(DotnetRoot, "dotnet");
 
-    public static string Cli => Existing(Path.Combine(CodeGen.RepositoryPaths.Root, "compiler", "KmodSharp.Cli", "bin", "Release", "net10.0", "KmodSharp.Cli.dll"),
-        "build it first: dotnet build -c Release compiler/KmodSharp.Cli");
+    private static string CliBin => Path.Combine(CodeGen.RepositoryPaths.Root, "compiler", "KmodSharp.Cli", "bin", "Release", "net10.0");
+
+    /// <summary>The CLI as the tool package ships it for this machine: published ReadyToRun.</summary>
+    public static string Cli => Existing(Path.Combine(CliBin, RuntimeInformation.RuntimeIdentifier, "publish", "KmodSharp.Cli.dll"),
+        $"publish it first: dotnet publish -c Release -r {RuntimeInformation.RuntimeIdentifier} compiler/KmodSharp.Cli");
+
+    /// <summary>The same CLI as a plain build leaves it (IL only, JIT-compiled at run time): what the precompilation saves.</summary>
+    public static string JitCli => Existing(Path.Combine(CliBin, "KmodSharp.Cli.dll"), "build it first: dotnet build -c Release compiler/KmodSharp.Cli");
 
     public static string Runtime => Path.Combine(Path.GetDirectoryName(Cli)!, "KmodSharp.Runtime.dll");
 
