@@ -124,7 +124,12 @@ internal sealed partial class FunctionLowering
         }
 
         string name = NameOf(declarator.Symbol);
-        if (initializer is IObjectCreationOperation creation)
+        if (Frontend.TypeBinder.IsRuntimeType(declarator.Symbol.Type, "CallingThread"))
+        {
+            // C# reads an unassigned empty struct as assigned: a CallingThread local is the running thread from the start.
+            Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), initializer is null ? CurrentThread : Converted(initializer))));
+        }
+        else if (initializer is IObjectCreationOperation creation)
         {
             StructCreation(new CIdentifier(name), creation);
         }

@@ -126,7 +126,7 @@ public static class ModuleLowering
         if (module.Model.Hooks.Any)
         {
             eventHandler = module.Model.Name + "_modevent";
-            declarations.Add(ModuleEvents.Handler(eventHandler, module.Model.Hooks, id => context.SignatureOf(module.Entry[id]).Name));
+            declarations.Add(ModuleEvents.Handler(eventHandler, module.Model.Hooks, id => context.SignatureOf(module.Entry[id])));
         }
 
         for (int i = 0; i < module.Model.Syscalls.Length; i++)
