@@ -134,7 +134,8 @@ internal static class Intrinsics
     }
 
     // A byte span prints with "%.*s" and its length, so printf never reads past the span
-    // even when it holds no NUL (the managed Printf stops at the span's end too).
+    // even when it holds no NUL (the managed Printf stops at the span's end too); a buffer
+    // proven to hold copyinstr's string has its NUL inside, and prints with "%s" as it is.
     private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments)
     {
         ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
@@ -167,8 +168,16 @@ internal static class Intrinsics
             IOperation? value = next < values.Length ? values[next++] : null;
             if (format[j] == 's' && value is not null && lowering.LowerSpan(value) is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
             {
-                rewritten.Append(spec).Append(".*s");
-                lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                if (lowering.IsCopiedString(value))
+                {
+                    rewritten.Append(spec).Append('s');
+                }
+                else
+                {
+                    rewritten.Append(spec).Append(".*s");
+                    lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                }
+
                 lowered.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
             }
             else
