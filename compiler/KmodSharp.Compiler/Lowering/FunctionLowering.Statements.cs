@@ -306,8 +306,9 @@ internal sealed partial class FunctionLowering
     private void If(IConditionalOperation conditional)
     {
         CExpr condition = Value(conditional.Condition);
-        CStmt then = Nested(conditional.WhenTrue);
-        CStmt? otherwise = conditional.WhenFalse is null ? null : Nested(conditional.WhenFalse);
+        (ISymbol? nullWhenTrue, ISymbol? nullWhenFalse) = NullTest(conditional.Condition);
+        CStmt then = WhereNull(nullWhenTrue, () => Nested(conditional.WhenTrue));
+        CStmt? otherwise = conditional.WhenFalse is { } whenFalse ? WhereNull(nullWhenFalse, () => Nested(whenFalse)) : null;
         Emit(new CIf(condition, then, otherwise));
     }
 
