@@ -36,6 +36,9 @@ public sealed record CEnumerator(string Name, CExpr Value);
 public sealed record CFunctionDefinition(bool IsStatic, CType ReturnType, string Name, ImmutableArray<CParameter> Parameters, CBlock Body) : CDecl
 {
     public CSourceLocation? Location { get; init; }
+
+    /// <summary><c>__always_inline</c> (sys/cdefs.h): merged into its callers by every compiler.</summary>
+    public bool AlwaysInline { get; init; }
 }
 
 /// <summary>A file-scope variable.</summary>

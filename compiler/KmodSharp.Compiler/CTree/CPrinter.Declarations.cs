@@ -129,7 +129,7 @@ public sealed partial class CPrinter
     private void Function(CFunctionDefinition function)
     {
         MapLine(function.Location);
-        WriteLine((function.IsStatic ? "static " : "") + TypeName(function.ReturnType));
+        WriteLine((function.IsStatic ? "static " : "") + (function.AlwaysInline ? "__always_inline " : "") + TypeName(function.ReturnType));
         WriteLine($"{function.Name}({ParameterList(function.Parameters)})");
         WriteLine("{");
         foreach (CStmt statement in function.Body.Statements)

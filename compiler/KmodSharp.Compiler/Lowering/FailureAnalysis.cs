@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Linq;
-using KmodSharp.Compiler.Frontend;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,41 +11,10 @@ namespace KmodSharp.Compiler.Lowering;
 /// </summary>
 internal sealed class FailureAnalysis
 {
-    private readonly Dictionary<IMethodSymbol, bool> results = new(SymbolEqualityComparer.Default);
+    // A callee with an Errno result reports its failure as its value: its caller does not fail with it.
+    private readonly CallGraphProperty canFail = new(IsGuarded, target => !ReturnsErrno(target));
 
-    public bool CanFail(IMethodSymbol method)
-    {
-        if (results.TryGetValue(method, out bool known))
-        {
-            return known;
-        }
-
-        // Recursion is rejected by the analyzer; until then a cycle counts as "cannot fail".
-        results[method] = false;
-        IOperation? body = method.DeclaringSyntaxReferences.Length > 0 ? MethodBodies.Of(method, ((ISourceAssemblySymbol)method.ContainingAssembly).Compilation) : null;
-        bool canFail = body is not null && ContainsFailure(body);
-        results[method] = canFail;
-        return canFail;
-    }
-
-    private bool ContainsFailure(IOperation root)
-    {
-        foreach (IOperation operation in MethodBodies.OwnOperations(root))
-        {
-            if (IsGuarded(operation))
-            {
-                return true;
-            }
-
-            if (operation is IInvocationOperation { TargetMethod: { } target } && target.DeclaringSyntaxReferences.Length > 0
-                && !ReturnsErrno(target) && CanFail(target))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool CanFail(IMethodSymbol method) => canFail.Of(method);
 
     private static bool ReturnsErrno(IMethodSymbol method) =>
         Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "Errno") || Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult");

@@ -34,6 +34,11 @@ internal sealed partial class FunctionLowering
         FunctionSignature callee = context.SignatureOf(target);
         context.RecordCall(method, target);
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
+        if (callee.TakesThread)
+        {
+            arguments.Add(CurrentThread);
+        }
+
         foreach (IArgumentOperation argument in call.Arguments)
         {
             if (IsSpan(argument.Value.Type) && SpanOf(argument.Value) is { } span)
@@ -91,5 +96,6 @@ internal sealed partial class FunctionLowering
 
     internal LoweringContext Context => context;
 
-    internal CExpr CurrentThread => new CIdentifier("curthread");
+    /// <summary>The calling thread: the function's own <c>td</c> (or <c>CallingThread</c> parameter), else <c>curthread</c>.</summary>
+    internal CExpr CurrentThread => new CIdentifier(signature.Thread ?? "curthread");
 }

@@ -48,6 +48,9 @@ internal sealed partial class FunctionLowering
                 return Property(property);
             case IInlineArrayAccessOperation access:
                 return InlineArrayElement(access);
+            case IObjectCreationOperation { Type: var type } when Frontend.TypeBinder.IsRuntimeType(type, "CallingThread"):
+                // It holds no state: each one is the running thread (ThreadAnalysis.UsesThread).
+                return CurrentThread;
             case IObjectCreationOperation creation:
                 return StructTemporary(creation);
             case IIsPatternOperation test:

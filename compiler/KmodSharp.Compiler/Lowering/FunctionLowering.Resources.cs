@@ -19,21 +19,51 @@ namespace KmodSharp.Compiler.Lowering;
 //   …
 //   mtx_unlock(&mod_state);
 //   free(b, M_MOD);
+// Where a buffer is known to be NULL (inside "if (b.IsNull) { … }") its free is left out, as a
+// kernel developer leaves it out: free(9) of NULL does nothing.
 internal sealed partial class FunctionLowering
 {
     private readonly List<Resource> resources = [];
     private readonly Dictionary<ISymbol, SpanValue> buffers = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILabelSymbol, int> resourceMarks = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> nullBuffers = new(SymbolEqualityComparer.Default);
 
-    /// <summary>A held resource: the statement that releases it.</summary>
-    private sealed record Resource(CStmt Release);
+    /// <summary>A held resource: the statement that releases it, and the buffer it frees, if it is one.</summary>
+    private sealed record Resource(CStmt Release, ISymbol? Buffer = null);
 
     /// <summary>Releases for every resource held, innermost first (before a return).</summary>
-    private ImmutableArray<CStmt> ReleaseAll() => [.. Enumerable.Reverse(resources).Select(r => r.Release)];
+    private ImmutableArray<CStmt> ReleaseAll() => Releases(resources.Count);
 
     /// <summary>Releases for the resources taken since the jump target's statement began (before break or continue).</summary>
-    private ImmutableArray<CStmt> ReleaseSince(ILabelSymbol target) =>
-        [.. Enumerable.Reverse(resources).Take(resources.Count - resourceMarks.GetValueOrDefault(target, resources.Count)).Select(r => r.Release)];
+    private ImmutableArray<CStmt> ReleaseSince(ILabelSymbol target) => Releases(resources.Count - resourceMarks.GetValueOrDefault(target, resources.Count));
+
+    // The innermost 'count' releases, innermost first, without those of buffers known to be NULL here.
+    private ImmutableArray<CStmt> Releases(int count) =>
+        [.. Enumerable.Reverse(resources).Take(count).Where(r => r.Buffer is null || !nullBuffers.Contains(r.Buffer)).Select(r => r.Release)];
+
+    /// <summary>
+    /// Lowers <paramref name="branch"/> knowing that <paramref name="buffer"/> is NULL there: a
+    /// <c>using</c> variable cannot be assigned, so it stays what the test found.
+    /// </summary>
+    private CStmt WhereNull(ISymbol? buffer, System.Func<CStmt> branch)
+    {
+        bool added = buffer is not null && nullBuffers.Add(buffer);
+        CStmt lowered = branch();
+        if (added)
+        {
+            nullBuffers.Remove(buffer!);
+        }
+
+        return lowered;
+    }
+
+    /// <summary>The buffer a condition tests with <c>IsNull</c>: NULL where the condition is true, or (for <c>!b.IsNull</c>) false.</summary>
+    private (ISymbol? WhenTrue, ISymbol? WhenFalse) NullTest(IOperation condition) => condition switch
+    {
+        IPropertyReferenceOperation { Property.Name: "IsNull", Instance: ILocalReferenceOperation local } when buffers.ContainsKey(local.Local) => (local.Local, null),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } when NullTest(operand) is var (whenTrue, whenFalse) => (whenFalse, whenTrue),
+        _ => (null, null),
+    };
 
     /// <summary>Lowers a scope; the resources it takes are released where it ends, unless it ended in a jump.</summary>
     private void Scoped(System.Action lower)
@@ -42,10 +72,7 @@ internal sealed partial class FunctionLowering
         lower();
         if (!EndsInJump(current))
         {
-            for (int i = resources.Count - 1; i >= mark; i--)
-            {
-                Emit(resources[i].Release);
-            }
+            current.AddRange(Releases(resources.Count - mark));
         }
 
         resources.RemoveRange(mark, resources.Count - mark);
@@ -117,7 +144,7 @@ internal sealed partial class FunctionLowering
         Emit(new CExpressionStatement(new CAssign(length,
             new CConditional(new CBinary(CBinaryOperator.Equal, pointer, new CIdentifier("NULL")), new CIntegerLiteral(0), new CCast(CNamedType.SizeT, count)))));
         buffers[declarator.Symbol] = new SpanValue(pointer, length, element);
-        resources.Add(new Resource(new CExpressionStatement(new CCall("free", pointer, type))));
+        resources.Add(new Resource(new CExpressionStatement(new CCall("free", pointer, type)), declarator.Symbol));
     }
 
     private SpanValue? KernelBufferSpan(IOperation buffer) =>

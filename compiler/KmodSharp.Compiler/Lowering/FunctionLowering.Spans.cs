@@ -18,6 +18,7 @@ internal sealed partial class FunctionLowering
     private const string IndexErrno = "EINVAL";
 
     private readonly Dictionary<ISymbol, SpanValue> spans = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> copiedStrings = new(SymbolEqualityComparer.Default);
 
     /// <summary>A span in C: where its elements start and how many there are (a <c>size_t</c> or a constant).</summary>
     private sealed record SpanValue(CExpr Pointer, CExpr Length, KType Element);
@@ -34,6 +35,10 @@ internal sealed partial class FunctionLowering
         }
     }
 
+    /// <summary>Whether the value is a whole buffer that holds copyinstr's NUL-terminated string wherever it is read (<see cref="CopiedStringBuffer"/>).</summary>
+    internal bool IsCopiedString(IOperation value) =>
+        (value is IConversionOperation conversion ? conversion.Operand : value) is ILocalReferenceOperation local && copiedStrings.Contains(local.Local);
+
     private bool IsSpan(ITypeSymbol? type) => type is not null && Frontend.TypeBinder.Bind(type) is KSpan;
 
     /// <summary>Declares a span local, from a constant-size stackalloc (a C array) or from another span.</summary>
@@ -48,7 +53,11 @@ internal sealed partial class FunctionLowering
             var name = new CIdentifier(array);
 
             // C# zero-initialises stackalloc memory; the kernel stack is not.
-            if (!StringBufferZeroFill.CanSkip(declarator))
+            if (CopiedStringBuffer.Holds(declarator))
+            {
+                copiedStrings.Add(declarator.Symbol);
+            }
+            else
             {
                 Emit(new CExpressionStatement(new CCall("memset", name, new CIntegerLiteral(0), new CSizeofExpression(name))));
             }

@@ -124,7 +124,12 @@ internal sealed partial class FunctionLowering
         }
 
         string name = NameOf(declarator.Symbol);
-        if (initializer is IObjectCreationOperation creation)
+        if (Frontend.TypeBinder.IsRuntimeType(declarator.Symbol.Type, "CallingThread"))
+        {
+            // C# reads an unassigned empty struct as assigned: a CallingThread local is the running thread from the start.
+            Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), initializer is null ? CurrentThread : Converted(initializer))));
+        }
+        else if (initializer is IObjectCreationOperation creation)
         {
             StructCreation(new CIdentifier(name), creation);
         }
@@ -301,8 +306,9 @@ internal sealed partial class FunctionLowering
     private void If(IConditionalOperation conditional)
     {
         CExpr condition = Value(conditional.Condition);
-        CStmt then = Nested(conditional.WhenTrue);
-        CStmt? otherwise = conditional.WhenFalse is null ? null : Nested(conditional.WhenFalse);
+        (ISymbol? nullWhenTrue, ISymbol? nullWhenFalse) = NullTest(conditional.Condition);
+        CStmt then = WhereNull(nullWhenTrue, () => Nested(conditional.WhenTrue));
+        CStmt? otherwise = conditional.WhenFalse is { } whenFalse ? WhereNull(nullWhenFalse, () => Nested(whenFalse)) : null;
         Emit(new CIf(condition, then, otherwise));
     }
 

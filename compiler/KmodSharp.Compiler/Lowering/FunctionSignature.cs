@@ -10,6 +10,7 @@ namespace KmodSharp.Compiler.Lowering;
 /// How a C# method looks in C. A method that can fail (a guarded division, a bounds check, an
 /// <c>Errno</c> or <c>SyscallResult</c> result, or a call to such a method) returns an errno and
 /// passes its value through a trailing <c>resultp</c> pointer; any other method keeps its natural signature.
+/// A method that needs the calling thread (<see cref="ThreadAnalysis"/>) takes it first, as <c>td</c>.
 /// </summary>
 internal sealed record FunctionSignature(
     string Name,
@@ -18,6 +19,15 @@ internal sealed record FunctionSignature(
     bool ReturnsErrno,
     KType? ValueType)
 {
+    /// <summary>The leading parameter of a method that takes the calling thread.</summary>
+    public const string ThreadParameter = "td";
+
+    /// <summary>Whether the first parameter is <see cref="ThreadParameter"/>.</summary>
+    public bool TakesThread { get; private init; }
+
+    /// <summary>The C name of the calling thread inside the function, or null where it is only <c>curthread</c>.</summary>
+    public string? Thread { get; private init; }
+
     /// <summary>The out-pointer parameter holding the value of an errno-returning method.</summary>
     public const string ResultPointer = "resultp";
 
@@ -36,9 +46,21 @@ internal sealed record FunctionSignature(
     /// <summary>The C name of a span parameter's length.</summary>
     public static string SpanLength(string span) => span + "_len";
 
-    public static FunctionSignature For(IMethodSymbol method, string name, bool canFail)
+    public static FunctionSignature For(IMethodSymbol method, string name, bool canFail, bool takesThread) =>
+        Build(method, name, canFail, takesThread) with
+        {
+            TakesThread = takesThread,
+            Thread = takesThread ? ThreadParameter : ThreadAnalysis.CallingThreadParameter(method) is { } thread ? CNames.Local(thread.Name) : null,
+        };
+
+    private static FunctionSignature Build(IMethodSymbol method, string name, bool canFail, bool takesThread)
     {
         var parameters = ImmutableArray.CreateBuilder<CParameter>();
+        if (takesThread)
+        {
+            parameters.Add(new CParameter(CTypeMapper.Map(KCallingThread.Instance), ThreadParameter));
+        }
+
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             KType type = TypeBinder.Bind(parameter.Type) ?? KInteger.Int32;

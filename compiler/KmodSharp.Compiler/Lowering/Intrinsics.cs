@@ -51,7 +51,7 @@ internal static class Intrinsics
             case ("Kernel", "FetchByte"):
                 return new CCall("fubyte", Arg(0));
             case ("Kernel", "StoreByte"):
-                return new CCall("subyte", Arg(0), Arg(1));
+                return new CCall("subyte", Arg(0), StoredByte(lowering, arguments[1]));
             case ("Kernel", "FetchWord32"):
                 return new CCall("fueword32", Arg(0), Arg(1));
             case ("Kernel", "FetchWord64"):
@@ -71,6 +71,16 @@ internal static class Intrinsics
         lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
         return new CIntegerLiteral(0);
     }
+
+    // subyte(9) takes an int and stores its low byte: C#'s unchecked (byte) cast of a value that
+    // fits an int is that same truncation, so the value goes as it is, as a kernel developer
+    // writes "subyte(p, v + 1)" (the cast made the compiler truncate it a second time).
+    private static CExpr StoredByte(FunctionLowering lowering, IArgumentOperation argument) =>
+        argument.Value is IConversionOperation { IsChecked: false, OperatorMethod: null, Type.SpecialType: SpecialType.System_Byte, ConstantValue.HasValue: false, Operand: var operand }
+        && operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Char
+            ? lowering.LowerConverted(operand)
+            : lowering.Argument(argument);
 
     // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
     // results cast back, which keeps two's-complement values intact.
@@ -134,7 +144,8 @@ internal static class Intrinsics
     }
 
     // A byte span prints with "%.*s" and its length, so printf never reads past the span
-    // even when it holds no NUL (the managed Printf stops at the span's end too).
+    // even when it holds no NUL (the managed Printf stops at the span's end too); a buffer
+    // proven to hold copyinstr's string has its NUL inside, and prints with "%s" as it is.
     private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments)
     {
         ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
@@ -167,8 +178,16 @@ internal static class Intrinsics
             IOperation? value = next < values.Length ? values[next++] : null;
             if (format[j] == 's' && value is not null && lowering.LowerSpan(value) is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
             {
-                rewritten.Append(spec).Append(".*s");
-                lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                if (lowering.IsCopiedString(value))
+                {
+                    rewritten.Append(spec).Append('s');
+                }
+                else
+                {
+                    rewritten.Append(spec).Append(".*s");
+                    lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                }
+
                 lowered.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
             }
             else

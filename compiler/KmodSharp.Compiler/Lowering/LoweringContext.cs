@@ -35,6 +35,8 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public FailureAnalysis Failures { get; } = new();
 
+    public ThreadAnalysis Threads { get; } = new();
+
     /// <summary>The user enums the C code names.</summary>
     public UserEnums Enums { get; } = new(module.Model.Name);
 
@@ -43,7 +45,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     {
         if (!signatures.TryGetValue(method, out FunctionSignature? signature))
         {
-            signature = FunctionSignature.For(method, UniqueFunctionName(method), Failures.CanFail(method));
+            signature = FunctionSignature.For(method, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
             signatures.Add(method, signature);
             pending.Enqueue(method);
         }

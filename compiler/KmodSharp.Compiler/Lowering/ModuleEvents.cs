@@ -11,11 +11,13 @@ namespace KmodSharp.Compiler.Lowering;
 /// The module event handler chained to <c>SYSCALL_MODULE</c>: MOD_LOAD and MOD_UNLOAD run the
 /// user's hooks (the syscall is already callable during both, FREEBSD.md §1); other events are
 /// refused with EOPNOTSUPP, as <c>modevent_nop</c> does. A load or unload the module has no hook
-/// for succeeds (with only a [ModuleShutdown] hook, MOD_LOAD must not fail the load).
+/// for succeeds (with only a [ModuleShutdown] hook, MOD_LOAD must not fail the load). A hook that
+/// takes the calling thread gets <c>curthread</c>: the thread of kldload(2) or kldunload(2), or of the
+/// boot or shutdown, which module(9) event handlers run in.
 /// </summary>
 internal static class ModuleEvents
 {
-    public static CFunctionDefinition Handler(string name, ModuleHooks hooks, Func<string, string> functionName)
+    public static CFunctionDefinition Handler(string name, ModuleHooks hooks, Func<string, FunctionSignature> signatureOf)
     {
         var sections = new List<CSwitchSection>();
         void Add(string label, string? hook, bool returnsErrno = true)
@@ -25,7 +27,8 @@ internal static class ModuleEvents
                 return;
             }
 
-            CExpr call = new CCall(new CIdentifier(functionName(hook)), []);
+            FunctionSignature signature = signatureOf(hook);
+            CExpr call = new CCall(new CIdentifier(signature.Name), signature.TakesThread ? [new CIdentifier("curthread")] : []);
             sections.Add(new CSwitchSection([new CIdentifier(label)], false, returnsErrno
                 ? [new CReturn(call)]
                 : [new CExpressionStatement(call), new CReturn(new CIntegerLiteral(0))]));

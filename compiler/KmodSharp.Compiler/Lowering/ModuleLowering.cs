@@ -34,12 +34,9 @@ public static class ModuleLowering
             handlers[syscall] = context.SignatureOf(module.Entry[syscall.HandlerId]);
         }
 
-        foreach (string? hook in new[] { module.Model.Hooks.Load, module.Model.Hooks.Unload, module.Model.Hooks.Shutdown })
+        foreach (IMethodSymbol hook in Hooks(module))
         {
-            if (hook is not null)
-            {
-                context.SignatureOf(module.Entry[hook]);
-            }
+            context.SignatureOf(hook);
         }
 
         ImmutableArray<(IFieldSymbol Field, AttributeData Attribute)> sysctls = Sysctls.Of(module, context);
@@ -50,6 +47,8 @@ public static class ModuleLowering
             functions[method] = FunctionLowering.Lower(context, method);
             order.Add(method);
         }
+
+        InlineEntryOnlyHandlers(module, context, functions);
 
         var declarations = new List<CDecl>
         {
@@ -126,7 +125,7 @@ public static class ModuleLowering
         if (module.Model.Hooks.Any)
         {
             eventHandler = module.Model.Name + "_modevent";
-            declarations.Add(ModuleEvents.Handler(eventHandler, module.Model.Hooks, id => context.SignatureOf(module.Entry[id]).Name));
+            declarations.Add(ModuleEvents.Handler(eventHandler, module.Model.Hooks, id => context.SignatureOf(module.Entry[id])));
         }
 
         for (int i = 0; i < module.Model.Syscalls.Length; i++)
@@ -138,6 +137,25 @@ public static class ModuleLowering
         var unit = new CTranslationUnit(module.Model.Name + ".c", [.. declarations]);
         return new LoweredModule(module.Model, unit, [.. context.Diagnostics]);
     }
+
+    // A handler that only its syscall entry calls is merged into the entry, whatever its frame: one
+    // function, as a hand-written syscall is. (gcc keeps a callee apart when inlining would grow the
+    // caller's frame past 256 bytes more than tenfold, as a 256-byte stackalloc does; clang merges it anyway.)
+    private static void InlineEntryOnlyHandlers(BoundModule module, LoweringContext context, Dictionary<IMethodSymbol, CFunctionDefinition> functions)
+    {
+        var called = new HashSet<IMethodSymbol>(context.Calls.Values.SelectMany(callees => callees).Concat(Hooks(module)), SymbolEqualityComparer.Default);
+        foreach (SyscallModel syscall in module.Model.Syscalls)
+        {
+            IMethodSymbol handler = module.Entry[syscall.HandlerId];
+            if (!called.Contains(handler) && functions.TryGetValue(handler, out CFunctionDefinition? function))
+            {
+                functions[handler] = function with { AlwaysInline = true };
+            }
+        }
+    }
+
+    private static IEnumerable<IMethodSymbol> Hooks(BoundModule module) =>
+        new[] { module.Model.Hooks.Load, module.Model.Hooks.Unload, module.Model.Hooks.Shutdown }.OfType<string>().Select(id => module.Entry[id]);
 
     private static string? LockKind(IFieldSymbol field) =>
         TypeBinder.IsRuntimeType(field.Type, "KernelMutex") ? "mtx" : TypeBinder.IsRuntimeType(field.Type, "KernelSxLock") ? "sx" : null;

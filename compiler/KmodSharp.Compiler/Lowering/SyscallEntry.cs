@@ -26,6 +26,11 @@ internal static class SyscallEntry
         var uap = new CIdentifier("uap");
         var error = new CIdentifier("error");
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
+        if (handler.TakesThread)
+        {
+            arguments.Add(td);
+        }
+
         foreach (SyscallParameter parameter in syscall.Parameters)
         {
             CExpr slot = new CMember(uap, CNames.Local(parameter.Name), Arrow: true);

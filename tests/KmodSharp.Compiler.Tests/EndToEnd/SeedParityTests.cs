@@ -68,7 +68,7 @@ public sealed class SeedParityTests
         Assert.Equal(EPERM, jailed.Calls.Single().Error);
         AssertClean(noMemory);
         Assert.Equal(ENOMEM, noMemory.Calls.Single().Error);
-        Assert.Contains("priv_check(curthread, PRIV_MODULE0)", module.CSource());
+        Assert.Contains("priv_check(td, PRIV_MODULE0)", module.CSource());
         Assert.Contains("MALLOC_DEFINE(M_ERRORS, \"errors\", \"errors module memory\");", module.CSource());
     }
 

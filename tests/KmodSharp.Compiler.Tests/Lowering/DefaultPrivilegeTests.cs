@@ -32,7 +32,7 @@ public sealed class DefaultPrivilegeTests
     [Fact]
     public void It_is_priv_check_of_PRIV_MODULE0()
     {
-        Assert.Contains("priv_check(curthread, PRIV_MODULE0)", Module.CSource());
+        Assert.Contains("priv_check(td, PRIV_MODULE0)", Module.CSource());
     }
 
     [Theory]

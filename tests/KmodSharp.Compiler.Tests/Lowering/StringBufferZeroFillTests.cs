@@ -61,7 +61,7 @@ public sealed class StringBufferZeroFillTests
     [Fact]
     public void A_checked_copy_printed_as_a_string_has_no_zero_fill_and_prints_the_string()
     {
-        string greet = Function(Module.CSource(), "zerofill_greet");
+        string greet = Module.CFunction("zerofill_greet");
         Assert.DoesNotContain("memset", greet, System.StringComparison.Ordinal);
 
         SimulationReport report = HostSimulator.Run([Module], [new SimCall("zf_greet", ["s:kernel"])]);
@@ -89,12 +89,5 @@ public sealed class StringBufferZeroFillTests
         Assert.True(report.Clean, report.Stderr);
         Assert.Equal(14, report.Calls.Single().Retval);
         Assert.Contains("copied []", report.Log);
-    }
-
-    private static string Function(string c, string name)
-    {
-        int start = c.IndexOf($"\n{name}(", System.StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no function {name} in:\n{c}");
-        return c[start..c.IndexOf("\n}\n", start, System.StringComparison.Ordinal)];
     }
 }

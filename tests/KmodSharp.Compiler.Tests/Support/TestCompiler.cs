@@ -29,5 +29,15 @@ internal static class TestCompiler
 
     public static string CSource(this ModuleArtifacts module) => module[module.ModuleName + ".c"].Text;
 
+    /// <summary>The definition of one C function of the module's source, from its name to its closing brace, without <c>#line</c> directives.</summary>
+    public static string CFunction(this ModuleArtifacts module, string name)
+    {
+        string c = module.CSource();
+        int start = c.IndexOf($"\n{name}(", System.StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no function {name} in:\n{c}");
+        string definition = c[start..c.IndexOf("\n}\n", start, System.StringComparison.Ordinal)];
+        return string.Join('\n', definition.Split('\n').Where(line => !line.StartsWith("#line ", System.StringComparison.Ordinal)));
+    }
+
     public static string Names(this CompileResult result) => string.Join("\n", result.Diagnostics.Select(d => d.ToString()));
 }

@@ -5,15 +5,17 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Compiler.Lowering;
 
 /// <summary>
-/// When a <c>stackalloc</c> byte buffer can skip its zero fill: it is the destination of a
-/// <c>Kernel.CopyInString</c> whose failure returns at once, and is otherwise only printed with
-/// <c>%s</c>. On success copyinstr(9) leaves a NUL-terminated string and <c>%s</c> reads no further
-/// than the NUL, so no byte the fill would set is ever read: C# observes the same, no stack byte
-/// reaches user space, and the handler costs what a hand-written one does (no 256-byte memset).
+/// Whether a <c>stackalloc</c> byte buffer holds a NUL-terminated string wherever it is read: it is
+/// the destination of a <c>Kernel.CopyInString</c> whose failure returns at once, and is otherwise
+/// only printed with <c>%s</c>, after that check. On success copyinstr(9) leaves a NUL inside the
+/// buffer, and structured control flow (no <c>goto</c> in the subset) reaches those prints only
+/// through the copy. So no byte a zero fill would set is ever read (the fill is skipped: no
+/// 256-byte memset), and a plain <c>%s</c> of the buffer prints exactly the bytes C# prints, as a
+/// hand-written handler does, instead of <c>%.*s</c> with the span's length.
 /// </summary>
-internal static class StringBufferZeroFill
+internal static class CopiedStringBuffer
 {
-    public static bool CanSkip(IVariableDeclaratorOperation declarator)
+    public static bool Holds(IVariableDeclaratorOperation declarator)
     {
         ILocalSymbol buffer = declarator.Symbol;
         if (declarator.Parent?.Parent is not IVariableDeclarationGroupOperation declaration
