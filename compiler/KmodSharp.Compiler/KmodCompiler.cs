@@ -40,7 +40,7 @@ public static class KmodCompiler
             modules = InTreePlanner.Assign(modules, table, diagnostics);
         }
 
-        modules = [.. modules.Select(ModuleDocumentation.Enrich)];
+        modules = [.. EachModule(modules, ModuleDocumentation.Enrich)];
         if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
@@ -51,15 +51,21 @@ public static class KmodCompiler
             return new CompileResult([.. diagnostics], []);
         }
 
-        var lowered = modules.Select(m => ModuleLowering.Lower(m, options)).ToList();
+        var lowered = EachModule(modules, m => ModuleLowering.Lower(m, options));
         diagnostics.AddRange(lowered.SelectMany(l => l.Diagnostics));
         if (diagnostics.Any(d => d.IsError))
         {
             return new CompileResult([.. diagnostics], []);
         }
 
-        return new CompileResult([.. diagnostics], [.. lowered.Select(l => options.InTree ? InTreeArtifacts(l, options, table) : Artifacts(l, options))]);
+        return new CompileResult([.. diagnostics], [.. EachModule(lowered, l => options.InTree ? InTreeArtifacts(l, options, table) : Artifacts(l, options))]);
     }
+
+    // Past the frontend, modules share nothing but the bound operation trees, which Roslyn lets
+    // any thread read: each module is documented, lowered and printed on a core of its own, and
+    // the results keep the modules' order.
+    private static List<TResult> EachModule<TModule, TResult>(IEnumerable<TModule> modules, System.Func<TModule, TResult> stage) =>
+        modules.AsParallel().AsOrdered().Select(stage).ToList();
 
     private static ModuleArtifacts InTreeArtifacts(LoweredModule module, LoweringOptions options, SyscallTable? table) => new(module.Model,
     [

@@ -30,11 +30,25 @@ internal static class TimedProcess
     }
 
     /// <summary>The median of <paramref name="runs"/> runs (time and memory each).</summary>
-    public static ProcessCost Median(int runs, Func<ProcessCost> run)
+    public static ProcessCost Median(int runs, Func<ProcessCost> run) => MedianOf([.. Enumerable.Range(0, runs).Select(_ => run())]);
+
+    /// <summary>
+    /// The medians of two programs run in turns (a, b, a, b, …): a shared machine's speed drifts
+    /// by a quarter within minutes, and taking turns lets both see the same drift.
+    /// </summary>
+    public static (ProcessCost A, ProcessCost B) MediansInTurn(int runs, Func<ProcessCost> a, Func<ProcessCost> b)
     {
-        ProcessCost[] costs = [.. Enumerable.Range(0, runs).Select(_ => run())];
-        return new ProcessCost(
-            costs.Select(c => c.Seconds).Order().ElementAt(runs / 2),
-            costs.Select(c => c.PeakMebibytes).Order().ElementAt(runs / 2));
+        var (ofA, ofB) = (new List<ProcessCost>(), new List<ProcessCost>());
+        for (int i = 0; i < runs; i++)
+        {
+            ofA.Add(a());
+            ofB.Add(b());
+        }
+
+        return (MedianOf(ofA), MedianOf(ofB));
     }
+
+    private static ProcessCost MedianOf(IReadOnlyList<ProcessCost> costs) => new(
+        costs.Select(c => c.Seconds).Order().ElementAt(costs.Count / 2),
+        costs.Select(c => c.PeakMebibytes).Order().ElementAt(costs.Count / 2));
 }
