@@ -32,12 +32,13 @@ internal static class BuildCommand
             string directory = parsed.GetValue(outputDirectory) ?? source.DefaultOutputDirectory;
             try
             {
-                foreach (ModuleArtifacts module in result.Modules)
+                // Each module folder is written on its own (and replaced whole), so they are written side by side.
+                foreach ((string name, string written) in result.Modules.AsParallel().AsOrdered().Select(m => (m.ModuleName, ArtifactWriter.Write(directory, m))))
                 {
-                    output.WriteLine($"{module.ModuleName}: {ArtifactWriter.Write(directory, module)}");
+                    output.WriteLine($"{name}: {written}");
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (AggregateException all) when (all.InnerExceptions.FirstOrDefault(IsWriteFailure) is { } e)
             {
                 error.WriteLine($"kmodsharp: cannot write to '{directory}': {e.Message}");
                 return ExitCodes.Usage;
@@ -47,4 +48,6 @@ internal static class BuildCommand
         });
         return command;
     }
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
 }

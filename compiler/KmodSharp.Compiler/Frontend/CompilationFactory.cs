@@ -25,7 +25,8 @@ public static class CompilationFactory
 
     public static CSharpCompilation Create(SourceInput input, EditorConfigOptions? editorConfig = null, string assemblyName = "KmodSharpModule")
     {
-        var trees = input.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, System.Text.Encoding.UTF8));
+        // Files parse independently, so on every core, as csc parses them; the order stays the input's.
+        SyntaxTree[] trees = [.. input.Files.AsParallel().AsOrdered().Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, System.Text.Encoding.UTF8))];
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,

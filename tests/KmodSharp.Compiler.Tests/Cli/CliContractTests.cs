@@ -60,6 +60,20 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void An_output_folder_that_cannot_be_written_is_a_usage_error_naming_it()
+    {
+        string blocked = Path.Combine(temp, "a-file");
+        File.WriteAllText(blocked, "not a folder");
+
+        (int exit, string stdout, string stderr) = Run("build", Repository.Example("MySyscall"), "-o", blocked);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"kmodsharp: cannot write to '{blocked}'", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal("not a folder", File.ReadAllText(blocked));
+    }
+
+    [Fact]
     public void A_folder_without_a_kernel_module_is_a_usage_error()
     {
         string project = Directory.CreateDirectory(Path.Combine(temp, "plain")).FullName;
