@@ -19,6 +19,7 @@ internal static class TranslationBenchmark
     public static int Run(IReadOnlyList<int> sizes)
     {
         var rows = new List<ResultRow>();
+        (int Handlers, ProcessCost Ours, ProcessCost Roslyn)? previous = null;
         foreach (int handlers in sizes)
         {
             string directory = Directory.CreateTempSubdirectory("kmodsharp-bench-translation-").FullName;
@@ -34,6 +35,16 @@ internal static class TranslationBenchmark
                 rows.Add(Row($"{n} handlers: time", ours.Seconds, roslyn.Seconds, " s", TimeTarget, judged));
                 rows.Add(Row($"{n} handlers: peak memory", ours.PeakMebibytes, roslyn.PeakMebibytes, " MiB", MemoryTarget, judged));
                 rows.Add(ResultRow.Compared($"{n} handlers: time per handler (the curve)", ours.Seconds * 1000 / handlers, roslyn.Seconds * 1000 / handlers, " ms", null));
+
+                // Linear growth: each handler past the previous size costs about the same, start-up aside.
+                if (previous is { } p && handlers > p.Handlers)
+                {
+                    int added = handlers - p.Handlers;
+                    rows.Add(ResultRow.Compared($"{n} handlers: each handler past {p.Handlers:N0} (the slope)",
+                        (ours.Seconds - p.Ours.Seconds) * 1000 / added, (roslyn.Seconds - p.Roslyn.Seconds) * 1000 / added, " ms", null));
+                }
+
+                previous = (handlers, ours, roslyn);
             }
             finally
             {
