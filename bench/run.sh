@@ -2,7 +2,7 @@
 # Every KmodSharp benchmark, one after the other, each printing a Markdown table of
 # our figure, the reference figure, the ratio and the target. Run on a quiet machine:
 #	bench/run.sh            # all of it (about 10 minutes on 2 cores)
-#	bench/run.sh codegen    # one part: analyzers | translation | startup | phases | codegen
+#	bench/run.sh codegen    # one part: analyzers | translation [SIZES…] | startup | phases [N] | codegen
 # Needs: the .NET 10 SDK, cc, clang-16, valgrind, GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +15,13 @@ dotnet build -c Release -v:q -nologo bench/KmodSharp.Bench >/dev/null
 bench="dotnet bench/KmodSharp.Bench/bin/Release/net10.0/KmodSharp.Bench.dll"
 
 uptime
-# Every suite runs even when an earlier one misses its target; the exit status says if any did.
+# One suite with its arguments (bench/run.sh phases 1000), or every suite: each runs even when an
+# earlier one misses its target, and the exit status says if any did.
+if [ $# -gt 0 ]; then
+	exec $bench "$@"
+fi
 status=0
-for part in ${1:-analyzers translation startup phases codegen}; do
+for part in analyzers translation startup phases codegen; do
 	$bench "$part" || status=1
 done
 exit $status

@@ -24,7 +24,7 @@ internal static class EditRun
 
     public static EditResult Measure(SourceInput input, int edits)
     {
-        var compilation = CompilationFactory.Create(input);
+        var compilation = CompilationFactory.Create(input, nullableAnalysis: true); // as the IDE compiles it
         _ = compilation.GetDiagnostics();
         ImmutableArray<SyntaxTree> trees = [.. compilation.SyntaxTrees];
         var analyzer = new List<double>();

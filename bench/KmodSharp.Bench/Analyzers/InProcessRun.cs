@@ -39,7 +39,7 @@ internal static class InProcessRun
     public static InProcessResult Measure(SourceInput input, int passes)
     {
         var compile = Stopwatch.StartNew();
-        var compilation = CompilationFactory.Create(input);
+        var compilation = CompilationFactory.Create(input, nullableAnalysis: true); // as the IDE compiles it
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         compile.Stop();
         if (errors.Count > 0)

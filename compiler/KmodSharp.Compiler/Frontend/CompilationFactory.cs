@@ -14,8 +14,8 @@ public static class CompilationFactory
     // Nullable flow analysis is skipped (Roslyn's "run-nullable-analysis" feature): it only warns
     // about reference types, which the kernel subset rejects outright, and it cost a third of the
     // binding. Annotations are still read, and the IDE's own build still reports CS86xx.
-    private static readonly CSharpParseOptions ParseOptions =
-        new CSharpParseOptions(LanguageVersion.Latest).WithFeatures([new("run-nullable-analysis", "never")]);
+    private static readonly CSharpParseOptions IdeParseOptions = new(LanguageVersion.Latest);
+    private static readonly CSharpParseOptions ParseOptions = IdeParseOptions.WithFeatures([new("run-nullable-analysis", "never")]);
 
     private static readonly ImmutableArray<MetadataReference> References =
     [
@@ -23,10 +23,12 @@ public static class CompilationFactory
         MetadataReference.CreateFromFile(typeof(KernelModuleAttribute).Assembly.Location),
     ];
 
-    public static CSharpCompilation Create(SourceInput input, EditorConfigOptions? editorConfig = null, string assemblyName = "KmodSharpModule")
+    /// <summary>The compilation a translation checks; <paramref name="nullableAnalysis"/> asks for the IDE's, which also runs nullable flow analysis.</summary>
+    public static CSharpCompilation Create(SourceInput input, EditorConfigOptions? editorConfig = null, string assemblyName = "KmodSharpModule", bool nullableAnalysis = false)
     {
+        CSharpParseOptions parseOptions = nullableAnalysis ? IdeParseOptions : ParseOptions;
         // Files parse independently, so on every core, as csc parses them; the order stays the input's.
-        SyntaxTree[] trees = [.. input.Files.AsParallel().AsOrdered().Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path, System.Text.Encoding.UTF8))];
+        SyntaxTree[] trees = [.. input.Files.AsParallel().AsOrdered().Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path, System.Text.Encoding.UTF8))];
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
             nullableContextOptions: NullableContextOptions.Enable,
