@@ -60,6 +60,10 @@ public sealed class ToolPackageTests
         string machine = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
         Assert.Equal(PrecompiledRids.Contains(machine) ? machine : null, ReadyToRunImage.TargetOf(roslyn));
 
+        // A run lasts seconds: the tool turns dynamic PGO off (its instrumented re-JIT costs more than it pays back).
+        string runtimeConfig = File.ReadAllText(Path.ChangeExtension(Assert.Single(Directory.GetFiles(tools, "KmodSharp.Cli.dll", SearchOption.AllDirectories)), ".runtimeconfig.json"));
+        Assert.Contains("\"System.Runtime.TieredPGO\": false", runtimeConfig, System.StringComparison.Ordinal);
+
         var check = new System.Diagnostics.ProcessStartInfo(Path.Combine(tools, "kmodsharp"), ["check", Repository.Example("MySyscall")])
         {
             RedirectStandardOutput = true,
