@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,6 +15,7 @@ namespace KmodSharp.Compiler.Frontend;
 /// </summary>
 #pragma warning disable RS1001 // Run in-process by DiagnosticRunner, never loaded by a compiler: no [DiagnosticAnalyzer] to discover.
 internal sealed class BoundBodies : DiagnosticAnalyzer
+#pragma warning restore RS1001
 {
     // The driver skips an analyzer all of whose diagnostics are disabled; a descriptor that cannot
     // be configured away keeps this one running. It is never reported.
@@ -23,7 +25,6 @@ internal sealed class BoundBodies : DiagnosticAnalyzer
         customTags: [WellKnownDiagnosticTags.NotConfigurable]);
 #pragma warning restore RS2008
 
-#pragma warning restore RS1001
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new();
     private Compilation? analysed;
 
@@ -51,5 +52,5 @@ internal sealed class BoundBodies : DiagnosticAnalyzer
     public Compilation? Compilation => analysed;
 
     /// <summary>Each tree the rules bound a body in, with the model they bound it with.</summary>
-    public System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<SyntaxTree, SemanticModel>> Models => models;
+    public IEnumerable<KeyValuePair<SyntaxTree, SemanticModel>> Models => models;
 }

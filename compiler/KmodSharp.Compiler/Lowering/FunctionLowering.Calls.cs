@@ -97,5 +97,5 @@ internal sealed partial class FunctionLowering
     internal LoweringContext Context => context;
 
     /// <summary>The calling thread: the function's own <c>td</c> (or <c>CallingThread</c> parameter), else <c>curthread</c>.</summary>
-    internal CExpr CurrentThread => new CIdentifier(signature.Thread ?? "curthread");
+    internal CExpr CurrentThread => new CIdentifier(signature.Thread ?? ThreadAnalysis.RunningThread);
 }

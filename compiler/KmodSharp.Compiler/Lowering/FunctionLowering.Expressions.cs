@@ -48,7 +48,7 @@ internal sealed partial class FunctionLowering
                 return Property(property);
             case IInlineArrayAccessOperation access:
                 return InlineArrayElement(access);
-            case IObjectCreationOperation { Type: var type } when Frontend.TypeBinder.IsRuntimeType(type, "CallingThread"):
+            case IObjectCreationOperation { Type: var type } when ThreadAnalysis.IsCallingThread(type):
                 // It holds no state: each one is the running thread (ThreadAnalysis.UsesThread).
                 return CurrentThread;
             case IObjectCreationOperation creation:
@@ -143,7 +143,7 @@ internal sealed partial class FunctionLowering
             }
         }
 
-        if (property.Instance is { } thread && Frontend.TypeBinder.IsRuntimeType(thread.Type, "CallingThread"))
+        if (property.Instance is { } thread && ThreadAnalysis.IsCallingThread(thread.Type))
         {
             CExpr td = Value(thread);
             var credential = new CMember(td, "td_ucred", Arrow: true);

@@ -124,7 +124,7 @@ internal sealed partial class FunctionLowering
         }
 
         string name = NameOf(declarator.Symbol);
-        if (Frontend.TypeBinder.IsRuntimeType(declarator.Symbol.Type, "CallingThread"))
+        if (ThreadAnalysis.IsCallingThread(declarator.Symbol.Type))
         {
             // C# reads an unassigned empty struct as assigned: a CallingThread local is the running thread from the start.
             Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), initializer is null ? CurrentThread : Converted(initializer))));

@@ -28,7 +28,7 @@ internal static class ModuleEvents
             }
 
             FunctionSignature signature = signatureOf(hook);
-            CExpr call = new CCall(new CIdentifier(signature.Name), signature.TakesThread ? [new CIdentifier("curthread")] : []);
+            CExpr call = new CCall(new CIdentifier(signature.Name), signature.TakesThread ? [new CIdentifier(ThreadAnalysis.RunningThread)] : []);
             sections.Add(new CSwitchSection([new CIdentifier(label)], false, returnsErrno
                 ? [new CReturn(call)]
                 : [new CExpressionStatement(call), new CReturn(new CIntegerLiteral(0))]));

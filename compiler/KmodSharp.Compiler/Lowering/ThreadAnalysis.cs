@@ -33,5 +33,8 @@ internal sealed class ThreadAnalysis
         _ => false,
     };
 
-    private static bool IsCallingThread(ITypeSymbol? type) => Frontend.TypeBinder.IsRuntimeType(type, "CallingThread");
+    /// <summary>The running thread where no <c>td</c> is at hand (module event handlers).</summary>
+    public const string RunningThread = "curthread";
+
+    public static bool IsCallingThread(ITypeSymbol? type) => Frontend.TypeBinder.IsRuntimeType(type, "CallingThread");
 }
