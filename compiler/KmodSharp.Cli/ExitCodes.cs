@@ -1,6 +1,6 @@
 namespace KmodSharp.Cli;
 
-/// <summary>The exit codes scripts rely on (DESIGN §6).</summary>
+/// <summary>The exit codes scripts rely on (docs/cli.md).</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -3,7 +3,7 @@ using KmodSharp.Cli.Commands;
 
 namespace KmodSharp.Cli;
 
-/// <summary>The <c>kmodsharp</c> command line (DESIGN §6): exit 0 success, 1 diagnostics with errors, 2 bad usage or input.</summary>
+/// <summary>The <c>kmodsharp</c> command line (docs/cli.md): exit 0 success, 1 diagnostics with errors, 2 bad usage or input.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);

@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace KmodSharp.Differential;
 
 /// <summary>
-/// DESIGN §7 layer 4: every syscall of each module runs in .NET and as C on the same generated
+/// The differential layer (docs/testing.md, sections 2 and 4): every syscall of each module runs in .NET and as C on the same generated
 /// inputs (≥ 1,000 per syscall); errno, return value, user buffers and kernel log must be identical.
 /// </summary>
 public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)

@@ -17,7 +17,7 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>amd64 <c>struct syscall_args</c> has <c>args[8]</c> (FREEBSD.md §2).</summary>
+    /// <summary><c>struct syscall_args</c> has <c>args[8]</c> (FreeBSD's sys/sys/proc.h; docs/freebsd.md).</summary>
     public const int MaxArgumentSlots = 8;
 
     /// <summary>The <c>lkmnosys</c> slots a loadable module may claim by number.</summary>

@@ -24,7 +24,7 @@ public sealed record SourceInput(
 public sealed record SourceFile(string Path, string Text);
 
 /// <summary>
-/// Resolves an input as DESIGN §6 defines it: a <c>.csproj</c> or a folder (its <c>**/*.cs</c>
+/// Resolves an input as docs/cli.md defines it: a <c>.csproj</c> or a folder (its <c>**/*.cs</c>
 /// minus <c>bin/</c> and <c>obj/</c>), or one or more <c>.cs</c> files.
 /// </summary>
 public static class InputLoader

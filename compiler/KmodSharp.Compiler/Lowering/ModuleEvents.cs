@@ -9,7 +9,8 @@ namespace KmodSharp.Compiler.Lowering;
 
 /// <summary>
 /// The module event handler chained to <c>SYSCALL_MODULE</c>: MOD_LOAD and MOD_UNLOAD run the
-/// user's hooks (the syscall is already callable during both, FREEBSD.md §1); other events are
+/// user's hooks (the syscall is already callable during both: FreeBSD's
+/// kern_syscall_module_handler in sys/kern/kern_syscalls.c); other events are
 /// refused with EOPNOTSUPP, as <c>modevent_nop</c> does. A load or unload the module has no hook
 /// for succeeds (with only a [ModuleShutdown] hook, MOD_LOAD must not fail the load). A hook that
 /// takes the calling thread gets <c>curthread</c>: the thread of kldload(2) or kldunload(2), or of the

@@ -161,7 +161,8 @@ public static class ModuleLowering
         TypeBinder.IsRuntimeType(field.Type, "KernelMutex") ? "mtx" : TypeBinder.IsRuntimeType(field.Type, "KernelSxLock") ? "sx" : null;
 
     // Locks are initialised by SYSINITs at SI_SUB_LOCK, before SYSCALL_MODULE makes the syscall
-    // callable, and destroyed by their SYSUNINITs after it is drained (FREEBSD.md §9).
+    // callable, and destroyed by their SYSUNINITs after it is drained (FreeBSD's
+    // linker_file_unload in sys/kern/kern_linker.c; docs/freebsd.md).
     private static IEnumerable<CDecl> State(LoweringContext context, IFieldSymbol field)
     {
         string name = context.StateName(field)!;

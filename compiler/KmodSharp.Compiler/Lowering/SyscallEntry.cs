@@ -10,7 +10,8 @@ namespace KmodSharp.Compiler.Lowering;
 /// The function the sysent points at: it unpacks the argument slots, fires the entry probe,
 /// calls the translated handler, turns its C# result into <c>td_retval</c> and an errno, and
 /// fires the return probe. DTrace's syscall provider cannot see dynamically registered
-/// syscalls (FREEBSD.md §11), so each syscall has its own SDT probes:
+/// syscalls (FreeBSD's sys/cddl/dev/systrace/systrace.c; docs/freebsd.md), so each syscall has
+/// its own SDT probes:
 /// <c>kmodsharp:&lt;module&gt;:&lt;syscall&gt;:entry</c> and <c>:return</c>.
 /// </summary>
 internal static class SyscallEntry

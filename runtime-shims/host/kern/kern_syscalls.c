@@ -47,7 +47,7 @@ struct kms_sysent nosys_sysent = {
 	.sy_thrcnt = KMS_SY_THR_STATIC,
 };
 
-/* FreeBSD 15's NOSTD slots, filled with lkmressys (FREEBSD.md §3). */
+/* FreeBSD 15's NOSTD slots, filled with lkmressys (sys/kern/syscalls.master). */
 static const int nostd_slots[][2] = {
 	{ 154, 155 }, { 169, 171 }, { 220, 222 }, { 224, 231 }, { 339, 339 },
 	{ 377, 377 }, { 400, 408 }, { 441, 441 }, { 457, 462 }, { 471, 474 },

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Cli;
 
-/// <summary>The command-line contract of DESIGN §6 that outside scripts depend on.</summary>
+/// <summary>The command-line contract that outside scripts depend on (docs/cli.md).</summary>
 public sealed class CliContractTests : IDisposable
 {
     private readonly string temp = Directory.CreateTempSubdirectory("kmodsharp-cli-").FullName;

@@ -21,7 +21,7 @@ internal sealed record SyzDescription(
 
 /// <summary>
 /// A parser for the subset of syzlang the generator may emit, written from syzkaller's
-/// docs/syscall_descriptions_syntax.md: comments, <c>include</c>/<c>define</c>, structs
+/// https://github.com/google/syzkaller/blob/master/docs/syscall_descriptions_syntax.md: comments, <c>include</c>/<c>define</c>, structs
 /// (<c>name { field type … } [attrs]</c>) and calls <c>name(arg type, …) [type]</c> with
 /// <c>type = typename [ "[" type-options "]" ]</c>. Anything else is a parse error, and every type
 /// name must be a builtin of the grammar or a struct declared in the file.

@@ -23,7 +23,7 @@ namespace KmodSharp.Compiler.Emit.Userland;
 /// </summary>
 public static class SyzlangDescription
 {
-    /// <summary>The first slot the kernel hands out to a dynamic syscall (lkmnosys, FREEBSD.md §1).</summary>
+    /// <summary>The first slot the kernel hands out to a dynamic syscall (lkmnosys, FreeBSD's sys/kern/syscalls.master).</summary>
     public const int FirstDynamicSlot = 210;
 
     public static Artifact For(ModuleModel module)

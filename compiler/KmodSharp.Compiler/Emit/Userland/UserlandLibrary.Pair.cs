@@ -8,7 +8,7 @@ namespace KmodSharp.Compiler.Emit.Userland;
 
 public static partial class UserlandLibrary
 {
-    // A syscall has at most eight argument slots (FREEBSD.md §2); amd64's entry takes six of them
+    // A syscall has at most eight argument slots (docs/freebsd.md); amd64's entry takes six of them
     // in registers, the rest from the user stack, which the inline call below does not set up.
     private const int PairRegisters = 8;
     private const int Amd64RegisterArguments = 6;
