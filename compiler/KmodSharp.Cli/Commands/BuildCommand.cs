@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Lowering;
 
 namespace KmodSharp.Cli.Commands;
 
@@ -21,9 +22,17 @@ internal static class BuildCommand
         };
         command.SetAction(parsed =>
         {
-            var options = new KmodSharp.Compiler.Lowering.LoweringOptions(!parsed.GetValue(noLines), parsed.GetValue(inTree));
+            // --no-line-directives overrides the project's KmodSharpLineDirectives; without it, the project decides.
+            bool noLineDirectives = parsed.GetValue(noLines);
+            bool toKernel = parsed.GetValue(inTree);
             var (result, source, exitCode) = CommonOptions.Compile(
-                parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
+                parsed.GetValue(input)!,
+                settings => new LoweringOptions(settings.LineDirectives && !noLineDirectives, toKernel),
+                parsed.GetValue(sysdir),
+                output,
+                error,
+                parsed.GetValue(references),
+                parsed.GetValue(analyzerConfigs));
             if (result is null || source is null)
             {
                 return exitCode;
