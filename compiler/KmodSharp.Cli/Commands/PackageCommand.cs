@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Packaging;
 
 namespace KmodSharp.Cli.Commands;
@@ -53,13 +54,15 @@ internal static class PackageCommand
                     : result.Settings?.FreeBsdVersion ?? PackageOptions.DefaultFreeBsdVersion;
                 var options = new PackageOptions(osreldate, parsed.GetValue(version), kernelObject, parsed.GetValue(maintainer)!);
 
-                // Every manifest is made (and so validated) before the first archive is written.
-                var manifests = result.Modules.Select(module => PackageBuilder.Build(module, options)).ToList();
-                DateTimeOffset timestamp = Timestamp();
-                foreach (PkgManifest manifest in manifests)
+                // Every manifest is made (and so validated) before the first archive is written,
+                // and the archives are written all or none.
+                var packages = result.Modules
+                    .Select(module => PackageBuilder.Build(module, options))
+                    .Select(manifest => (manifest, toFile ? target! : Path.Combine(target ?? source.DefaultOutputDirectory, PackageArchive.FileName(manifest))))
+                    .ToList();
+                PackageArchive.WriteAll(packages, Timestamp());
+                foreach ((PkgManifest manifest, string path) in packages)
                 {
-                    string path = toFile ? target! : Path.Combine(target ?? source.DefaultOutputDirectory, PackageArchive.FileName(manifest));
-                    PackageArchive.Write(manifest, path, timestamp);
                     output.WriteLine($"{manifest.Name}: {Path.GetFullPath(path)}");
                 }
             }
@@ -68,9 +71,9 @@ internal static class PackageCommand
                 error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
-                error.WriteLine("kmodsharp: cannot write the package: " + e.Message);
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 

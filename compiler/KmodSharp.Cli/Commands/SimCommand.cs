@@ -61,6 +61,12 @@ internal static class SimCommand
                 error.WriteLine(e.Message);
                 return ExitCodes.Diagnostics;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Its work files: the harness cache ($KMODSHARP_CACHE, else ~/.cache/kmodsharp) and a temporary folder.
+                error.WriteLine("kmodsharp: cannot write the host harness's work files (in the kmodsharp cache or the temporary folder): " + e.Message.ReplaceLineEndings(" "));
+                return ExitCodes.Usage;
+            }
 
             if (parsed.GetValue(json))
             {

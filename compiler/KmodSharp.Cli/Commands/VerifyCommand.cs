@@ -35,6 +35,11 @@ internal static class VerifyCommand
                 error.WriteLine("kmodsharp: --freebsd-sysdir: " + e.Message);
                 return ExitCodes.Usage;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine("kmodsharp: cannot write the object folder in the temporary folder: " + e.Message.ReplaceLineEndings(" "));
+                return ExitCodes.Usage;
+            }
 
             using (headers)
             {
