@@ -61,10 +61,10 @@ internal static class SimCommand
                 error.WriteLine(e.Message);
                 return ExitCodes.Diagnostics;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
                 // Its work files: the harness cache ($KMODSHARP_CACHE, else ~/.cache/kmodsharp) and a temporary folder.
-                error.WriteLine("kmodsharp: cannot write the host harness's work files (in the kmodsharp cache or the temporary folder): " + e.Message.ReplaceLineEndings(" "));
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 

@@ -35,9 +35,10 @@ internal static class VerifyCommand
                 error.WriteLine("kmodsharp: --freebsd-sysdir: " + e.Message);
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
-                error.WriteLine("kmodsharp: cannot write the object folder in the temporary folder: " + e.Message.ReplaceLineEndings(" "));
+                // Its object folder, in the temporary folder.
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 

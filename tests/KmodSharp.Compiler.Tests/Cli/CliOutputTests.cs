@@ -189,4 +189,24 @@ public sealed class CliOutputTests : IDisposable
         Assert.Equal($"kmodsharp: cannot write to '{Path.Combine(blocker, "Point.cs")}': '{blocker}' is a file, not a folder\n", stderr);
         Assert.Equal(["Point.cs", "a-file", "point.h"], Directory.EnumerateFileSystemEntries(temp).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("sim", "KMODSHARP_CACHE")]
+    [InlineData("verify", "TMPDIR")]
+    public void Sim_and_verify_name_a_work_folder_they_cannot_write(string command, string variable)
+    {
+        string blocker = Blocker();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", typeof(Program).Assembly.Location, command, Repository.Example("MySyscall")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment[variable] = blocker;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(ExitCodes.Usage, process.ExitCode);
+        Assert.Matches($"^kmodsharp: cannot write to '{System.Text.RegularExpressions.Regex.Escape(blocker)}/[^']*': '{System.Text.RegularExpressions.Regex.Escape(blocker)}' is a file, not a folder\n$", stderr);
+    }
 }
