@@ -12,6 +12,9 @@ public static class DiagnosticDescriptors
     /// <summary>The base of every help link.</summary>
     public const string HelpBase = "https://github.com/kmodsharp/kmodsharp/blob/main/docs/diagnostics/";
 
+    /// <summary>The help link of a KmodSharp diagnostic id, the same as its descriptor's.</summary>
+    public static string HelpLink(string id) => HelpBase + id + ".md";
+
     public static readonly DiagnosticDescriptor GcAllocation = Create(
         DiagnosticIds.GcAllocation,
         "Kernel code cannot allocate on the GC heap",
@@ -203,6 +206,6 @@ public static class DiagnosticDescriptors
     // they appear with full-solution analysis or a build rather than while typing.
     private static DiagnosticDescriptor Create(string id, string title, string message, string category,
         DiagnosticSeverity severity = DiagnosticSeverity.Error, bool compilationEnd = false) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md",
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id),
             customTags: compilationEnd ? new[] { WellKnownDiagnosticTags.CompilationEnd } : new string[0]);
 }

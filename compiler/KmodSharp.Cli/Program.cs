@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using KmodSharp.Cli.Commands;
 
 namespace KmodSharp.Cli;
@@ -22,6 +23,12 @@ public static class Program
             PackageCommand.Create(output, error),
         };
         ParseResult parsed = root.Parse(args);
+        if (UnknownOption(parsed) is { } unknown)
+        {
+            error.WriteLine($"kmodsharp: unknown option '{unknown}' (see kmodsharp {parsed.CommandResult.Command.Name} --help)");
+            return ExitCodes.Usage;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             foreach (System.CommandLine.Parsing.ParseError parseError in parsed.Errors)
@@ -34,4 +41,30 @@ public static class Program
 
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
+
+    /// <summary>
+    /// A token that looks like an option but is none of the command's: System.CommandLine would
+    /// take it as an input path or a syscall argument. A negative number (<c>--call f -5</c>) is an
+    /// argument, and so is everything after <c>--</c>.
+    /// </summary>
+    private static string? UnknownOption(ParseResult parsed)
+    {
+        foreach (Token token in parsed.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && LooksLikeOption(token.Value))
+            {
+                return token.Value;
+            }
+        }
+
+        return parsed.UnmatchedTokens.FirstOrDefault(LooksLikeOption);
+    }
+
+    private static bool LooksLikeOption(string token) =>
+        token.Length > 1 && token[0] == '-' && !(char.IsAsciiDigit(token[1]) || (token[1] == '.' && token.Length > 2 && char.IsAsciiDigit(token[2])));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Analyzers;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Emit;
@@ -11,8 +12,8 @@ using KmodSharp.Compiler.Lowering;
 
 namespace KmodSharp.Compiler;
 
-/// <summary>What a compile produced: diagnostics, and the generated files when there was no error.</summary>
-public sealed record CompileResult(ImmutableArray<KmsDiagnostic> Diagnostics, ImmutableArray<ModuleArtifacts> Modules)
+/// <summary>What a compile produced: diagnostics, the generated files when there was no error, and the settings it used.</summary>
+public sealed record CompileResult(ImmutableArray<KmsDiagnostic> Diagnostics, ImmutableArray<ModuleArtifacts> Modules, KmodSharpSettings? Settings = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
@@ -24,12 +25,26 @@ public sealed record CompileResult(ImmutableArray<KmsDiagnostic> Diagnostics, Im
 /// </summary>
 public static class KmodCompiler
 {
-    /// <summary>Translates <paramref name="input"/>; an in-tree build reads its syscall numbers from <paramref name="freebsdSysdir"/> when given.</summary>
-    public static CompileResult Compile(SourceInput input, LoweringOptions options, string? freebsdSysdir = null)
+    /// <summary>
+    /// Translates <paramref name="input"/>; an in-tree build reads its syscall numbers from <paramref name="freebsdSysdir"/> when given.
+    /// The project's settings (<see cref="KmodSharpSettings"/>) apply on top of <paramref name="options"/>: <c>#line</c> directives
+    /// are written when both ask for them.
+    /// </summary>
+    public static CompileResult Compile(SourceInput input, LoweringOptions options, string? freebsdSysdir = null) =>
+        Compile(input, settings => options with { LineDirectives = options.LineDirectives && settings.LineDirectives }, freebsdSysdir);
+
+    /// <summary>Translates <paramref name="input"/> with the options <paramref name="options"/> makes of the project's settings.</summary>
+    public static CompileResult Compile(SourceInput input, System.Func<KmodSharpSettings, LoweringOptions> options, string? freebsdSysdir = null)
     {
-        EditorConfigOptions editorConfig = input.AnalyzerConfigFiles.IsDefaultOrEmpty
+        EditorConfigOptions editorConfig = (input.AnalyzerConfigFiles.IsDefaultOrEmpty
             ? EditorConfigOptions.For(input.ProjectDirectory)
-            : EditorConfigOptions.FromFiles(input.AnalyzerConfigFiles);
+            : EditorConfigOptions.FromFiles(input.AnalyzerConfigFiles)).WithBuildProperties(input.ProjectProperties, input.ProjectDirectory);
+        KmodSharpSettings settings = editorConfig.Settings;
+        return Compile(input, editorConfig, options(settings), freebsdSysdir) with { Settings = settings };
+    }
+
+    private static CompileResult Compile(SourceInput input, EditorConfigOptions editorConfig, LoweringOptions options, string? freebsdSysdir)
+    {
         CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input, editorConfig), editorConfig);
         var diagnostics = new List<KmsDiagnostic>(checkedCompilation.Diagnostics);
         ImmutableArray<BoundModule> modules = ModuleBinder.Bind(checkedCompilation.Compilation, diagnostics);

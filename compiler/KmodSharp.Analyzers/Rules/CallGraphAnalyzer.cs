@@ -17,15 +17,6 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
 {
-    /// <summary>The default stack budget of one handler, bytes.</summary>
-    public const int DefaultStackBudget = 1024;
-
-    /// <summary>The <c>.editorconfig</c> / global analyzer config key of the budget.</summary>
-    public const string StackBudgetKey = "kmodsharp.stack_budget";
-
-    /// <summary>The MSBuild property (made visible with <c>CompilerVisibleProperty</c>).</summary>
-    public const string StackBudgetProperty = "build_property.KmodSharpStackBudget";
-
     /// <summary>Return address, saved frame pointer and callee-saved registers: the floor of every frame.</summary>
     private const int FrameOverhead = 16;
 
@@ -307,28 +298,10 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         }
     }
 
-    /// <summary>The budget: the entry's .editorconfig, then the global config, then the MSBuild property, then the default.</summary>
+    /// <summary>The budget (<see cref="KmodSharpSettings"/>): the entry's .editorconfig, then the global config, then the MSBuild property, then the default.</summary>
     internal static int Budget(CompilationAnalysisContext context, SyntaxTree? tree)
     {
         var provider = context.Options.AnalyzerConfigOptionsProvider;
-        if (tree is not null && provider.GetOptions(tree).TryGetValue(StackBudgetKey, out string? local) && Parse(local) is { } fromTree)
-        {
-            return fromTree;
-        }
-
-        if (provider.GlobalOptions.TryGetValue(StackBudgetKey, out string? global) && Parse(global) is { } fromGlobal)
-        {
-            return fromGlobal;
-        }
-
-        if (provider.GlobalOptions.TryGetValue(StackBudgetProperty, out string? property) && Parse(property) is { } fromProperty)
-        {
-            return fromProperty;
-        }
-
-        return DefaultStackBudget;
+        return KmodSharpSettings.Read(provider.GlobalOptions, tree is null ? null : provider.GetOptions(tree)).StackBudget;
     }
-
-    private static int? Parse(string? text) =>
-        int.TryParse(text?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : null;
 }

@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Lowering;
 
 namespace KmodSharp.Cli.Commands;
 
-/// <summary><c>build &lt;input&gt; [-o DIR]</c>: writes each module's files to <c>DIR/&lt;module&gt;/</c>.</summary>
+/// <summary><c>build &lt;input&gt; [-o DIR]</c>: writes each module's files to <c>DIR/&lt;module&gt;/</c>, all modules or none.</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -21,33 +23,41 @@ internal static class BuildCommand
         };
         command.SetAction(parsed =>
         {
-            var options = new KmodSharp.Compiler.Lowering.LoweringOptions(!parsed.GetValue(noLines), parsed.GetValue(inTree));
+            // --no-line-directives overrides the project's KmodSharpLineDirectives; without it, the project decides.
+            bool noLineDirectives = parsed.GetValue(noLines);
+            bool toKernel = parsed.GetValue(inTree);
             var (result, source, exitCode) = CommonOptions.Compile(
-                parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
+                parsed.GetValue(input)!,
+                settings => new LoweringOptions(settings.LineDirectives && !noLineDirectives, toKernel),
+                parsed.GetValue(sysdir),
+                output,
+                error,
+                parsed.GetValue(references),
+                parsed.GetValue(analyzerConfigs));
             if (result is null || source is null)
             {
                 return exitCode;
             }
 
             string directory = parsed.GetValue(outputDirectory) ?? source.DefaultOutputDirectory;
+            ImmutableArray<string> written;
             try
             {
-                // Each module folder is written on its own (and replaced whole), so they are written side by side.
-                foreach ((string name, string written) in result.Modules.AsParallel().AsOrdered().Select(m => (m.ModuleName, ArtifactWriter.Write(directory, m))))
-                {
-                    output.WriteLine($"{name}: {written}");
-                }
+                written = ArtifactWriter.WriteAll(directory, result.Modules);
             }
-            catch (AggregateException all) when (all.InnerExceptions.FirstOrDefault(IsWriteFailure) is { } e)
+            catch (OutputException e)
             {
-                error.WriteLine($"kmodsharp: cannot write to '{directory}': {e.Message}");
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
+            }
+
+            foreach ((ModuleArtifacts module, string folder) in result.Modules.Zip(written))
+            {
+                output.WriteLine($"{module.ModuleName}: {folder}");
             }
 
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
 }

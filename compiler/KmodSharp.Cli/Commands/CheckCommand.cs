@@ -13,7 +13,7 @@ internal static class CheckCommand
         var command = new Command("check", "Report diagnostics without generating anything") { input, references, analyzerConfigs };
         command.SetAction(parsed => CommonOptions.Compile(
             parsed.GetValue(input)!,
-            new KmodSharp.Compiler.Lowering.LoweringOptions(true),
+            CommonOptions.FromProject,
             null,
             output,
             error,

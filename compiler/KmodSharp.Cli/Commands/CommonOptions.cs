@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using KmodSharp.Analyzers;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Frontend;
@@ -33,13 +34,18 @@ internal static class CommonOptions
         Description = "An .editorconfig or global analyzer config the compiler sees (repeatable); given by the build's response file",
     };
 
-    /// <summary>Compiles and prints diagnostics; null with an exit code when compilation cannot go on.</summary>
-    public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(string[] inputs, bool lineDirectives, TextWriter output, TextWriter error) =>
-        Compile(inputs, new LoweringOptions(lineDirectives), null, output, error);
+    /// <summary>The project's own settings (<c>KmodSharpLineDirectives</c>, …) decide the translation.</summary>
+    public static LoweringOptions FromProject(KmodSharpSettings settings) => new(settings.LineDirectives);
 
+    /// <summary>
+    /// Compiles and prints diagnostics; null with an exit code when compilation cannot go on.
+    /// <paramref name="options"/> makes the translation's options of the project's settings, so an
+    /// explicit command-line option can override a project property. Analyzer configs given by a
+    /// build carry its properties already; without them, a .csproj input's properties are read.
+    /// </summary>
     public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(
         string[] inputs,
-        LoweringOptions options,
+        Func<KmodSharpSettings, LoweringOptions> options,
         string? freebsdSysdir,
         TextWriter output,
         TextWriter error,
@@ -50,7 +56,7 @@ internal static class CommonOptions
         CompileResult result;
         try
         {
-            input = InputLoader.Load([.. inputs]) with
+            input = InputLoader.Load([.. inputs], readProjectProperties: analyzerConfigs is not { Length: > 0 }) with
             {
                 References = references is { Length: > 0 } ? [.. references.Select(Path.GetFullPath)] : default,
                 AnalyzerConfigFiles = analyzerConfigs is { Length: > 0 } ? [.. analyzerConfigs.Select(Path.GetFullPath)] : default,
@@ -67,6 +73,7 @@ internal static class CommonOptions
         return result.HasErrors ? (null, input, ExitCodes.Diagnostics) : (result, input, ExitCodes.Success);
     }
 
+    /// <summary>Prints diagnostics one a line: <c>path(line,col): error KMSnnnn: message (help link)</c>.</summary>
     public static void Print(ImmutableArray<KmsDiagnostic> diagnostics, TextWriter output)
     {
         foreach (KmsDiagnostic diagnostic in diagnostics)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.HeaderImport;
 
 namespace KmodSharp.Cli.Commands;
@@ -65,13 +66,11 @@ internal static class ImportHeaderCommand
             try
             {
                 // Written beside the target and moved over it, so a failure leaves no half file.
-                string temporary = path + ".tmp";
-                File.WriteAllText(temporary, text);
-                File.Move(temporary, path, overwrite: true);
+                OutputPaths.ReplaceFiles([(path, temporary => File.WriteAllText(temporary, text))]);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
-                error.WriteLine($"kmodsharp: cannot write '{path}': {e.Message}");
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 

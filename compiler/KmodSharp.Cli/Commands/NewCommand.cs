@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using KmodSharp.Compiler.Emit;
 
 namespace KmodSharp.Cli.Commands;
 
@@ -27,19 +28,18 @@ internal static partial class NewCommand
             }
 
             string directory = Path.GetFullPath(parsed.GetValue(outputDirectory) ?? projectName);
-            if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                error.WriteLine($"kmodsharp: '{directory}' exists and is not empty");
-                return ExitCodes.Usage;
-            }
-
             try
             {
+                if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
+                {
+                    throw new OutputException(directory, "it exists and is not empty");
+                }
+
                 Write(directory, projectName);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
-                error.WriteLine($"kmodsharp: cannot create '{directory}': {e.Message}");
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 
@@ -77,32 +77,44 @@ internal static partial class NewCommand
         return metadata < 0 ? version : version[..metadata];
     }
 
-    // Written to a sibling folder first, then moved into place: never a half-made project.
+    // Written to a sibling folder first, then moved into place: never a half-made project, and
+    // no folder left behind that this made.
     private static void Write(string directory, string projectName)
     {
+        OutputPaths.CheckFolder(directory);
         string parent = Path.GetDirectoryName(directory)!;
-        Directory.CreateDirectory(parent);
+        List<string> created = OutputPaths.CreateFolder(parent);
         string staging = Path.Combine(parent, $".{Path.GetFileName(directory)}.{Guid.NewGuid():N}.tmp");
+        bool placed = false;
         try
         {
-            Directory.CreateDirectory(staging);
-            foreach ((string fileName, string text) in Files(projectName))
+            OutputPaths.Run(directory, () =>
             {
-                File.WriteAllText(Path.Combine(staging, fileName), text);
-            }
+                Directory.CreateDirectory(staging);
+                foreach ((string fileName, string text) in Files(projectName))
+                {
+                    File.WriteAllText(Path.Combine(staging, fileName), text);
+                }
 
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory);
-            }
+                if (Directory.Exists(directory))
+                {
+                    Directory.Delete(directory);
+                }
 
-            Directory.Move(staging, directory);
+                Directory.Move(staging, directory);
+            });
+            placed = true;
         }
         finally
         {
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
+            }
+
+            if (!placed)
+            {
+                OutputPaths.RemoveCreated(created);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Packaging;
 
 namespace KmodSharp.Cli.Commands;
@@ -15,7 +16,7 @@ internal static class PackageCommand
         var outputPath = new Option<string?>("--output", "-o") { Description = "The .pkg file, or a folder for one <name>-kmod-<version>.pkg per module (default: <input>/bin/kmod)" };
         var freebsdVersion = new Option<int>("--freebsd-version")
         {
-            Description = "The __FreeBSD_version (osreldate) the module is built for; pinned in the manifest",
+            Description = "The __FreeBSD_version (osreldate) the module is built for; pinned in the manifest (default: the project's KmodSharpFreeBSDVersion, else 1501502)",
             DefaultValueFactory = _ => PackageOptions.DefaultFreeBsdVersion,
         };
         var ko = new Option<string?>("--ko") { Description = "A .ko built on FreeBSD (make in the module folder), installed under /boot/modules" };
@@ -30,7 +31,7 @@ internal static class PackageCommand
         command.SetAction(parsed =>
         {
             var (result, source, exitCode) = CommonOptions.Compile(
-                parsed.GetValue(input)!, new KmodSharp.Compiler.Lowering.LoweringOptions(true), null, output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
+                parsed.GetValue(input)!, CommonOptions.FromProject, null, output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
             if (result is null || source is null)
             {
                 return exitCode;
@@ -47,15 +48,21 @@ internal static class PackageCommand
             try
             {
                 KernelObjectFile? kernelObject = parsed.GetValue(ko) is { } koPath ? KernelObjectFile.Read(koPath) : null;
-                var options = new PackageOptions(parsed.GetValue(freebsdVersion), parsed.GetValue(version), kernelObject, parsed.GetValue(maintainer)!);
+                // --freebsd-version given overrides the project's KmodSharpFreeBSDVersion.
+                int osreldate = parsed.GetResult(freebsdVersion) is { Implicit: false }
+                    ? parsed.GetValue(freebsdVersion)
+                    : result.Settings?.FreeBsdVersion ?? PackageOptions.DefaultFreeBsdVersion;
+                var options = new PackageOptions(osreldate, parsed.GetValue(version), kernelObject, parsed.GetValue(maintainer)!);
 
-                // Every manifest is made (and so validated) before the first archive is written.
-                var manifests = result.Modules.Select(module => PackageBuilder.Build(module, options)).ToList();
-                DateTimeOffset timestamp = Timestamp();
-                foreach (PkgManifest manifest in manifests)
+                // Every manifest is made (and so validated) before the first archive is written,
+                // and the archives are written all or none.
+                var packages = result.Modules
+                    .Select(module => PackageBuilder.Build(module, options))
+                    .Select(manifest => (manifest, toFile ? target! : Path.Combine(target ?? source.DefaultOutputDirectory, PackageArchive.FileName(manifest))))
+                    .ToList();
+                PackageArchive.WriteAll(packages, Timestamp());
+                foreach ((PkgManifest manifest, string path) in packages)
                 {
-                    string path = toFile ? target! : Path.Combine(target ?? source.DefaultOutputDirectory, PackageArchive.FileName(manifest));
-                    PackageArchive.Write(manifest, path, timestamp);
                     output.WriteLine($"{manifest.Name}: {Path.GetFullPath(path)}");
                 }
             }
@@ -64,9 +71,9 @@ internal static class PackageCommand
                 error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (OutputException e)
             {
-                error.WriteLine("kmodsharp: cannot write the package: " + e.Message);
+                error.WriteLine("kmodsharp: " + e.Message);
                 return ExitCodes.Usage;
             }
 

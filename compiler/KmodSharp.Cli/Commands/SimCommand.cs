@@ -33,7 +33,7 @@ internal static class SimCommand
         var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode, failMalloc, unmapAfter };
         command.SetAction(parsed =>
         {
-            var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, true, parsed.GetValue(json) ? TextWriter.Null : output, error);
+            var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, CommonOptions.FromProject, null, parsed.GetValue(json) ? TextWriter.Null : output, error);
             if (result is null)
             {
                 return exitCode;
@@ -60,6 +60,12 @@ internal static class SimCommand
                 error.WriteLine("kmodsharp: the generated C did not compile in the host harness (a KmodSharp bug):");
                 error.WriteLine(e.Message);
                 return ExitCodes.Diagnostics;
+            }
+            catch (OutputException e)
+            {
+                // Its work files: the harness cache ($KMODSHARP_CACHE, else ~/.cache/kmodsharp) and a temporary folder.
+                error.WriteLine("kmodsharp: " + e.Message);
+                return ExitCodes.Usage;
             }
 
             if (parsed.GetValue(json))

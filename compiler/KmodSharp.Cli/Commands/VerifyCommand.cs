@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Lowering;
 using KmodSharp.Compiler.Verification;
 
 namespace KmodSharp.Cli.Commands;
@@ -34,10 +35,17 @@ internal static class VerifyCommand
                 error.WriteLine("kmodsharp: --freebsd-sysdir: " + e.Message);
                 return ExitCodes.Usage;
             }
+            catch (OutputException e)
+            {
+                // Its object folder, in the temporary folder.
+                error.WriteLine("kmodsharp: " + e.Message);
+                return ExitCodes.Usage;
+            }
 
             using (headers)
             {
-                var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, true, output, error);
+                // #line directives whatever the project says: they map clang's messages back to the C#.
+                var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, _ => new LoweringOptions(true), null, output, error);
                 if (result is null)
                 {
                     return exitCode;

@@ -11,15 +11,23 @@ public enum KmsSeverity
     Error,
 }
 
-/// <summary>A diagnostic as the CLI prints it: <c>path(line,col): error KMSnnnn: message</c>.</summary>
+/// <summary>
+/// A diagnostic as the CLI prints it: <c>path(line,col): error KMSnnnn: message (help link)</c>. The
+/// help link follows the message in parentheses, as csc prints an analyzer's help link, so
+/// MSBuild's canonical error format reads it as part of the message.
+/// </summary>
 public sealed record KmsDiagnostic(string Id, KmsSeverity Severity, string Message, SourceRef? Location)
 {
     public bool IsError => Severity == KmsSeverity.Error;
 
+    /// <summary>The page that explains a KmodSharp diagnostic (<c>docs/diagnostics/KMSnnnn.md</c>); null for the C# compiler's own.</summary>
+    public string? HelpLink => Id.StartsWith("KMS", System.StringComparison.Ordinal) ? KmodSharp.Analyzers.DiagnosticDescriptors.HelpLink(Id) : null;
+
     public override string ToString()
     {
         string severity = Severity == KmsSeverity.Error ? "error" : "warning";
-        return Location is null ? $"{severity} {Id}: {Message}" : $"{Location}: {severity} {Id}: {Message}";
+        string link = HelpLink is { } uri ? $" ({uri})" : "";
+        return Location is null ? $"{severity} {Id}: {Message}{link}" : $"{Location}: {severity} {Id}: {Message}{link}";
     }
 
     /// <summary>Converts a Roslyn diagnostic (compiler or analyzer).</summary>

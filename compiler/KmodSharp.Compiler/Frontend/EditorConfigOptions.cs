@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using KmodSharp.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -14,9 +15,18 @@ namespace KmodSharp.Compiler.Frontend;
 /// </summary>
 public sealed class EditorConfigOptions
 {
+    private readonly ImmutableArray<AnalyzerConfig> configs;
     private readonly AnalyzerConfigSet set;
 
-    private EditorConfigOptions(AnalyzerConfigSet set) => this.set = set;
+    private EditorConfigOptions(IEnumerable<AnalyzerConfig> configs)
+    {
+        this.configs = [.. configs];
+        set = AnalyzerConfigSet.Create(this.configs);
+        Settings = KmodSharpSettings.Read(new Options(set.GlobalConfigOptions.AnalyzerOptions));
+    }
+
+    /// <summary>The KmodSharp settings these configs give (stack budget, line directives, FreeBSD version).</summary>
+    public KmodSharpSettings Settings { get; }
 
     public static EditorConfigOptions For(string directory)
     {
@@ -37,7 +47,7 @@ public sealed class EditorConfigOptions
             }
         }
 
-        return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
+        return new EditorConfigOptions(configs);
     }
 
     /// <summary>
@@ -59,7 +69,30 @@ public sealed class EditorConfigOptions
             }
         }
 
-        return new EditorConfigOptions(AnalyzerConfigSet.Create(configs));
+        return new EditorConfigOptions(configs);
+    }
+
+    /// <summary>
+    /// These configs and a global config holding a project's evaluated MSBuild properties as
+    /// <c>build_property.NAME</c>, exactly as a build's generated global config carries the
+    /// properties it makes visible with <c>CompilerVisibleProperty</c>.
+    /// </summary>
+    public EditorConfigOptions WithBuildProperties(IReadOnlyDictionary<string, string>? properties, string projectDirectory)
+    {
+        if (properties is null || properties.Count == 0)
+        {
+            return this;
+        }
+
+        var text = new System.Text.StringBuilder("is_global = true\n");
+        foreach (KeyValuePair<string, string> property in properties.OrderBy(p => p.Key, System.StringComparer.Ordinal))
+        {
+            string value = property.Value.Replace('\r', ' ').Replace('\n', ' ').Trim();
+            text.Append(KmodSharpSettings.BuildPropertyPrefix).Append(property.Key).Append(" = ").Append(value).Append('\n');
+        }
+
+        string path = Path.Combine(Path.GetFullPath(projectDirectory), "kmodsharp.project-properties.globalconfig");
+        return new EditorConfigOptions(configs.Add(AnalyzerConfig.Parse(text.ToString(), path)));
     }
 
     // "root = true" in the preamble, before the first [section], ends the search upwards.

@@ -9,12 +9,16 @@ namespace KmodSharp.Compiler.Frontend;
 /// The C# files of one input, and where its build output goes by default. <paramref name="References"/>
 /// and <paramref name="AnalyzerConfigFiles"/> come from a build (MSBuild's response file): when set,
 /// the compilation uses exactly those instead of the defaults and the <c>.editorconfig</c> search.
+/// <paramref name="ProjectProperties"/> are the KmodSharp MSBuild properties of the input's project
+/// (<see cref="Frontend.ProjectProperties"/>), which the compilation sees as <c>build_property.*</c>.
 /// </summary>
 public sealed record SourceInput(
     ImmutableArray<SourceFile> Files,
     string ProjectDirectory,
     ImmutableArray<string> References = default,
-    ImmutableArray<string> AnalyzerConfigFiles = default)
+    ImmutableArray<string> AnalyzerConfigFiles = default,
+    string? ProjectFile = null,
+    ImmutableDictionary<string, string>? ProjectProperties = null)
 {
     /// <summary><c>&lt;input&gt;/bin/kmod</c>, the default output of <c>build</c>.</summary>
     public string DefaultOutputDirectory => Path.Combine(ProjectDirectory, "bin", "kmod");
@@ -25,11 +29,13 @@ public sealed record SourceFile(string Path, string Text);
 
 /// <summary>
 /// Resolves an input as docs/cli.md defines it: a <c>.csproj</c> or a folder (its <c>**/*.cs</c>
-/// minus <c>bin/</c> and <c>obj/</c>), or one or more <c>.cs</c> files.
+/// minus <c>bin/</c> and <c>obj/</c>), or one or more <c>.cs</c> files. A <c>.csproj</c>, or a
+/// folder holding one, also gives the project's KmodSharp properties unless the caller says not to
+/// (a build hands them over itself).
 /// </summary>
 public static class InputLoader
 {
-    public static SourceInput Load(ImmutableArray<string> inputs)
+    public static SourceInput Load(ImmutableArray<string> inputs, bool readProjectProperties = true)
     {
         if (inputs.IsDefaultOrEmpty)
         {
@@ -38,7 +44,7 @@ public static class InputLoader
 
         if (inputs.Length == 1 && !inputs[0].EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
         {
-            return LoadProject(inputs[0]);
+            return LoadProject(inputs[0], readProjectProperties);
         }
 
         ImmutableArray<string> paths = [.. inputs.Select(Path.GetFullPath)];
@@ -53,17 +59,20 @@ public static class InputLoader
         return new SourceInput(ReadAll(paths), Path.GetDirectoryName(paths[0])!);
     }
 
-    private static SourceInput LoadProject(string input)
+    private static SourceInput LoadProject(string input, bool readProjectProperties)
     {
         string full = Path.GetFullPath(input);
         string directory;
+        string? project;
         if (File.Exists(full) && full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
         {
             directory = Path.GetDirectoryName(full)!;
+            project = full;
         }
         else if (Directory.Exists(full))
         {
             directory = full;
+            project = ProjectIn(directory, input);
         }
         else
         {
@@ -88,7 +97,20 @@ public static class InputLoader
             throw new InputException($"no C# files in '{input}' other than KmodSharp's generated clients");
         }
 
-        return new SourceInput(sources, directory);
+        ImmutableDictionary<string, string>? properties = project is not null && readProjectProperties ? ProjectProperties.Read(project) : null;
+        return new SourceInput(sources, directory, ProjectFile: project, ProjectProperties: properties);
+    }
+
+    // The folder's project, whose properties configure it; several are ambiguous.
+    private static string? ProjectIn(string directory, string input)
+    {
+        string[] projects = [.. Directory.EnumerateFiles(directory, "*.csproj").Order(StringComparer.Ordinal)];
+        return projects.Length switch
+        {
+            0 => null,
+            1 => projects[0],
+            _ => throw new InputException($"'{input}' holds several projects ({string.Join(", ", projects.Select(Path.GetFileName))}): pass the one to compile"),
+        };
     }
 
     private static bool IsGeneratedClient(string text) =>

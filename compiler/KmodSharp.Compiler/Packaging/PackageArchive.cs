@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Formats.Tar;
 using System.IO;
+using System.Linq;
+using KmodSharp.Compiler.Emit;
 
 namespace KmodSharp.Compiler.Packaging;
 
@@ -8,7 +11,7 @@ namespace KmodSharp.Compiler.Packaging;
 /// Writes a package the way <c>pkg create --format tar</c> does (libpkg/packing.c): a POSIX
 /// tar (ustar, what libarchive's <c>pax_restricted</c> writes for short names) whose first entries are <c>+COMPACT_MANIFEST</c> and <c>+MANIFEST</c>, then each
 /// file under its absolute path, owned by root:wheel. pkg reads any libarchive format, so the
-/// uncompressed form installs as is. The archive is written beside the target and moved into
+/// uncompressed form installs as is. The archives are written beside their targets and moved into
 /// place, so a failure leaves nothing behind.
 /// </summary>
 public static class PackageArchive
@@ -18,30 +21,25 @@ public static class PackageArchive
     /// <summary><c>&lt;name&gt;-&lt;version&gt;.pkg</c>, pkg's own file name.</summary>
     public static string FileName(PkgManifest manifest) => $"{manifest.Name}-{manifest.Version}.pkg";
 
-    public static void Write(PkgManifest manifest, string path, DateTimeOffset timestamp)
-    {
-        string full = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (FileStream stream = File.Create(temporary))
-            using (var tar = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: false))
-            {
-                Add(tar, "+COMPACT_MANIFEST", PkgManifestWriter.Compact(manifest), ManifestMode, timestamp);
-                Add(tar, "+MANIFEST", PkgManifestWriter.Full(manifest), ManifestMode, timestamp);
-                foreach (PkgFile file in manifest.Files)
-                {
-                    Add(tar, file.Path, file.Contents, (UnixFileMode)file.Mode, timestamp);
-                }
-            }
+    /// <summary>Writes one package; see <see cref="WriteAll"/>.</summary>
+    public static void Write(PkgManifest manifest, string path, DateTimeOffset timestamp) => WriteAll([(manifest, path)], timestamp);
 
-            File.Move(temporary, full, overwrite: true);
-        }
-        finally
+    /// <summary>
+    /// Writes every package or none: each archive goes beside its target, then all are moved into
+    /// place (<see cref="OutputPaths.ReplaceFiles"/>); a problem is an <see cref="OutputException"/>.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(PkgManifest Manifest, string Path)> packages, DateTimeOffset timestamp) =>
+        OutputPaths.ReplaceFiles([.. packages.Select(p => (p.Path, (Action<string>)(temporary => WriteArchive(p.Manifest, temporary, timestamp))))]);
+
+    private static void WriteArchive(PkgManifest manifest, string path, DateTimeOffset timestamp)
+    {
+        using FileStream stream = File.Create(path);
+        using var tar = new TarWriter(stream, TarEntryFormat.Ustar, leaveOpen: false);
+        Add(tar, "+COMPACT_MANIFEST", PkgManifestWriter.Compact(manifest), ManifestMode, timestamp);
+        Add(tar, "+MANIFEST", PkgManifestWriter.Full(manifest), ManifestMode, timestamp);
+        foreach (PkgFile file in manifest.Files)
         {
-            File.Delete(temporary);
+            Add(tar, file.Path, file.Contents, (UnixFileMode)file.Mode, timestamp);
         }
     }
 

@@ -24,7 +24,7 @@ public static class PackageBuilder
     {
         if (!PackageOptions.IsValidFreeBsdVersion(options.FreeBsdVersion))
         {
-            throw new PackagingException($"--freebsd-version {options.FreeBsdVersion} is not an osreldate (seven digits, e.g. 1501502)");
+            throw new PackagingException($"the FreeBSD version {options.FreeBsdVersion} (--freebsd-version or KmodSharpFreeBSDVersion) is not an osreldate (seven digits, e.g. 1501502)");
         }
 
         string name = module.ModuleName;

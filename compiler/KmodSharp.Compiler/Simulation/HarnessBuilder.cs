@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using KmodSharp.Compiler.Emit;
 
 namespace KmodSharp.Compiler.Simulation;
 
@@ -32,7 +33,7 @@ public sealed class HarnessBuilder(HostToolchain toolchain)
             return driver;
         }
 
-        Directory.CreateDirectory(directory);
+        OutputPaths.Run(directory, () => Directory.CreateDirectory(directory));
         string staging = driver + "." + Guid.NewGuid().ToString("N") + ".tmp";
         Compile([.. Toolchain.HarnessFlags, "-I", Path.Combine(harness, "kern"), .. sources, "-rdynamic", "-ldl", "-o", staging]);
         File.Move(staging, driver, overwrite: true);
@@ -42,9 +43,12 @@ public sealed class HarnessBuilder(HostToolchain toolchain)
     /// <summary>Compiles one generated module into <c>&lt;directory&gt;/&lt;name&gt;.so</c>, as kldload would take a .ko.</summary>
     public string Module(string directory, string name, string cSource)
     {
-        Directory.CreateDirectory(directory);
         string source = Path.Combine(directory, name + ".c");
-        File.WriteAllText(source, cSource);
+        OutputPaths.Run(directory, () =>
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(source, cSource);
+        });
         string moduleObject = Path.Combine(directory, name + ".o");
         string glueObject = Path.Combine(directory, name + ".glue.o");
         string shared = Path.Combine(directory, name + ".so");

@@ -77,7 +77,11 @@ public static class HostSimulator
         }
         finally
         {
-            Directory.Delete(work, recursive: true);
+            // Absent when making it failed; that failure is the one to report.
+            if (Directory.Exists(work))
+            {
+                Directory.Delete(work, recursive: true);
+            }
         }
     }
 

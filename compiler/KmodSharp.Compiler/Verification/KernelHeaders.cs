@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
+using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Simulation;
 using KmodSharp.Headers;
 
@@ -45,8 +46,10 @@ public sealed class KernelHeaders : IDisposable
         FreeBsdVersion = freeBsdVersion;
         this.includeDirectories = includeDirectories;
         this.extraArguments = extraArguments;
-        ObjectDirectory = Directory.CreateTempSubdirectory("kmodsharp-verify-").FullName;
-        File.WriteAllLines(GlobalOptionsHeader, globalOptions.Select(o => $"#define {o} 1"));
+        string? objectDirectory = null;
+        OutputPaths.Run(Path.GetTempPath(), () => objectDirectory = Directory.CreateTempSubdirectory("kmodsharp-verify-").FullName);
+        ObjectDirectory = objectDirectory!;
+        OutputPaths.Run(GlobalOptionsHeader, () => File.WriteAllLines(GlobalOptionsHeader, globalOptions.Select(o => $"#define {o} 1")));
     }
 
     /// <summary>What the headers are, for messages: the tree's path or "the host harness headers".</summary>
