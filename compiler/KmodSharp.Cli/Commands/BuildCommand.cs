@@ -3,7 +3,7 @@ using KmodSharp.Compiler.Emit;
 
 namespace KmodSharp.Cli.Commands;
 
-/// <summary><c>build &lt;input&gt; [-o DIR]</c>: writes each module's files to <c>DIR/&lt;module&gt;/</c>.</summary>
+/// <summary><c>build &lt;input&gt; [-o DIR] [--output-list FILE]</c>: writes each module's files to <c>DIR/&lt;module&gt;/</c> (and their paths to FILE).</summary>
 internal static class BuildCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -15,12 +15,23 @@ internal static class BuildCommand
         var sysdir = new Option<string?>("--freebsd-sysdir") { Description = "With --in-tree: the kernel's sys folder, to number the syscalls after the last entry of kern/syscalls.master" };
         Option<string[]> references = CommonOptions.References();
         Option<string[]> analyzerConfigs = CommonOptions.AnalyzerConfigs();
+        var outputList = new Option<string?>("--output-list")
+        {
+            Description = "Write the full paths of the files written, one a line, to this file: deleted first, written (atomically) only when the build succeeds; dotnet build's record of its outputs",
+        };
         var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test")
         {
-            input, outputDirectory, noLines, inTree, sysdir, references, analyzerConfigs,
+            input, outputDirectory, noLines, inTree, sysdir, references, analyzerConfigs, outputList,
         };
         command.SetAction(parsed =>
         {
+            // A list left from an earlier build would claim outputs this one may not write.
+            string? list = parsed.GetValue(outputList) is { } listPath ? Path.GetFullPath(listPath) : null;
+            if (list is not null && !TryDelete(list, error))
+            {
+                return ExitCodes.Usage;
+            }
+
             var options = new KmodSharp.Compiler.Lowering.LoweringOptions(!parsed.GetValue(noLines), parsed.GetValue(inTree));
             var (result, source, exitCode) = CommonOptions.Compile(
                 parsed.GetValue(input)!, options, parsed.GetValue(sysdir), output, error, parsed.GetValue(references), parsed.GetValue(analyzerConfigs));
@@ -30,17 +41,24 @@ internal static class BuildCommand
             }
 
             string directory = parsed.GetValue(outputDirectory) ?? source.DefaultOutputDirectory;
+            var files = new List<string>();
             try
             {
                 // Each module folder is written on its own (and replaced whole), so they are written side by side.
-                foreach ((string name, string written) in result.Modules.AsParallel().AsOrdered().Select(m => (m.ModuleName, ArtifactWriter.Write(directory, m))))
+                foreach ((ModuleArtifacts module, string written) in result.Modules.AsParallel().AsOrdered().Select(m => (m, ArtifactWriter.Write(directory, m))))
                 {
-                    output.WriteLine($"{name}: {written}");
+                    output.WriteLine($"{module.ModuleName}: {written}");
+                    files.AddRange(module.Files.Select(f => Path.GetFullPath(Path.Combine(written, f.FileName))));
                 }
             }
             catch (AggregateException all) when (all.InnerExceptions.FirstOrDefault(IsWriteFailure) is { } e)
             {
                 error.WriteLine($"kmodsharp: cannot write to '{directory}': {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            if (list is not null && !TryWriteList(list, files, error))
+            {
                 return ExitCodes.Usage;
             }
 
@@ -50,4 +68,47 @@ internal static class BuildCommand
     }
 
     private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private static bool TryDelete(string path, TextWriter error)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return true;
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            error.WriteLine($"kmodsharp: cannot delete '{path}': {e.Message}");
+            return false;
+        }
+    }
+
+    // Written beside its final name, then renamed over it: a reader sees the whole list or none.
+    private static bool TryWriteList(string path, List<string> files, TextWriter error)
+    {
+        string temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllLines(temporary, files);
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            error.WriteLine($"kmodsharp: cannot write '{path}': {e.Message}");
+            return false;
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
 }
