@@ -144,6 +144,48 @@ public sealed class BuildStepTests(PackedRuntimeFeed feed) : IClassFixture<Packe
     }
 
     [Fact]
+    public void A_project_that_only_references_a_module_project_has_no_step_of_its_own()
+    {
+        string module = feed.Project("Meter", "", ("Syscalls.cs", """
+            using KmodSharp;
+
+            namespace Meter;
+
+            [KernelModule("meter")]
+            public static class MeterModule
+            {
+                [Syscall(Name = "meter_double")]
+                public static int Double(int value) => value * 2;
+            }
+            """));
+        // Its tests: the package (analyzers, build step) comes through the project reference.
+        string tests = Path.Combine(Path.GetDirectoryName(module)!, "Meter.Tests");
+        Directory.CreateDirectory(tests);
+        File.WriteAllText(Path.Combine(tests, "Meter.Tests.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Meter/Meter.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(tests, "MeterTests.cs"), """
+            public static class MeterTests
+            {
+                public static bool Doubles() => Meter.MeterModule.Double(21) == 42;
+            }
+            """);
+
+        DotnetResult built = feed.Build(tests);
+        Assert.True(built.ExitCode == 0, built.Output);
+        Assert.True(File.Exists(Path.Combine(module, "bin", "Debug", "net10.0", "kmod", "meter", "meter.c")), built.Output);
+        Assert.False(Directory.Exists(Path.Combine(tests, "bin", "Debug", "net10.0", "kmod")), built.Output);
+        Assert.False(File.Exists(Path.Combine(tests, "obj", "Debug", "net10.0", "kmodsharp.inputs.rsp")), built.Output);
+    }
+
+    [Fact]
     public void The_step_reads_the_projects_analyzer_configs()
     {
         string project = feed.Project("Budget", "<KmodSharpStackBudget>64</KmodSharpStackBudget>",
