@@ -14,6 +14,7 @@ namespace KmodSharp.Packaging.Tests;
 /// inputs, passes any message text through, and hands the CLI the project's analyzer configs.
 /// </summary>
 [Trait("Category", "Packaging")]
+[Collection(PackingCollection.Name)]
 public sealed class BuildStepTests(PackedRuntimeFeed feed) : IClassFixture<PackedRuntimeFeed>
 {
     private const string Skipped = "Skipping target \"KmodSharpGenerate\" because all output files are up-to-date";

@@ -15,6 +15,7 @@ namespace KmodSharp.Packaging.Tests;
 /// The version is unique per run and the template project restores into a private packages
 /// folder, so neither the user's template hive nor their NuGet cache is touched.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class TemplateBuildEndToEndTests
 {
     [Fact]
