@@ -22,7 +22,12 @@ public sealed class PackedRuntimeFeed : IDisposable
         string feed = temp.Combine("feed");
         DotnetResult packed = new DotnetProcess(new Dictionary<string, string>())
             .Run(Repository.Root, "pack", "runtime-shims/KmodSharp.Runtime", "-c", "Release", "-o", feed, $"-p:PackageVersion={Version}");
-        Assert.True(packed.ExitCode == 0, packed.Output);
+        if (packed.ExitCode != 0)
+        {
+            // xunit disposes no fixture whose constructor threw.
+            temp.Dispose();
+            Assert.Fail(packed.Output);
+        }
 
         Root = temp.Combine("projects");
         Directory.CreateDirectory(Root);
