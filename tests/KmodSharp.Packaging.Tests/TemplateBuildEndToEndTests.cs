@@ -15,6 +15,7 @@ namespace KmodSharp.Packaging.Tests;
 /// The version is unique per run and the template project restores into a private packages
 /// folder, so neither the user's template hive nor their NuGet cache is touched.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class TemplateBuildEndToEndTests
 {
     [Fact]
@@ -74,7 +75,8 @@ public sealed class TemplateBuildEndToEndTests
 
         // 3. A throw in the syscall fails the build with the KMS error at its line, from the
         //    analyzers in CoreCompile and, with them off, from the kmodsharp step itself (one
-        //    error per diagnostic, no "exited with code" noise).
+        //    error per diagnostic and one saying the module was not written; no "exited with
+        //    code" noise).
         string syscalls = temp.Combine("Gauge", "Syscalls.cs");
         string[] lines = File.ReadAllLines(syscalls);
         int returnLine = Array.FindIndex(lines, l => l.Trim() == "return value * 2;");

@@ -13,6 +13,7 @@ namespace KmodSharp.Packaging.Tests;
 /// package per RID, each precompiled (ReadyToRun) for its own machine, plus an IL-only <c>any</c>
 /// for every other platform; <c>dotnet tool install</c> picks this machine's and it runs.
 /// </summary>
+[Collection(PackingCollection.Name)]
 public sealed class ToolPackageTests
 {
     private static readonly string[] PrecompiledRids = ["linux-x64", "linux-arm64", "osx-arm64", "win-x64"];

@@ -246,7 +246,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
                 continue;
             }
 
-            int budget = Budget(context, method.Locations[0].SourceTree);
+            int budget = Budget(context, SymbolLocation.Of(method).SourceTree);
             int total = Worst(method);
             if (total <= budget)
             {
@@ -259,7 +259,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
                 parts.Add(session.Scope.DisplayName(current) + " (" + Frame(current) + " B)");
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackBudget, method.Locations[0],
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackBudget, SymbolLocation.Of(method),
                 session.Scope.DisplayName(method), total, string.Join(" → ", parts), budget));
         }
 

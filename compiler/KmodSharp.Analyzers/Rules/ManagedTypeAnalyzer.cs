@@ -24,7 +24,9 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             {
                 switch (c.Symbol)
                 {
-                    case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method:
+                    // An implicitly declared method's signature is not the user's to change (<Main>$ and its
+                    // string[] args, a record's ToString and Equals, a delegate's BeginInvoke): never kernel code.
+                    case IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction, IsImplicitlyDeclared: false } method:
                         if (!method.ReturnsVoid && Problem(session, method.ReturnType, TypeUse.Return) is { } returned)
                         {
                             Report(session, c.ReportDiagnostic, method, returned, "The return type of '" + method.Name + "'", ReturnTypeLocation(method));
@@ -34,7 +36,7 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                         {
                             if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem)
                             {
-                                Report(session, c.ReportDiagnostic, method, problem, "Parameter '" + parameter.Name + "'", parameter.Locations[0]);
+                                Report(session, c.ReportDiagnostic, method, problem, "Parameter '" + parameter.Name + "'", SymbolLocation.Of(parameter));
                             }
                         }
 
@@ -42,7 +44,7 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                     // A const (e.g. a Printf format) is a compile-time value, not a managed object.
                     case IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false } field when session.Scope.IsKernelCode(field)
                         && Problem(session, field.Type, field.IsStatic ? TypeUse.StaticField : TypeUse.Field) is { } problem:
-                        Report(session, c.ReportDiagnostic, field, problem, "Field '" + field.Name + "'", field.Locations[0]);
+                        Report(session, c.ReportDiagnostic, field, problem, "Field '" + field.Name + "'", SymbolLocation.Of(field));
                         break;
                 }
             },
@@ -59,7 +61,7 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
                     case IVariableDeclaratorOperation declarator:
                         if (Problem(session, declarator.Symbol.Type, TypeUse.Local) is { } declared)
                         {
-                            Report(session, c.ReportDiagnostic, c.ContainingSymbol, declared, "Local '" + declarator.Symbol.Name + "'", declarator.Symbol.Locations[0]);
+                            Report(session, c.ReportDiagnostic, c.ContainingSymbol, declared, "Local '" + declarator.Symbol.Name + "'", SymbolLocation.Of(declarator.Symbol));
                         }
 
                         break;
@@ -98,7 +100,7 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
     private static Location ReturnTypeLocation(IMethodSymbol method) =>
         method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax declaration
             ? declaration.ReturnType.GetLocation()
-            : method.Locations[0];
+            : SymbolLocation.Of(method);
 
     /// <summary>What is wrong with a declared type: the rule and the type displayed, or null. (The message and location are only built for a problem.)</summary>
     private static (DiagnosticDescriptor Rule, string Display)? Problem(KernelSession session, ITypeSymbol type, TypeUse use)

@@ -80,7 +80,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 
             if (!type.IsStatic)
             {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ModuleNotStatic, type.Locations[0], type.Name, module ? "KernelModule" : "KernelHelper"));
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ModuleNotStatic, SymbolLocation.Of(type), type.Name, module ? "KernelModule" : "KernelHelper"));
             }
 
             if (module)
@@ -97,14 +97,14 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 
                 if (dynamic > LastModuleSlot - FirstModuleSlot + 1)
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyDynamicSyscalls, type.Locations[0], type.Name, dynamic));
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyDynamicSyscalls, SymbolLocation.Of(type), type.Name, dynamic));
                 }
             }
 
             if (module && attribute.ConstructorArguments.Length == 1)
             {
                 string? name = attribute.ConstructorArguments[0].Value as string;
-                Location location = ArgumentLocation(attribute, c, null) ?? type.Locations[0];
+                Location location = ArgumentLocation(attribute, c, null) ?? SymbolLocation.Of(type);
                 if (CNames.Validate(name) is { } problem)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, location, "module", name ?? "", problem));
@@ -146,7 +146,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         {
             if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Length != 0 || !KnownTypes.Is(method.ReturnType, scope.Types.Errno))
             {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidModuleHook, method.Locations[0], attributeName, method.Name));
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidModuleHook, SymbolLocation.Of(method), attributeName, method.Name));
             }
 
             return;
@@ -160,8 +160,8 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         KnownTypes types = scope.Types;
         AttributeData attribute = scope.GetSyscallAttribute(method)!;
         string name = scope.GetSyscallName(method);
-        Location nameLocation = ArgumentLocation(attribute, c, "Name") ?? method.Locations[0];
-        Location numberLocation = ArgumentLocation(attribute, c, "Number") ?? method.Locations[0];
+        Location nameLocation = ArgumentLocation(attribute, c, "Name") ?? SymbolLocation.Of(method);
+        Location numberLocation = ArgumentLocation(attribute, c, "Number") ?? SymbolLocation.Of(method);
         if (CNames.Validate(name) is { } problem)
         {
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, nameLocation, "syscall", name,
@@ -207,21 +207,21 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
                     RefKind.None => "",
                     _ => "in ",
                 };
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, parameter.Locations[0],
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedParameterType, SymbolLocation.Of(parameter),
                     parameter.Name, name, refKind + parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
             }
         }
 
         if (slots > MaxArgumentSlots)
         {
-            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyArguments, method.Locations[0], name, slots));
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyArguments, SymbolLocation.Of(method), name, slots));
         }
 
         if (!method.ReturnsVoid && !IsReturnType(method.ReturnType, types))
         {
             Location location = method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(c.CancellationToken) is MethodDeclarationSyntax declaration
                 ? declaration.ReturnType.GetLocation()
-                : method.Locations[0];
+                : SymbolLocation.Of(method);
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
         }
 
@@ -296,20 +296,20 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
     {
         if (state.Modules.IsEmpty)
         {
-            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => SymbolLocation.Of(o.Method)))
             {
                 if (attribute == "Syscall")
                 {
-                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingModule, method.Locations[0], method.Name));
+                    c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingModule, SymbolLocation.Of(method), method.Name));
                     break;
                 }
             }
         }
         else
         {
-            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => o.Method.Locations[0]))
+            foreach ((IMethodSymbol method, string attribute) in Ordered(state.Orphans, o => SymbolLocation.Of(o.Method)))
             {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SyscallOutsideModule, method.Locations[0], method.Name, attribute, method.ContainingType.Name));
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SyscallOutsideModule, SymbolLocation.Of(method), method.Name, attribute, method.ContainingType.Name));
             }
         }
 

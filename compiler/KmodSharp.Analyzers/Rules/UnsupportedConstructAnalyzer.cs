@@ -194,7 +194,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
         };
         if (construct is not null)
         {
-            session.Report(symbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, symbol.Locations[0], construct);
+            session.Report(symbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, SymbolLocation.Of(symbol), construct);
         }
     }
 }

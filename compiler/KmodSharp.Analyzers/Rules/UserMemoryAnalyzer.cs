@@ -67,12 +67,12 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
                     : pointed.SpecialType is SpecialType.System_Byte or SpecialType.System_SByte
                         ? "UserPtr<byte> (or UserString for a NUL-terminated string)"
                         : "UserPtr<" + pointed.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + ">";
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, parameter.Locations[0],
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, SymbolLocation.Of(parameter),
                     parameter.Name, session.Scope.GetSyscallName(method), parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), suggestion));
             }
             else if (parameter.Type.TypeKind == TypeKind.FunctionPointer)
             {
-                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, parameter.Locations[0],
+                c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RawPointerParameter, SymbolLocation.Of(parameter),
                     parameter.Name, session.Scope.GetSyscallName(method), parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), "UserPtr<byte>"));
             }
         }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KmodSharp.Compiler.Frontend;
 
@@ -30,7 +31,7 @@ public static class CompilationFactory
         // Files parse independently, so on every core, as csc parses them; the order stays the input's.
         SyntaxTree[] trees = [.. input.Files.AsParallel().AsOrdered().Select(f => CSharpSyntaxTree.ParseText(f.Text, parseOptions, f.Path, System.Text.Encoding.UTF8))];
         var options = new CSharpCompilationOptions(
-            OutputKind.DynamicallyLinkedLibrary,
+            OutputKindOf(trees),
             nullableContextOptions: NullableContextOptions.Enable,
             allowUnsafe: true);
         if (editorConfig is not null)
@@ -39,6 +40,24 @@ public static class CompilationFactory
         }
 
         return CSharpCompilation.Create(assemblyName, trees, input.References.IsDefaultOrEmpty ? References : ReferencesOf(input.References), options);
+    }
+
+    // Top-level statements compile only into an executable (CS8805 in a library): csc built the
+    // project, so its OutputType was Exe. Anything else translates as the library it is to the kernel.
+    private static OutputKind OutputKindOf(SyntaxTree[] trees)
+    {
+        foreach (SyntaxTree tree in trees)
+        {
+            foreach (MemberDeclarationSyntax member in ((CompilationUnitSyntax)tree.GetRoot()).Members)
+            {
+                if (member is GlobalStatementSyntax)
+                {
+                    return OutputKind.ConsoleApplication;
+                }
+            }
+        }
+
+        return OutputKind.DynamicallyLinkedLibrary;
     }
 
     // A build hands over the project's own references (its ReferencePath items).
