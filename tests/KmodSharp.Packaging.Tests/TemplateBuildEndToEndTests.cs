@@ -46,7 +46,7 @@ public sealed class TemplateBuildEndToEndTests
             ["NUGET_PACKAGES"] = temp.Combine("packages"),
         });
         string hive = temp.Combine("hive");
-        File.WriteAllText(temp.Combine("nuget.config"), NuGetConfig(feed));
+        File.WriteAllText(temp.Combine("nuget.config"), LocalFeed.NuGetConfig(feed));
         DotnetResult installed = dotnet.Run(temp.Path, "new", "install", Path.Combine(feed, $"KmodSharp.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
         Assert.True(installed.ExitCode == 0, installed.Output);
         DotnetResult created = dotnet.Run(temp.Path, "new", "kmod", "-n", "Gauge", "-o", temp.Combine("Gauge"), "--debug:custom-hive", hive);
@@ -94,20 +94,6 @@ public sealed class TemplateBuildEndToEndTests
         Assert.DoesNotContain("exited with code", fromStep.Output);
     }
 
-    private static string NuGetConfig(string feed) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="local" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-          <packageSourceMapping>
-            <packageSource key="local"><package pattern="KmodSharp.*" /></packageSource>
-            <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-          </packageSourceMapping>
-        </configuration>
-        """;
 
     // The version `kmodsharp new` wrote into the PackageReference (this test assembly's CLI build).
     private static string ToolVersion(string text)

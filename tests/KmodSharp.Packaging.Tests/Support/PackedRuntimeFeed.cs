@@ -31,20 +31,7 @@ public sealed class PackedRuntimeFeed : IDisposable
 
         Root = temp.Combine("projects");
         Directory.CreateDirectory(Root);
-        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="KmodSharp.*" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), LocalFeed.NuGetConfig(feed));
         Dotnet = new DotnetProcess(new Dictionary<string, string>
         {
             ["DOTNET_CLI_HOME"] = temp.Combine("home"),
