@@ -34,7 +34,7 @@ internal sealed partial class FunctionLowering
         KType operandType = KTypeOf(binary.LeftOperand.Type, binary);
         bool shift = binary.OperatorKind is BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift;
         (CExpr left, CExpr right) = shift
-            ? (Operand(binary.LeftOperand, operandType), Value(binary.RightOperand))
+            ? Operands(binary.LeftOperand, binary.RightOperand, operand => operand == binary.LeftOperand ? Operand(operand, operandType) : Value(operand))
             : BalancedOperands(binary.LeftOperand, binary.RightOperand, operandType);
 
         switch (binary.OperatorKind)
@@ -54,21 +54,11 @@ internal sealed partial class FunctionLowering
         return new CBinary(Operator(binary), left, right);
     }
 
-    /// <summary>Lowers both operands, spilling the left one when the right one emits guard statements.</summary>
+    /// <summary>Lowers both operands in C#'s order (<see cref="InOrder"/>).</summary>
     private (CExpr Left, CExpr Right) Operands(IOperation leftOperation, IOperation rightOperation, System.Func<IOperation, CExpr> lower)
     {
-        CExpr left = lower(leftOperation);
-        int mark = current.Count;
-        CExpr right = lower(rightOperation);
-        if (current.Count > mark && !IsPure(left))
-        {
-            // C# evaluates the left operand first: keep it before the right operand's guards.
-            string temp = Declare("kms_t", CTypeOf(leftOperation.Type!, leftOperation));
-            current.Insert(mark, new CExpressionStatement(new CAssign(new CIdentifier(temp), left)));
-            left = new CIdentifier(temp);
-        }
-
-        return (left, right);
+        CExpr?[] values = InOrder([leftOperation, rightOperation], i => lower(i == 0 ? leftOperation : rightOperation));
+        return (values[0]!, values[1]!);
     }
 
     // Drops the implicit widenings of both operands when C's usual arithmetic conversions of

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using KmodSharp.Compiler.CTree;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,17 +41,7 @@ internal sealed partial class FunctionLowering
             arguments.Add(CurrentThread);
         }
 
-        foreach (IArgumentOperation argument in call.Arguments)
-        {
-            if (IsSpan(argument.Value.Type) && SpanOf(argument.Value) is { } span)
-            {
-                arguments.Add(span.Pointer);
-                arguments.Add(span.Length);
-                continue;
-            }
-
-            arguments.Add(Argument(argument));
-        }
+        arguments.AddRange(ArgumentsByParameter(call.Arguments));
 
         if (!callee.ReturnsErrno || resultPointer is not null || Frontend.TypeBinder.IsRuntimeType(target.ReturnType, "Errno"))
         {
@@ -75,14 +67,84 @@ internal sealed partial class FunctionLowering
         return value ?? (CExpr)new CIdentifier("0");
     }
 
-    /// <summary>An argument: by value, or by address for <c>ref</c>/<c>out</c>/<c>in</c> parameters.</summary>
+    /// <summary>
+    /// The arguments in the callee's parameter order (a span is its pointer and length), each
+    /// evaluated in the order written, as C# does with named arguments: where that order differs from
+    /// the parameters' or one argument could change another, the earlier one goes through a temporary.
+    /// A default argument is its constant.
+    /// </summary>
+    private List<CExpr> ArgumentsByParameter(ImmutableArray<IArgumentOperation> arguments)
+    {
+        ImmutableArray<IArgumentOperation> written = [.. arguments.OrderBy(a => a.ArgumentKind == ArgumentKind.DefaultValue).ThenBy(a => a.Syntax.SpanStart)];
+        var spans = new Dictionary<int, SpanValue>();
+        var addresses = new Dictionary<int, CExpr>();
+        CExpr?[] values = InOrder([.. written.Select(a => a.Value)], i =>
+        {
+            if (IsSpan(written[i].Value.Type) && SpanOf(written[i].Value) is { } span)
+            {
+                spans[i] = span;
+                return null;
+            }
+
+            CExpr value = Argument(written[i]);
+            if (!IsByReference(written[i]))
+            {
+                return value;
+            }
+
+            // An address stays valid: the callee reads through it when C# would.
+            addresses[i] = value;
+            return null;
+        });
+
+        var byParameter = new List<CExpr>();
+        foreach (int i in Enumerable.Range(0, written.Length).OrderBy(i => written[i].Parameter?.Ordinal ?? i))
+        {
+            if (spans.TryGetValue(i, out SpanValue? span))
+            {
+                byParameter.Add(span.Pointer);
+                byParameter.Add(span.Length);
+            }
+            else
+            {
+                byParameter.Add(values[i] ?? addresses[i]);
+            }
+        }
+
+        return byParameter;
+    }
+
+    private static bool IsByReference(IArgumentOperation argument) =>
+        argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out or RefKind.In or RefKind.RefReadOnlyParameter;
+
+    /// <summary>
+    /// An argument: by value, or by address for <c>ref</c>/<c>out</c>/<c>in</c> parameters. An
+    /// <c>in</c> argument that is a computed value (C# makes a temporary for it) is stored in one, so it has an address.
+    /// </summary>
     internal CExpr Argument(IArgumentOperation argument)
     {
-        CExpr value = argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out or RefKind.In or RefKind.RefReadOnlyParameter
-            ? AddressOf(Value(argument.Value))
-            : Converted(argument.Value);
-        return value;
+        if (!IsByReference(argument))
+        {
+            return Converted(argument.Value);
+        }
+
+        CExpr value = Value(argument.Value);
+        if (argument.Parameter!.RefKind is RefKind.In or RefKind.RefReadOnlyParameter && !IsLvalue(value))
+        {
+            value = Spill(value, CTypeOf(argument.Parameter!.Type, argument.Value));
+        }
+
+        return AddressOf(value);
     }
+
+    // What C can take the address of: a variable (not a constant's macro), an element, a member, a dereference.
+    private static bool IsLvalue(CExpr value) => value switch
+    {
+        CIdentifier => !IsPure(value),
+        CIndex or CMember => true,
+        CUnary { Operator: CUnaryOperator.Dereference } => true,
+        _ => false,
+    };
 
     internal static CExpr AddressOf(CExpr value) =>
         value is CUnary { Operator: CUnaryOperator.Dereference } deref ? deref.Operand : new CUnary(CUnaryOperator.AddressOf, value);

@@ -64,7 +64,7 @@ internal sealed partial class FunctionLowering
             case IConversionOperation conversion:
                 return Conversion(conversion);
             case ISimpleAssignmentOperation assignment:
-                CExpr target = Value(assignment.Target);
+                CExpr target = AssignmentTarget(assignment.Target, assignment.Value);
                 return new CAssign(target, Converted(assignment.Value));
             case ICompoundAssignmentOperation compound:
                 return CompoundAssignment(compound);

@@ -108,11 +108,13 @@ internal sealed partial class FunctionLowering
             return null;
         }
 
-        CExpr start = Index(Value(slice.Arguments[0].Value));
-        CExpr length = slice.Arguments.Length > 1
-            ? Index(Value(slice.Arguments[1].Value))
+        // Slice(length: n, start: a) is Slice(a, n), with n evaluated first.
+        List<CExpr> bounds = ArgumentsByParameter(slice.Arguments);
+        CExpr start = Index(bounds[0]);
+        CExpr length = bounds.Count > 1
+            ? Index(bounds[1])
             : new CBinary(CBinaryOperator.Subtract, source.Length, start);
-        CExpr outOfRange = slice.Arguments.Length > 1
+        CExpr outOfRange = bounds.Count > 1
             ? new CBinary(CBinaryOperator.LogicalOr,
                 new CBinary(CBinaryOperator.Greater, start, source.Length),
                 new CBinary(CBinaryOperator.Greater, length, new CBinary(CBinaryOperator.Subtract, source.Length, start)))

@@ -79,12 +79,14 @@ internal sealed partial class FunctionLowering
 
     private CExpr CompoundAssignment(ICompoundAssignmentOperation compound)
     {
-        CExpr target = Value(compound.Target);
+        CExpr target = AssignmentTarget(compound.Target, compound.Value);
         if (!IsStableLvalue(target))
         {
             context.Unsupported(compound, "a compound assignment to this target", "assign to a local, parameter, field or element with a simple index");
             return target;
         }
+
+        CExpr read = CompoundRead(compound, target);
 
         bool simple = !compound.IsChecked && compound.OperatorMethod is null
             && compound.OperatorKind is BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply
@@ -93,7 +95,9 @@ internal sealed partial class FunctionLowering
         {
             // C's "x op= v" converts back to x's type exactly as C# does (modulo for narrow types).
             CExpr value = Converted(compound.Value);
-            return new CAssign(target, value, Operator(compound.OperatorKind));
+            return read == target
+                ? new CAssign(target, value, Operator(compound.OperatorKind))
+                : new CAssign(target, new CBinary(Operator(compound.OperatorKind), read, value));
         }
 
         KType targetType = KTypeOf(compound.Target.Type, compound);
@@ -102,11 +106,11 @@ internal sealed partial class FunctionLowering
         CExpr result = compound.OperatorKind switch
         {
             BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift =>
-                Shift(compound.OperatorKind, target, right, compound.Value, operatorType),
-            BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder => CompoundDivision(compound, target, right, targetType, operatorType),
-            BinaryOperatorKind.Add => CheckedArithmetic("__builtin_add_overflow", target, right, compound.Target),
-            BinaryOperatorKind.Subtract => CheckedArithmetic("__builtin_sub_overflow", target, right, compound.Target),
-            BinaryOperatorKind.Multiply => CheckedArithmetic("__builtin_mul_overflow", target, right, compound.Target),
+                Shift(compound.OperatorKind, read, right, compound.Value, operatorType),
+            BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder => CompoundDivision(compound, read, right, targetType, operatorType),
+            BinaryOperatorKind.Add => CheckedArithmetic("__builtin_add_overflow", read, right, compound.Target),
+            BinaryOperatorKind.Subtract => CheckedArithmetic("__builtin_sub_overflow", read, right, compound.Target),
+            BinaryOperatorKind.Multiply => CheckedArithmetic("__builtin_mul_overflow", read, right, compound.Target),
             _ => Unsupported(compound),
         };
         return new CAssign(target, SameCType(operatorType, targetType) ? result : new CCast(CTypeMapper.Map(targetType), result));

@@ -35,6 +35,8 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public FailureAnalysis Failures { get; } = new();
 
+    public StateAnalysis State { get; } = new();
+
     public ThreadAnalysis Threads { get; } = new();
 
     /// <summary>The user enums the C code names.</summary>

@@ -1,0 +1,27 @@
+using KmodSharp.Differential.Runner;
+using KmodSharp.Differential.Support;
+using Xunit;
+
+namespace KmodSharp.Differential;
+
+/// <summary>
+/// C# order of evaluation, named and default arguments and in arguments given computed values:
+/// each module (Modules/Regressions/) must compile, run in the harness and agree with .NET.
+/// </summary>
+public sealed class EvaluationOrderTests
+{
+    [Fact]
+    public void Operands_and_arguments_run_left_to_right_once() => Run("EvaluationOrder");
+
+    [Fact]
+    public void A_failing_argument_runs_after_the_earlier_ones() => Run("EvaluationOrderFailure");
+
+    [Fact]
+    public void Named_and_default_arguments_go_to_their_parameters() => Run("NamedArguments");
+
+    [Fact]
+    public void In_arguments_given_computed_values_compile() => Run("AddressOfValue");
+
+    private static void Run(string module) =>
+        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
+}
