@@ -20,6 +20,9 @@ public sealed class EvaluationOrderTests
     public void Named_and_default_arguments_go_to_their_parameters() => Run("NamedArguments");
 
     [Fact]
+    public void Runtime_call_arguments_run_as_written() => Run("IntrinsicArguments");
+
+    [Fact]
     public void In_arguments_given_computed_values_compile() => Run("AddressOfValue");
 
     private static void Run(string module) =>

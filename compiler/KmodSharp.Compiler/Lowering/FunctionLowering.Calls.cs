@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -67,51 +68,61 @@ internal sealed partial class FunctionLowering
         return value ?? (CExpr)new CIdentifier("0");
     }
 
-    /// <summary>
-    /// The arguments in the callee's parameter order (a span is its pointer and length), each
-    /// evaluated in the order written, as C# does with named arguments: where that order differs from
-    /// the parameters' or one argument could change another, the earlier one goes through a temporary.
-    /// A default argument is its constant.
-    /// </summary>
+    /// <summary>The arguments in the callee's parameter order, a span as its pointer and length (<see cref="LowerArguments"/>).</summary>
     private List<CExpr> ArgumentsByParameter(ImmutableArray<IArgumentOperation> arguments)
     {
-        ImmutableArray<IArgumentOperation> written = [.. arguments.OrderBy(a => a.ArgumentKind == ArgumentKind.DefaultValue).ThenBy(a => a.Syntax.SpanStart)];
-        var spans = new Dictionary<int, SpanValue>();
-        var addresses = new Dictionary<int, CExpr>();
-        CExpr?[] values = InOrder([.. written.Select(a => a.Value)], i =>
-        {
-            if (IsSpan(written[i].Value.Type) && SpanOf(written[i].Value) is { } span)
-            {
-                spans[i] = span;
-                return null;
-            }
-
-            CExpr value = Argument(written[i]);
-            if (!IsByReference(written[i]))
-            {
-                return value;
-            }
-
-            // An address stays valid: the callee reads through it when C# would.
-            addresses[i] = value;
-            return null;
-        });
-
         var byParameter = new List<CExpr>();
-        foreach (int i in Enumerable.Range(0, written.Length).OrderBy(i => written[i].Parameter?.Ordinal ?? i))
+        foreach (LoweredArgument argument in LowerArguments(arguments, Argument))
         {
-            if (spans.TryGetValue(i, out SpanValue? span))
+            if (argument.Span is var (pointer, length))
             {
-                byParameter.Add(span.Pointer);
-                byParameter.Add(span.Length);
+                byParameter.Add(pointer);
+                byParameter.Add(length);
             }
             else
             {
-                byParameter.Add(values[i] ?? addresses[i]);
+                byParameter.Add(argument.Value!);
             }
         }
 
         return byParameter;
+    }
+
+    /// <summary>A lowered argument: a value (an address for a by-reference parameter), or a span's pointer and length.</summary>
+    internal sealed record LoweredArgument(CExpr? Value, (CExpr Pointer, CExpr Length)? Span);
+
+    /// <summary>
+    /// The arguments lowered in the order written, as C# evaluates named arguments, and returned in
+    /// the callee's parameter order: where an argument could be changed by a later one or its side
+    /// effects must come first, it goes through a temporary (<see cref="InOrder"/>). A default
+    /// argument is its constant. An address is never spilled: the callee reads through it when C# would.
+    /// </summary>
+    internal LoweredArgument[] LowerArguments(ImmutableArray<IArgumentOperation> arguments, Func<IArgumentOperation, CExpr> lowerValue)
+    {
+        ImmutableArray<IArgumentOperation> written = [.. arguments.OrderBy(a => a.ArgumentKind == ArgumentKind.DefaultValue).ThenBy(a => a.Syntax.SpanStart)];
+        var lowered = new LoweredArgument[written.Length];
+        CExpr?[] values = InOrder([.. written.Select(a => a.Value)], i =>
+        {
+            if (IsSpan(written[i].Value.Type) && SpanOf(written[i].Value) is { } span)
+            {
+                lowered[i] = new LoweredArgument(null, (span.Pointer, span.Length));
+                return null;
+            }
+
+            CExpr value = lowerValue(written[i]);
+            lowered[i] = new LoweredArgument(value, null);
+            return IsByReference(written[i]) ? null : value;
+        });
+
+        for (int i = 0; i < written.Length; i++)
+        {
+            if (values[i] is { } value)
+            {
+                lowered[i] = lowered[i] with { Value = value };
+            }
+        }
+
+        return [.. Enumerable.Range(0, written.Length).OrderBy(i => written[i].Parameter?.Ordinal ?? i).Select(i => lowered[i])];
     }
 
     private static bool IsByReference(IArgumentOperation argument) =>

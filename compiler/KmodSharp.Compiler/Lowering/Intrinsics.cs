@@ -16,7 +16,11 @@ internal static class Intrinsics
     {
         IMethodSymbol method = call.TargetMethod;
         ImmutableArray<IArgumentOperation> arguments = [.. call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0)];
-        CExpr Arg(int i) => lowering.Argument(arguments[i]);
+
+        // C# evaluates the instance, then the arguments as written: all before the kernel call.
+        CExpr? instance = call.Instance is { } receiver ? lowering.LowerValue(receiver) : null;
+        FunctionLowering.LoweredArgument[] lowered = lowering.LowerArguments(call.Arguments, argument => LowerArgument(lowering, method, argument));
+        CExpr Arg(int i) => lowered[i].Value!;
         CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a
             ? a.Operand
             : new CUnary(CUnaryOperator.Dereference, addressOfValue));
@@ -24,7 +28,7 @@ internal static class Intrinsics
         switch (method.ContainingType.Name, method.Name)
         {
             case ("Kernel", "Printf"):
-                return Printf(lowering, arguments);
+                return Printf(lowering, arguments, lowered);
             case ("Kernel", "CopyIn"):
             {
                 CExpr source = Arg(0), destination = Arg(1);
@@ -39,19 +43,18 @@ internal static class Intrinsics
 
             case ("Kernel", "CopyInString"):
             {
-                CExpr source = Arg(0);
-                if (lowering.LowerSpan(arguments[1].Value) is not var (pointer, length))
+                if (lowered[1].Span is not var (pointer, length))
                 {
                     break;
                 }
 
-                return new CCall("copyinstr", source, pointer, length, Arg(2));
+                return new CCall("copyinstr", Arg(0), pointer, length, Arg(2));
             }
 
             case ("Kernel", "FetchByte"):
                 return new CCall("fubyte", Arg(0));
             case ("Kernel", "StoreByte"):
-                return new CCall("subyte", Arg(0), StoredByte(lowering, arguments[1]));
+                return new CCall("subyte", Arg(0), Arg(1));
             case ("Kernel", "FetchWord32"):
                 return new CCall("fueword32", Arg(0), Arg(1));
             case ("Kernel", "FetchWord64"):
@@ -63,14 +66,24 @@ internal static class Intrinsics
             case ("Kernel", "PrivCheck"):
                 return new CCall("priv_check", lowering.CurrentThread, arguments.IsEmpty ? new CIdentifier("PRIV_MODULE0") : Arg(0));
             case ("Atomic", _):
-                return Atomic(lowering, method, arguments);
+                return Atomic(method, lowered);
             case ("UserPtr", "Add"):
-                return new CBinary(CBinaryOperator.Add, lowering.LowerValue(call.Instance!), Arg(0));
+                return new CBinary(CBinaryOperator.Add, instance!, Arg(0));
         }
 
         lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
         return new CIntegerLiteral(0);
     }
+
+    // How each argument is lowered: by value, by address for ref/out/in, or as the kernel twin takes it.
+    private static CExpr LowerArgument(FunctionLowering lowering, IMethodSymbol method, IArgumentOperation argument) =>
+        (method.ContainingType.Name, method.Name, argument.Parameter?.Ordinal) switch
+        {
+            ("Kernel", "StoreByte", 1) => StoredByte(lowering, argument),
+            ("Kernel", "Printf", _) => lowering.LowerConverted(argument.Value),
+            ("Atomic", _, > 0) => lowering.LowerConverted(argument.Value),
+            _ => lowering.Argument(argument),
+        };
 
     // subyte(9) takes an int and stores its low byte: C#'s unchecked (byte) cast of a value that
     // fits an int is that same truncation, so the value goes as it is, as a kernel developer
@@ -84,14 +97,14 @@ internal static class Intrinsics
 
     // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
     // results cast back, which keeps two's-complement values intact.
-    private static CExpr Atomic(FunctionLowering lowering, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    private static CExpr Atomic(IMethodSymbol method, FunctionLowering.LoweredArgument[] arguments)
     {
         bool wide = method.Parameters[0].Type.SpecialType == SpecialType.System_Int64;
         string suffix = wide ? "long" : "int";
         var unsigned = new CNamedType(wide ? "u_long" : "u_int");
         CType signed = wide ? new CNamedType("int64_t") : CNamedType.Int;
-        CExpr location = new CCast(new CPointerType(unsigned, PointeeVolatile: true), lowering.Argument(arguments[0]));
-        CExpr Operand(int i) => new CCast(unsigned, lowering.LowerConverted(arguments[i].Value));
+        CExpr location = new CCast(new CPointerType(unsigned, PointeeVolatile: true), arguments[0].Value!);
+        CExpr Operand(int i) => new CCast(unsigned, arguments[i].Value!);
         return method.Name switch
         {
             "Add" => new CCall($"atomic_add_{suffix}", location, Operand(1)),
@@ -146,11 +159,11 @@ internal static class Intrinsics
     // A byte span prints with "%.*s" and its length, so printf never reads past the span
     // even when it holds no NUL (the managed Printf stops at the span's end too); a buffer
     // proven to hold copyinstr's string has its NUL inside, and prints with "%s" as it is.
-    private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments)
+    private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments, FunctionLowering.LoweredArgument[] lowered)
     {
         ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
         string format = arguments[0].Value.ConstantValue.Value as string ?? "";
-        var lowered = ImmutableArray.CreateBuilder<CExpr>();
+        var output = ImmutableArray.CreateBuilder<CExpr>();
         var rewritten = new System.Text.StringBuilder();
         int next = 0;
         for (int i = 0; i < format.Length; i++)
@@ -175,8 +188,9 @@ internal static class Intrinsics
             }
 
             string spec = format[(i + 1)..j];
-            IOperation? value = next < values.Length ? values[next++] : null;
-            if (format[j] == 's' && value is not null && lowering.LowerSpan(value) is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
+            IOperation? value = next < values.Length ? values[next] : null;
+            FunctionLowering.LoweredArgument? argument = next < values.Length ? lowered[++next] : null;
+            if (format[j] == 's' && value is not null && argument?.Span is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
             {
                 if (lowering.IsCopiedString(value))
                 {
@@ -185,10 +199,10 @@ internal static class Intrinsics
                 else
                 {
                     rewritten.Append(spec).Append(".*s");
-                    lowered.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                    output.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
                 }
 
-                lowered.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
+                output.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
             }
             else
             {
@@ -196,16 +210,19 @@ internal static class Intrinsics
                 string flagPrefix = new([.. spec.TakeWhile(c => "-0+ #".Contains(c, System.StringComparison.Ordinal))]);
                 bool leftAndZero = flagPrefix.Contains('-', System.StringComparison.Ordinal) && flagPrefix.Contains('0', System.StringComparison.Ordinal);
                 rewritten.Append(leftAndZero ? KeepWidth(spec) : spec).Append(format[j]);
-                if (value is not null)
+                if (argument?.Value is { } printed)
                 {
-                    CExpr argument = lowering.LowerConverted(value);
-                    lowered.Add(LengthCast(spec, format[j]) is { } type ? new CCast(type, argument) : argument);
+                    output.Add(LengthCast(spec, format[j]) is { } type ? new CCast(type, printed) : printed);
+                }
+                else if (value is not null)
+                {
+                    lowering.Context.Unsupported(value, $"printing a span with '%{spec}{format[j]}'", "a span prints with %s and no precision");
                 }
             }
 
             i = j;
         }
 
-        return new CCall(new CIdentifier("printf"), [new CStringLiteral(rewritten.ToString()), .. lowered]);
+        return new CCall(new CIdentifier("printf"), [new CStringLiteral(rewritten.ToString()), .. output]);
     }
 }

@@ -65,7 +65,9 @@ public static class NamedArguments
 
         System.Span<int> part = values.Slice(length: 2, start: 1);
         System.Span<int> tail = values.Slice(length: 3, start: 4);
-        return part[0] * 1000 + part[1] + part.Length * 1000000 + tail[2] * 100000 + tail.Length * 10000000;
+        s_trace = 0;
+        System.Span<int> traced = values.Slice(length: Trace(2), start: Trace(5));
+        return part[0] * 1000 + part[1] + part.Length * 1000000 + tail[2] * 100000 + tail.Length * 10000000 + traced[1] * 3 + s_trace * 7;
     }
 
     [Syscall]
