@@ -14,10 +14,19 @@ public sealed class EvaluationOrderTests
     public void Operands_and_arguments_run_left_to_right_once() => Run("EvaluationOrder");
 
     [Fact]
+    public void An_argument_assigning_an_earlier_local_runs_after_it() => Run("AssignmentsInArguments");
+
+    [Fact]
     public void A_failing_argument_runs_after_the_earlier_ones() => Run("EvaluationOrderFailure");
 
     [Fact]
     public void Named_and_default_arguments_go_to_their_parameters() => Run("NamedArguments");
+
+    [Fact]
+    public void Named_out_arguments_go_to_their_parameters() => Run("NamedOutArguments");
+
+    [Fact]
+    public void Calls_written_as_a_stranger_would_agree_with_dotnet() => Run("StrangerCalls");
 
     [Fact]
     public void Runtime_call_arguments_run_as_written() => Run("IntrinsicArguments");

@@ -92,25 +92,9 @@ public static class EvaluationOrder
     }
 
     [Syscall]
-    public static int LocalWrittenByLaterArgument(int seed)
-    {
-        int x = seed & 255;
-        return Combine(x, x++) + Combine(x, x = 3) + x;
-    }
-
-    [Syscall]
     public static int Nested(int seed)
     {
         s_state = seed & 7;
         return Combine3(s_state, Combine(Next(), s_state), Next() - s_state);
-    }
-
-    [Syscall]
-    public static int AssignmentOperands(int seed)
-    {
-        s_state = seed & 7;
-        int a;
-        int b = (a = Next()) + Next() * (s_state - a);
-        return a * 1000 + b;
     }
 }

@@ -19,12 +19,6 @@ public static class NamedArguments
         return digit;
     }
 
-    private static void Split(int value, out int high, out int low, int shift = 4)
-    {
-        high = value >> shift;
-        low = value & ((1 << shift) - 1);
-    }
-
     [Syscall]
     public static int Swapped(int a, int b) => Encode(minor: a & 63, major: b & 63);
 
@@ -37,13 +31,6 @@ public static class NamedArguments
         s_trace = a & 7;
         int r = Encode(patch: Trace(3), minor: Trace(2), major: Trace(1));
         return r + s_trace * 1000000;
-    }
-
-    [Syscall]
-    public static int NamedOut(int value)
-    {
-        Split(low: out int low, shift: 3, value: value & 1023, high: out int high);
-        return high * 1000 + low;
     }
 
     [Syscall]
