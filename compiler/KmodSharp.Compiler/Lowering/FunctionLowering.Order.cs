@@ -37,7 +37,8 @@ internal sealed partial class FunctionLowering
         // From the last to the first, so an insertion does not move the marks still to use.
         for (int i = operations.Count - 2; i >= 0; i--)
         {
-            if (values[i] is not { } value || IsPure(value) || !MustPrecede(operations, guarded, i))
+            if (values[i] is not { } value || IsPure(value) || value is CIdentifier { Name: var name } && temporaries.Contains(name)
+                || !MustPrecede(operations, guarded, i))
             {
                 continue;
             }

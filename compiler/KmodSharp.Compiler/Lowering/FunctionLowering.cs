@@ -26,6 +26,8 @@ internal sealed partial class FunctionLowering
     private readonly Dictionary<ILabelSymbol, string> continueLabels = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILabelSymbol, string> breakLabels = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> usedLabels = [];
+    // The compiler's own temporaries: each holds one value, assigned before any expression reads it.
+    private readonly HashSet<string> temporaries = [];
     private List<CStmt> current = [];
     private int labelCount;
     private string? errorLocal;
@@ -101,14 +103,22 @@ internal sealed partial class FunctionLowering
         }
 
         declarations.Add(new CLocalDeclaration(type, name));
+        if (preferred == TemporaryStem)
+        {
+            temporaries.Add(name);
+        }
+
         return name;
     }
+
+    private const string TemporaryStem = "kms_t";
 
     private string NameOf(ILocalSymbol local)
     {
         if (!names.TryGetValue(local, out string? name))
         {
             name = Declare(CNames.Local(local.Name), CTypeOf(local.Type, null));
+            temporaries.Remove(name);
             names[local] = name;
         }
 
