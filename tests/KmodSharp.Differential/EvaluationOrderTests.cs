@@ -29,6 +29,9 @@ public sealed class EvaluationOrderTests
     public void Calls_written_as_a_stranger_would_agree_with_dotnet() => Run("StrangerCalls");
 
     [Fact]
+    public void Operands_written_as_a_stranger_would_agree_with_dotnet() => Run("StrangerOperands");
+
+    [Fact]
     public void Runtime_call_arguments_run_as_written() => Run("IntrinsicArguments");
 
     [Fact]

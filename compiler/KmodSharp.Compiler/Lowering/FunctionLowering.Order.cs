@@ -37,8 +37,7 @@ internal sealed partial class FunctionLowering
         // From the last to the first, so an insertion does not move the marks still to use.
         for (int i = operations.Count - 2; i >= 0; i--)
         {
-            if (values[i] is not { } value || IsPure(value) || value is CIdentifier { Name: var name } && temporaries.Contains(name)
-                || !MustPrecede(operations, guarded, i))
+            if (values[i] is not { } value || IsPure(value) || IsTemporary(value) || !MustPrecede(operations, guarded, i))
             {
                 continue;
             }
@@ -177,6 +176,14 @@ internal sealed partial class FunctionLowering
         return written;
     }
 
+    // One of the backend's temporaries (or its conversion): assigned once, before any read, so nothing can change it.
+    private bool IsTemporary(CExpr value) => value switch
+    {
+        CIdentifier { Name: var name } => temporaries.Contains(name),
+        CCast { Operand: var operand } => IsTemporary(operand),
+        _ => false,
+    };
+
     /// <summary>
     /// The location an assignment stores to, lowered before its value as C# does: where the value
     /// can change an index that picks the location (<c>a[i] = Bump()</c>), the index is evaluated now.
@@ -201,7 +208,7 @@ internal sealed partial class FunctionLowering
         CIndex element => element with
         {
             Target = Pinned(element.Target),
-            Index = element.Index is CIntegerLiteral ? element.Index : Spill(element.Index, CNamedType.SizeT),
+            Index = element.Index is CIntegerLiteral || IsTemporary(element.Index) ? element.Index : Spill(element.Index, CNamedType.SizeT),
         },
         CMember member => member with { Target = Pinned(member.Target) },
         _ => location,
