@@ -34,7 +34,7 @@ internal sealed class FailureAnalysis
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
         IInlineArrayAccessOperation access => !access.Argument.ConstantValue.HasValue,
         IInvocationOperation { TargetMethod.Name: "Slice" or "CopyTo", Instance: { } instance } => IsSpanType(instance.Type),
-        IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Length > 0 && !allocate.Arguments[0].Value.ConstantValue.HasValue,
+        IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Any(a => a.Parameter?.Ordinal == 0 && !a.Value.ConstantValue.HasValue),
         _ => false,
     };
 

@@ -128,8 +128,10 @@ internal sealed partial class FunctionLowering
         string preferred = CNames.Local(declarator.Symbol.Name);
         var pointer = new CIdentifier(Declare(preferred, new CPointerType(CTypeMapper.Map(element))));
         var length = new CIdentifier(Declare(FunctionSignature.SpanLength(preferred), CNamedType.SizeT));
-        CExpr count = Value(allocate.Arguments[0].Value);
-        if (allocate.Arguments[0].Value.ConstantValue is not { HasValue: true })
+        // Allocate(flags: f, count: n) evaluates f first; both before the call checks the count.
+        LoweredArgument[] arguments = LowerArguments(allocate.Arguments, Argument);
+        CExpr count = arguments[0].Value!, flags = arguments[1].Value!;
+        if (allocate.Arguments.Single(a => a.Parameter?.Ordinal == 0).Value.ConstantValue is not { HasValue: true })
         {
             // A negative count is .NET's OverflowException; malloc would take it as a huge size.
             count = count is CIdentifier ? count : Spill(count, CNamedType.Int);
@@ -137,7 +139,6 @@ internal sealed partial class FunctionLowering
         }
 
         CExpr bytes = new CBinary(CBinaryOperator.Multiply, new CCast(CNamedType.SizeT, count), new CSizeofType(CTypeMapper.Map(element)));
-        CExpr flags = Value(allocate.Arguments[1].Value);
         var type = new CIdentifier(context.MallocType());
         Emit(new CExpressionStatement(new CAssign(pointer, new CCall(new CIdentifier("malloc"), [bytes, type, flags]))));
         // A failed M_NOWAIT allocation is an empty buffer, as in .NET (Length 0, an empty Span).

@@ -64,4 +64,23 @@ public static class NamedArguments
         Errno e = Kernel.CopyOut(destination: destination, value: value);
         return e != Errno.None ? e : value;
     }
+
+    [Syscall]
+    public static SyscallResult<int> AllocateByName(int n)
+    {
+        if (n < 1 || n > 64)
+        {
+            return Errno.EINVAL;
+        }
+
+        using KernelBuffer<int> buffer = Kernel.Allocate<int>(flags: MallocFlags.NoWait | MallocFlags.Zero, count: n);
+        if (buffer.IsNull)
+        {
+            return Errno.ENOMEM;
+        }
+
+        System.Span<int> values = buffer.Span;
+        values[n - 1] = n;
+        return values.Length * 1000 + values[0] + values[n - 1];
+    }
 }
