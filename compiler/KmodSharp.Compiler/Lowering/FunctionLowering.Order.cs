@@ -116,6 +116,10 @@ internal sealed partial class FunctionLowering
                     or IParenthesizedOperation or IFieldReferenceOperation { Field.IsStatic: false, Instance: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation }
                     or ILiteralOperation:
                     continue;
+                case IPropertyReferenceOperation { Property.Name: "Length" or "IsEmpty", Instance: { } span }
+                    when span is ILocalReferenceOperation or IParameterReferenceOperation { Parameter.RefKind: RefKind.None } && IsSpanType(span.Type):
+                    // A span variable's length changes only when the variable is assigned (its reference is checked too).
+                    continue;
                 case ILocalReferenceOperation { Local: var local }:
                     written ??= WrittenLocals(other);
                     if (written.Contains(local))
@@ -139,6 +143,8 @@ internal sealed partial class FunctionLowering
 
         return true;
     }
+
+    private static bool IsSpanType(ITypeSymbol? type) => type is not null && Frontend.TypeBinder.Bind(type) is Model.KSpan;
 
     // The locals and by-value parameters an operation assigns, increments or passes by ref/out.
     // (Local functions are static: the analyzers reject a capturing one, so a call writes no local.)
