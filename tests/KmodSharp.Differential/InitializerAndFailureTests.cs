@@ -18,6 +18,9 @@ public sealed class InitializerAndFailureTests
     public void Static_struct_fields_start_with_their_initializers() => Run("StaticInitializers");
 
     [Fact]
+    public void A_failure_inside_a_helper_fails_the_syscall_whatever_the_helper_returns() => Run("HelperFailures");
+
+    [Fact]
     public void Helpers_whose_every_path_returns_compile() => Run("ExhaustiveReturns");
 
     private static void Run(string module) =>
