@@ -57,7 +57,7 @@ internal sealed partial class FunctionLowering
             arguments.Add(resultPointer);
             if (callee.HasErrorPointer)
             {
-                arguments.Add(new CIdentifier(FunctionSignature.ErrorPointer));
+                arguments.Add(ErrorPointer());
             }
 
             return new CCall(new CIdentifier(callee.Name), arguments.ToImmutable());

@@ -291,8 +291,8 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        string pointer = signature.ResultIsSyscallResult ? FunctionSignature.ErrorPointer : FunctionSignature.ResultPointer;
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(pointer)), errno)));
+        CExpr pointer = signature.ResultIsSyscallResult ? ErrorPointer() : new CIdentifier(FunctionSignature.ResultPointer);
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, pointer), errno)));
         EmitReturn(Literal(0), null);
     }
 
