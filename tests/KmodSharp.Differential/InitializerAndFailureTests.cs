@@ -1,3 +1,9 @@
+using System.IO;
+using System.Linq;
+using KmodSharp.Compiler;
+using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
@@ -22,6 +28,37 @@ public sealed class InitializerAndFailureTests
 
     [Fact]
     public void Helpers_whose_every_path_returns_compile() => Run("ExhaustiveReturns");
+
+    [Fact]
+    public void A_static_initializer_that_runs_code_is_rejected_where_it_is_written()
+    {
+        const string source = """
+            using KmodSharp;
+
+            public struct Box { public int Size; }
+
+            [KernelModule("staticcode")]
+            public static class StaticCode
+            {
+                private static int s_base = 4;
+                private static int s_called = Compute();
+                private static int s_derived = s_base * 2;
+                private static Box s_box = new Box { Size = Compute() };
+
+                private static int Compute() => 42;
+
+                [Syscall(Name = "staticcode_get")]
+                public static int Get() => s_called + s_derived + s_box.Size;
+            }
+            """;
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), "StaticCode.cs"), source)], Path.GetTempPath()), new LoweringOptions());
+
+        // Zero would be a silent wrong value: each initializer that is not a constant is an error at its line.
+        KmsDiagnostic[] errors = [.. compiled.Diagnostics.Where(d => d.IsError)];
+        Assert.All(errors, d => Assert.Equal("KMS0900", d.Id));
+        Assert.Equal([9, 10, 11], errors.Select(d => d.Location!.Line).Order());
+    }
 
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();

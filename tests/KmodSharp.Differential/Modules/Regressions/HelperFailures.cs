@@ -48,7 +48,10 @@ public static class HelperFailures
 
     private static int Plain(int i)
     {
-        ReadOnlySpan<byte> table = stackalloc byte[] { 22, 9, 1 };
+        Span<byte> table = stackalloc byte[3];
+        table[0] = 22;
+        table[1] = 9;
+        table[2] = 1;
         return table[i];
     }
 
@@ -95,7 +98,10 @@ public static class HelperFailures
     [Syscall(Name = "helperfail_own")]
     public static SyscallResult<int> Own(int i)
     {
-        Span<short> values = stackalloc short[] { 5, -5, 500 };
+        Span<short> values = stackalloc short[3];
+        values[0] = 5;
+        values[1] = -5;
+        values[2] = 500;
         if (values[i] < 0)
         {
             return Errno.EDOM;
