@@ -2,8 +2,10 @@ using System.IO;
 using System.Linq;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Frontend;
 using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Verification;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
@@ -28,6 +30,24 @@ public sealed class InitializerAndFailureTests
 
     [Fact]
     public void Helpers_whose_every_path_returns_compile() => Run("ExhaustiveReturns");
+
+    /// <summary>The harness compiles with gcc; clang (the FreeBSD kernel's compiler) must accept the same C: it refused a switch on a bool.</summary>
+    [Theory]
+    [InlineData("StackallocInitializers")]
+    [InlineData("StaticInitializers")]
+    [InlineData("HelperFailures")]
+    [InlineData("ExhaustiveReturns")]
+    public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
+    {
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), name + ".cs"), TestModules.Text(name))], Path.GetTempPath()), new LoweringOptions());
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        using KernelHeaders headers = KernelHeaders.Host();
+
+        VerifyResult result = ModuleVerifier.Verify(Assert.Single(compiled.Modules), headers);
+
+        Assert.Empty(result.Diagnostics);
+    }
 
     [Fact]
     public void A_static_initializer_that_runs_code_is_rejected_where_it_is_written()
