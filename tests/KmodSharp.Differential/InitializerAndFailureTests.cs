@@ -29,6 +29,9 @@ public sealed class InitializerAndFailureTests
     public void A_failure_inside_a_helper_fails_the_syscall_whatever_the_helper_returns() => Run("HelperFailures");
 
     [Fact]
+    public void Failures_inside_helpers_in_every_shape_fail_the_syscall() => Run("HelperFailureShapes");
+
+    [Fact]
     public void Helpers_whose_every_path_returns_compile() => Run("ExhaustiveReturns");
 
     /// <summary>The harness compiles with gcc; clang (the FreeBSD kernel's compiler) must accept the same C: it refused a switch on a bool.</summary>
@@ -36,6 +39,7 @@ public sealed class InitializerAndFailureTests
     [InlineData("StackallocInitializers")]
     [InlineData("StaticInitializers")]
     [InlineData("HelperFailures")]
+    [InlineData("HelperFailureShapes")]
     [InlineData("ExhaustiveReturns")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
