@@ -5,19 +5,16 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Compiler.Lowering;
 
 /// <summary>
-/// Decides which methods need an errno channel: those containing an operation that .NET would
+/// Decides which methods need a failure channel: those containing an operation that .NET would
 /// turn into an exception (division by zero, <c>MinValue / -1</c>, checked overflow, an index out
-/// of range), or calling a method that does and returns a plain value.
+/// of range), or calling a method that does, whatever it returns: an exception passes through an
+/// <c>Errno</c> or <c>SyscallResult</c> result, it does not become one.
 /// </summary>
 internal sealed class FailureAnalysis
 {
-    // A callee with an Errno result reports its failure as its value: its caller does not fail with it.
-    private readonly CallGraphProperty canFail = new(IsGuarded, target => !ReturnsErrno(target));
+    private readonly CallGraphProperty canFail = new(IsGuarded, _ => true);
 
     public bool CanFail(IMethodSymbol method) => canFail.Of(method);
-
-    private static bool ReturnsErrno(IMethodSymbol method) =>
-        Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "Errno") || Frontend.TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult");
 
     /// <summary>Whether the operation needs a run-time guard that can end the method with an errno.</summary>
     public static bool IsGuarded(IOperation operation) => operation switch

@@ -44,22 +44,36 @@ internal sealed partial class FunctionLowering
 
         arguments.AddRange(ArgumentsByParameter(call.Arguments));
 
-        if (!callee.ReturnsErrno || resultPointer is not null || Frontend.TypeBinder.IsRuntimeType(target.ReturnType, "Errno"))
+        if (resultPointer is not null)
         {
-            if (resultPointer is not null)
+            // "return F(…)" of a SyscallResult: F writes the caller's own result (and error) pointers.
+            arguments.Add(resultPointer);
+            if (callee.HasErrorPointer)
             {
-                arguments.Add(resultPointer);
+                arguments.Add(ErrorPointer());
             }
 
             return new CCall(new CIdentifier(callee.Name), arguments.ToImmutable());
         }
 
-        // The callee can fail where C# would throw: stop here with its errno, as the exception would.
         CIdentifier? value = null;
         if (callee.HasResultPointer)
         {
             value = new CIdentifier(Declare("kms_t", CTypeMapper.Map(callee.ValueType!)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, value));
+        }
+
+        if (!callee.CanFail)
+        {
+            // Its C result is its C# result (an Errno): only a dropped SyscallResult has its value in a temporary.
+            return new CCall(new CIdentifier(callee.Name), arguments.ToImmutable());
+        }
+
+        // The callee can fail where C# would throw: stop here with its errno, as the exception would.
+        if (callee.HasErrorPointer)
+        {
+            CIdentifier returnedError = Spill(Literal(0), CNamedType.Int);
+            arguments.Add(new CUnary(CUnaryOperator.AddressOf, returnedError));
         }
 
         var error = new CIdentifier(ErrorLocal());

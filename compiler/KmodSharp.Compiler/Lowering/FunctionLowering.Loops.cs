@@ -121,7 +121,8 @@ internal sealed partial class FunctionLowering
         resourceMarks[choice.ExitLabel] = resources.Count;
         CExpr value = Value(choice.Value);
         bool constantLabels = choice.Cases.All(c => c.Clauses.All(l => l is ISingleValueCaseClauseOperation { Value.ConstantValue.HasValue: true } or IDefaultCaseClauseOperation));
-        if (!constantLabels)
+        // C has no switch on a bool (clang's -Wswitch-bool is an error under -Werror): "case true/false" is an if.
+        if (!constantLabels || choice.Value.Type?.SpecialType == SpecialType.System_Boolean)
         {
             SwitchAsIfChain(choice, value);
             return;

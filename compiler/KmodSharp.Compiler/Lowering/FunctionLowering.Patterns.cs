@@ -90,6 +90,13 @@ internal sealed partial class FunctionLowering
             chain.Add((condition ?? new CIdentifier("false"), body));
         }
 
+        if (otherwise is null && chain.Count > 0 && IsExhaustive(choice))
+        {
+            // C# knows no value gets past the cases; C would fall off the end (-Wreturn-type): the last case is the else.
+            otherwise = chain[^1].Body;
+            chain.RemoveAt(chain.Count - 1);
+        }
+
         for (int i = chain.Count - 1; i >= 0; i--)
         {
             otherwise = new CIf(chain[i].Condition, chain[i].Body, otherwise);
@@ -105,6 +112,14 @@ internal sealed partial class FunctionLowering
             Emit(new CLabeled(end, new CEmptyStatement()));
         }
     }
+
+    /// <summary>
+    /// Whether a switch of patterns without a default section matches every value: its end is unreachable although no
+    /// section can fall out of it, so only the patterns can cover every value (<c>case &lt; 128: … case &gt;= 128:</c> on a byte).
+    /// </summary>
+    private static bool IsExhaustive(ISwitchOperation choice) =>
+        !choice.Cases.Any(c => c.Clauses.Any(l => l is IDefaultCaseClauseOperation))
+        && choice.SemanticModel?.AnalyzeControlFlow((Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)choice.Syntax) is { Succeeded: true, EndPointIsReachable: false };
 
     private CExpr SwitchExpression(ISwitchExpressionOperation switchExpression)
     {

@@ -46,20 +46,26 @@ internal sealed partial class FunctionLowering
     {
         var type = (KSpan)KTypeOf(declarator.Symbol.Type, declarator);
         string preferred = CNames.Local(declarator.Symbol.Name);
-        if (initializer?.Syntax is StackAllocArrayCreationExpressionSyntax
-            && initializer.ChildOperations.FirstOrDefault()?.ConstantValue is { HasValue: true, Value: int count } && count >= 0)
+        if (StackAlloc(initializer) is ({ } allocation, int count))
         {
             string array = Declare(preferred, new CArrayType(CTypeMapper.Map(type.Element), new CIntegerLiteral(count)));
             var name = new CIdentifier(array);
 
             // C# zero-initialises stackalloc memory; the kernel stack is not.
-            if (CopiedStringBuffer.Holds(declarator))
+            IOperation[] elements = [.. allocation.ChildOperations.Skip(1)];
+            if (elements.Length == 0 && CopiedStringBuffer.Holds(declarator))
             {
                 copiedStrings.Add(declarator.Symbol);
             }
             else
             {
                 Emit(new CExpressionStatement(new CCall("memset", name, new CIntegerLiteral(0), new CSizeofExpression(name))));
+            }
+
+            // "stackalloc int[] { 3, x }": each element in order, after the fill (a struct element is a creation of its own).
+            for (int i = 0; i < elements.Length; i++)
+            {
+                Store(new CIndex(name, new CIntegerLiteral(i)), elements[i]);
             }
 
             spans[declarator.Symbol] = new SpanValue(name, new CIntegerLiteral(count), type.Element);
@@ -77,6 +83,23 @@ internal sealed partial class FunctionLowering
         Emit(new CExpressionStatement(new CAssign(new CIdentifier(pointer), source.Pointer)));
         Emit(new CExpressionStatement(new CAssign(new CIdentifier(length), source.Length)));
         spans[declarator.Symbol] = new SpanValue(new CIdentifier(pointer), new CIdentifier(length), type.Element);
+    }
+
+    /// <summary>
+    /// A stackalloc of constant size (explicit, <c>stackalloc T[n] { … }</c>, or implicit, <c>stackalloc[] { … }</c>) and its
+    /// element count; Roslyn shows it as an operation without a kind whose children are the count, then the initializer's elements.
+    /// </summary>
+    private static (IOperation Allocation, int Count)? StackAlloc(IOperation? operation)
+    {
+        while (operation is IConversionOperation { Operand: var operand } && operand.Syntax == operation.Syntax)
+        {
+            operation = operand;
+        }
+
+        return operation?.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
+            && operation.ChildOperations.FirstOrDefault()?.ConstantValue is { HasValue: true, Value: int count } && count >= 0
+            ? (operation, count)
+            : null;
     }
 
     /// <summary>The span an expression denotes, emitting the bounds checks of a slice; null if it is not a span.</summary>

@@ -198,9 +198,9 @@ internal sealed partial class FunctionLowering
             returned = whole.Operand;
         }
 
-        if (signature.HasResultPointer && returned is not null && Frontend.TypeBinder.IsRuntimeType(returned.Type, "Errno"))
+        if ((signature.ResultIsErrno || signature.ResultIsSyscallResult) && returned is not null && Frontend.TypeBinder.IsRuntimeType(returned.Type, "Errno"))
         {
-            EmitReturn(Value(returned), returned.Type);
+            ReturnError(Value(returned), returned.Type);
             return;
         }
 
@@ -242,7 +242,7 @@ internal sealed partial class FunctionLowering
         {
             if (Frontend.TypeBinder.IsRuntimeType(conversion.Operand.Type, "Errno"))
             {
-                EmitReturn(Value(conversion.Operand), conversion.Operand.Type);
+                ReturnError(Value(conversion.Operand), conversion.Operand.Type);
                 return;
             }
 
@@ -250,9 +250,17 @@ internal sealed partial class FunctionLowering
         }
         else if (Frontend.TypeBinder.IsRuntimeType(returned.Type, "SyscallResult"))
         {
-            if (returned is IInvocationOperation call && context.SignatureOf(call.TargetMethod).HasResultPointer)
+            if (returned is IInvocationOperation call && context.SignatureOf(call.TargetMethod) is { HasResultPointer: true } callee)
             {
-                EmitReturn(Call(call, resultPointer: new CIdentifier(FunctionSignature.ResultPointer)), call.Type);
+                CExpr result = Call(call, resultPointer: new CIdentifier(FunctionSignature.ResultPointer));
+                if (signature.CanFail && !callee.CanFail)
+                {
+                    // Its C result is its error, not a failure.
+                    ReturnError(result, call.Type);
+                    return;
+                }
+
+                EmitReturn(result, call.Type);
                 return;
             }
 
@@ -268,6 +276,23 @@ internal sealed partial class FunctionLowering
 
         CExpr value = Converted(returned);
         Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultPointer)), value)));
+        EmitReturn(Literal(0), null);
+    }
+
+    /// <summary>
+    /// Returns the C# error of an <c>Errno</c> or <c>SyscallResult</c> method: as the C result, or, where
+    /// the C result is the failure channel, through <c>resultp</c> (<c>Errno</c>) or <c>errorp</c> with a 0 result.
+    /// </summary>
+    private void ReturnError(CExpr errno, ITypeSymbol? type)
+    {
+        if (!signature.CanFail)
+        {
+            EmitReturn(errno, type);
+            return;
+        }
+
+        CExpr pointer = signature.ResultIsSyscallResult ? ErrorPointer() : new CIdentifier(FunctionSignature.ResultPointer);
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, pointer), errno)));
         EmitReturn(Literal(0), null);
     }
 

@@ -27,20 +27,30 @@ internal sealed partial class FunctionLowering
         {
             if (initializer is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
             {
-                var member = new CMember(target, CNames.Local(field.Field.Name), Arrow: false);
-                if (assignment.Value is IObjectCreationOperation nested)
-                {
-                    StructCreation(member, nested);
-                }
-                else
-                {
-                    Emit(new CExpressionStatement(new CAssign(member, Converted(assignment.Value))));
-                }
+                Store(new CMember(target, CNames.Local(field.Field.Name), Arrow: false), assignment.Value);
             }
             else
             {
                 context.Unsupported(initializer, "this initializer", "initialise fields with Field = value");
             }
+        }
+    }
+
+    /// <summary>Stores a value into a field or element: a struct creation fills the target in place.</summary>
+    private void Store(CExpr target, IOperation value)
+    {
+        if (value is IObjectCreationOperation creation)
+        {
+            StructCreation(target, creation);
+        }
+        else if (value is IDefaultValueOperation or IConversionOperation { Operand: IDefaultValueOperation } && !value.ConstantValue.HasValue)
+        {
+            // A struct's default: zero, padding included.
+            Emit(new CExpressionStatement(new CCall("memset", AddressOf(target), new CIntegerLiteral(0), new CSizeofExpression(target))));
+        }
+        else
+        {
+            Emit(new CExpressionStatement(new CAssign(target, Converted(value))));
         }
     }
 

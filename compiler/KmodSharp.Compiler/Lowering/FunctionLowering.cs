@@ -31,6 +31,7 @@ internal sealed partial class FunctionLowering
     private List<CStmt> current = [];
     private int labelCount;
     private string? errorLocal;
+    private bool errorPointerUsed;
 
     private FunctionLowering(LoweringContext context, IMethodSymbol method)
     {
@@ -77,6 +78,12 @@ internal sealed partial class FunctionLowering
         if (signature.ReturnsErrno && !EndsInJump(current))
         {
             Emit(new CReturn(Literal(0)));
+        }
+
+        if (signature.HasErrorPointer && !errorPointerUsed)
+        {
+            // A SyscallResult method that never returns an error: -Wunused-parameter.
+            current.Insert(0, new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier(FunctionSignature.ErrorPointer))));
         }
 
         ImmutableArray<CStmt> statements = declarations.Count == 0
@@ -149,6 +156,13 @@ internal sealed partial class FunctionLowering
     private CBlock ErrorBlock(CExpr errno) => new([.. ReleaseAll(), new CReturn(errno)]);
 
     private string ErrorLocal() => errorLocal ??= Declare("error", CNamedType.Int);
+
+    /// <summary>This method's <see cref="FunctionSignature.ErrorPointer"/>, noted as used.</summary>
+    private CIdentifier ErrorPointer()
+    {
+        errorPointerUsed = true;
+        return new CIdentifier(FunctionSignature.ErrorPointer);
+    }
 
     // Constants and macro names cannot change between two evaluations.
     private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral or CCharLiteral

@@ -7,9 +7,12 @@ using Microsoft.CodeAnalysis;
 namespace KmodSharp.Compiler.Lowering;
 
 /// <summary>
-/// How a C# method looks in C. A method that can fail (a guarded division, a bounds check, an
-/// <c>Errno</c> or <c>SyscallResult</c> result, or a call to such a method) returns an errno and
-/// passes its value through a trailing <c>resultp</c> pointer; any other method keeps its natural signature.
+/// How a C# method looks in C. A method that can fail where .NET would throw (a guarded division, a
+/// bounds check, or a call to such a method: <see cref="CanFail"/>) returns that errno and passes its
+/// C# result through trailing pointers: <c>resultp</c> for the value (an <c>Errno</c> result is a value
+/// too), and <c>errorp</c> for the error of a <c>SyscallResult</c>, so a returned error and a failure
+/// never share a channel. A method that cannot fail keeps its natural signature; an <c>Errno</c> or
+/// <c>SyscallResult</c> one returns its error as the C result (and a <c>SyscallResult</c>'s value through <c>resultp</c>).
 /// A method that needs the calling thread (<see cref="ThreadAnalysis"/>) takes it first, as <c>td</c>.
 /// </summary>
 internal sealed record FunctionSignature(
@@ -19,6 +22,21 @@ internal sealed record FunctionSignature(
     bool ReturnsErrno,
     KType? ValueType)
 {
+    /// <summary>Whether the C result is a failure (C#'s exception) that every caller passes on.</summary>
+    public bool CanFail { get; private init; }
+
+    /// <summary>Whether the C# result is an <c>Errno</c>.</summary>
+    public bool ResultIsErrno { get; private init; }
+
+    /// <summary>Whether the C# result is a <c>SyscallResult&lt;T&gt;</c>.</summary>
+    public bool ResultIsSyscallResult { get; private init; }
+
+    /// <summary>The out-pointer holding the error of a failing method's <c>SyscallResult</c>; callers set it to 0 first.</summary>
+    public const string ErrorPointer = "errorp";
+
+    /// <summary>Whether the error of the <c>SyscallResult</c> goes through <see cref="ErrorPointer"/>.</summary>
+    public bool HasErrorPointer => CanFail && ResultIsSyscallResult;
+
     /// <summary>The leading parameter of a method that takes the calling thread.</summary>
     public const string ThreadParameter = "td";
 
@@ -49,6 +67,9 @@ internal sealed record FunctionSignature(
     public static FunctionSignature For(IMethodSymbol method, string name, bool canFail, bool takesThread) =>
         Build(method, name, canFail, takesThread) with
         {
+            CanFail = canFail,
+            ResultIsErrno = TypeBinder.IsRuntimeType(method.ReturnType, "Errno"),
+            ResultIsSyscallResult = TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult"),
             TakesThread = takesThread,
             Thread = takesThread ? ThreadParameter : ThreadAnalysis.CallingThreadParameter(method) is { } thread ? CNames.Local(thread.Name) : null,
         };
@@ -87,6 +108,11 @@ internal sealed record FunctionSignature(
         {
             KType valueType = TypeBinder.Bind(value) ?? KInteger.Int32;
             parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(valueType)), ResultPointer));
+            if (canFail)
+            {
+                parameters.Add(new CParameter(new CPointerType(CNamedType.Int), ErrorPointer));
+            }
+
             return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, valueType);
         }
 
@@ -98,7 +124,7 @@ internal sealed record FunctionSignature(
             return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, bound);
         }
 
-        if (bound is KEnum { IsErrno: true })
+        if (bound is KEnum { IsErrno: true } && !canFail)
         {
             return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);
         }

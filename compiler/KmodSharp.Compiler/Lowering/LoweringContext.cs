@@ -96,6 +96,12 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
             name = UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}");
             stateNames.Add(field, name);
             StateFields.Add(field);
+
+            // A struct that only module state uses still needs its definition.
+            if (TypeBinder.Bind(field.Type) is KStruct structure)
+            {
+                UseStruct(structure);
+            }
         }
 
         return name;

@@ -21,7 +21,10 @@ internal static class ModuleEvents
     public static CFunctionDefinition Handler(string name, ModuleHooks hooks, Func<string, FunctionSignature> signatureOf)
     {
         var sections = new List<CSwitchSection>();
-        void Add(string label, string? hook, bool returnsErrno = true)
+        var error = new CIdentifier("error");
+        var value = new CIdentifier("value");
+        bool failing = false;
+        void Add(string label, string? hook)
         {
             if (hook is null)
             {
@@ -29,10 +32,20 @@ internal static class ModuleEvents
             }
 
             FunctionSignature signature = signatureOf(hook);
-            CExpr call = new CCall(new CIdentifier(signature.Name), signature.TakesThread ? [new CIdentifier(ThreadAnalysis.RunningThread)] : []);
-            sections.Add(new CSwitchSection([new CIdentifier(label)], false, returnsErrno
-                ? [new CReturn(call)]
-                : [new CExpressionStatement(call), new CReturn(new CIntegerLiteral(0))]));
+            ImmutableArray<CExpr> arguments = signature.TakesThread ? [new CIdentifier(ThreadAnalysis.RunningThread)] : [];
+            if (!signature.HasResultPointer)
+            {
+                sections.Add(new CSwitchSection([new CIdentifier(label)], false, [new CReturn(new CCall(new CIdentifier(signature.Name), arguments))]));
+                return;
+            }
+
+            // A hook that can fail returns the failure and passes its Errno through resultp: either is the event's error.
+            failing = true;
+            sections.Add(new CSwitchSection([new CIdentifier(label)], false,
+            [
+                new CExpressionStatement(new CAssign(error, new CCall(new CIdentifier(signature.Name), arguments.Add(new CUnary(CUnaryOperator.AddressOf, value))))),
+                new CReturn(new CConditional(new CBinary(CBinaryOperator.NotEqual, error, new CIntegerLiteral(0)), error, value)),
+            ]));
         }
 
         Add("MOD_LOAD", hooks.Load);
@@ -48,8 +61,10 @@ internal static class ModuleEvents
         }
 
         sections.Add(new CSwitchSection([], true, [new CReturn(new CIdentifier("EOPNOTSUPP"))]));
+        ImmutableArray<CStmt> locals = failing ? [new CLocalDeclaration(CNamedType.Int, error.Name), new CLocalDeclaration(CNamedType.Int, value.Name), new CBlankLine()] : [];
         ImmutableArray<CStmt> body =
         [
+            .. locals,
             new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("mod"))),
             new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("arg"))),
             new CBlankLine(),

@@ -182,15 +182,8 @@ public static class ModuleLowering
     // The kernel spells offsetof as <sys/param.h> does.
     private static IEnumerable<CDecl> StructDefinition(KStruct type) => StructLayout.Definition(type, CTypeMapper.Map, "__offsetof");
 
-    private static CVariableDefinition Scalar(LoweringContext context, IFieldSymbol field, string name)
-    {
-        KType type = TypeBinder.Bind(field.Type) ?? KInteger.Int32;
-        CExpr? initializer = field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } init }
-            && context.Module.Compilation.GetSemanticModel(init.SyntaxTree).GetConstantValue(init.Value) is { HasValue: true, Value: { } value }
-            ? new CIntegerLiteral(new System.Numerics.BigInteger(System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)), CTypeMapper.Suffix(type))
-            : null;
-        return new CVariableDefinition(true, CTypeMapper.Map(type), name, initializer);
-    }
+    private static CVariableDefinition Scalar(LoweringContext context, IFieldSymbol field, string name) =>
+        new(true, CTypeMapper.Map(TypeBinder.Bind(field.Type) ?? KInteger.Int32), name, StaticInitializer.Of(context, field));
 
     // Definitions in post-order of the call graph, so every function is defined before its callers
     // and no prototypes are needed (the analyzer rejects recursion).

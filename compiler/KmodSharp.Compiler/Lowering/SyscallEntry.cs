@@ -95,13 +95,28 @@ internal static class SyscallEntry
             // "return Errno.None" from a SyscallResult handler leaves the value unwritten: C#'s default is 0.
             declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value", new CIntegerLiteral(0)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value")));
-            results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("value"))));
+            results.Add(new CExpressionStatement(handler.ResultIsErrno
+                ? new CAssign(error, new CIdentifier("value"))
+                : new CAssign(retval0, new CIdentifier("value"))));
+        }
+
+        if (handler.HasErrorPointer)
+        {
+            declarations.Add(new CLocalDeclaration(CNamedType.Int, "value_error", new CIntegerLiteral(0)));
+            arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value_error")));
         }
 
         CExpr call = new CCall(new CIdentifier(handler.Name), arguments.ToImmutable());
         if (handler.ReturnsErrno)
         {
             body.Add(new CExpressionStatement(new CAssign(error, call)));
+            if (handler.HasErrorPointer)
+            {
+                // A failure and the SyscallResult's error are both the syscall's errno; nothing runs after a failure.
+                body.Add(new CIf(new CBinary(CBinaryOperator.Equal, error, new CIntegerLiteral(0)),
+                    new CBlock([new CExpressionStatement(new CAssign(error, new CIdentifier("value_error")))])));
+            }
+
             if (results.Count > 0)
             {
                 body.Add(new CIf(new CBinary(CBinaryOperator.Equal, error, new CIntegerLiteral(0)), new CBlock([.. results])));
