@@ -93,7 +93,7 @@ public static class ModuleLowering
         if (!options.InTree)
         {
             // In-tree, make sysent generates the argument structs into sys/sysproto.h.
-            declarations.AddRange(module.Model.Syscalls.Select(SyscallAbi.ArgsStruct));
+            declarations.AddRange(module.Model.Syscalls.Select(s => SyscallAbi.ArgsStruct(module.Model.Name, s)));
         }
         foreach (IFieldSymbol field in context.StateFields)
         {
@@ -130,7 +130,7 @@ public static class ModuleLowering
 
         for (int i = 0; i < module.Model.Syscalls.Length; i++)
         {
-            declarations.AddRange(Registration.For(module.Model.Syscalls[i], i == 0 ? eventHandler : null));
+            declarations.AddRange(Registration.For(module.Model.Name, module.Model.Syscalls[i], i == 0 ? eventHandler : null));
         }
 
         declarations.Add(Registration.Version(module.Model));
