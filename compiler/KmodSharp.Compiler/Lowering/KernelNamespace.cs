@@ -28,11 +28,11 @@ internal static class KernelNamespace
     // code expects to see unshadowed, and the names the syscall entry points use themselves.
     private static readonly FrozenSet<string> Functions = new HashSet<string>
     {
-        "td", "uap", "arg", "error", "retval", "resultp", "module", "mod", "what", "data", "value", "first", "second",
-        "malloc", "free", "bcopy", "bzero", "memcpy", "memmove", "memcmp", "strlen", "strcmp", "index", "rindex",
-        "min", "max", "imin", "imax", "lmin", "lmax", "ulmin", "ulmax", "qmin", "qmax", "abs", "labs",
+        "td", "uap", "arg", "error", "retval", "resultp", "module", "mod", "what", "data",
+        "malloc", "free", "bcopy", "bzero", "memcpy", "memmove", "memcmp", "strlen", "strcmp",
+        "min", "max", "imin", "imax", "lmin", "lmax", "ulmin", "ulmax", "qmin", "qmax",
         "howmany", "roundup", "rounddown", "roundup2", "rounddown2", "powerof2", "nitems", "offsetof",
-        "panic", "log", "uprintf", "tprintf", "snprintf", "sprintf", "ffs", "fls",
+        "panic", "uprintf",
         "sysent", "nosys", "lkmnosys", "syscall_module_handler", "kern_syscall_register",
     }.ToFrozenSet();
 
