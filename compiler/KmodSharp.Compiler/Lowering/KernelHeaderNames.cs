@@ -16,13 +16,6 @@ namespace KmodSharp.Compiler.Lowering;
 /// </summary>
 internal sealed class KernelHeaderNames
 {
-    /// <summary>Every header a generated module or in-tree file includes.</summary>
-    public static readonly IReadOnlyList<string> IncludedHeaders =
-    [
-        "sys/param.h", "sys/systm.h", "sys/kernel.h", "sys/module.h", "sys/capsicum.h", "sys/jail.h", "sys/proc.h", "sys/priv.h",
-        "sys/sdt.h", "sys/sysctl.h", "sys/sysent.h", "sys/sysproto.h", "sys/ucred.h", "sys/malloc.h", "sys/lock.h", "sys/mutex.h", "sys/sx.h",
-    ];
-
     private static readonly Lazy<KernelHeaderNames> FromEnvironment = new(() =>
         Environment.GetEnvironmentVariable("FREEBSD_SYSDIR") is { Length: > 0 } sysDir && Directory.Exists(sysDir) ? Read(sysDir) : new([], [], [], []));
 
@@ -58,7 +51,7 @@ internal sealed class KernelHeaderNames
     public static KernelHeaderNames Read(string sysDir)
     {
         using KernelHeaders headers = KernelHeaders.FreeBsd(sysDir);
-        string source = string.Concat(IncludedHeaders.Select(h => $"#include <{h}>\n"));
+        string source = string.Concat(ModuleLowering.AllHeaders.Select(h => $"#include <{h}>\n"));
         HeaderReadResult result = HeaderReader.Read(headers.Options(Path.Combine(headers.ObjectDirectory, "kms_names.c"), source, HeaderScope.AllFiles, evaluateMacros: false, warningsAsErrors: false));
         IEnumerable<string> ordinary = result.Functions.Select(f => f.Name)
             .Concat(result.Variables)
