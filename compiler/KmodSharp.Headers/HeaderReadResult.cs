@@ -23,6 +23,12 @@ public sealed record HeaderReadResult(
     ImmutableArray<CTypedef> Typedefs,
     ImmutableArray<CMacro> Macros)
 {
+    /// <summary>Every macro defined (object-like and function-like; clang's builtins left out), by name.</summary>
+    public ImmutableArray<CMacroName> MacroNames { get; init; } = [];
+
+    /// <summary>The file-scope variables declared (<c>extern int hz;</c>), by name.</summary>
+    public ImmutableArray<string> Variables { get; init; } = [];
+
     /// <summary>True when clang reported an error or a fatal error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 

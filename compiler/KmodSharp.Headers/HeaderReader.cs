@@ -65,6 +65,10 @@ public static class HeaderReader
         ImmutableArray<CMacro> macros = options.EvaluateMacros && declarations.MacroCandidates.Count > 0
             ? [.. MacroEvaluator.Evaluate(index, path, arguments, files, declarations.MacroCandidates)]
             : [];
-        return new HeaderReadResult(diagnostics, declarations.Functions, declarations.Records, declarations.Enums, declarations.Typedefs, macros);
+        return new HeaderReadResult(diagnostics, declarations.Functions, declarations.Records, declarations.Enums, declarations.Typedefs, macros)
+        {
+            MacroNames = declarations.MacroNames,
+            Variables = declarations.Variables,
+        };
     }
 }

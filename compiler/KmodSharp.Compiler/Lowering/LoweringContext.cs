@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using KmodSharp.Analyzers;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Diagnostics;
@@ -25,7 +26,11 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     private readonly Queue<IMethodSymbol> pending = new();
     private readonly Dictionary<IFieldSymbol, string> stateNames = new(SymbolEqualityComparer.Default);
     // File-scope C names: functions and module state share one namespace in C.
-    private readonly HashSet<string> fileScopeNames = [module.Model.Name + "_modevent"];
+    private readonly HashSet<string> fileScopeNames =
+    [
+        module.Model.Name + "_modevent",
+        .. module.Model.Syscalls.SelectMany(s => new[] { CNames.SyscallEntry(module.Model.Name, s), CNames.Sysent(module.Model.Name, s), CNames.SyscallOffset(module.Model.Name, s) }),
+    ];
 
     public BoundModule Module { get; } = module;
 
@@ -69,7 +74,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     private string UniqueFileScopeName(string stem)
     {
         string name = stem;
-        for (int i = 2; !fileScopeNames.Add(name); i++)
+        for (int i = 2; !CNames.IsFreeGlobal(name) || !fileScopeNames.Add(name); i++)
         {
             name = $"{stem}_{i}";
         }
@@ -111,7 +116,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     public string MallocType()
     {
         UsesMalloc = true;
-        return "M_" + Module.Model.Name.ToUpperInvariant();
+        return CNames.MallocType(Module.Model.Name);
     }
 
     public bool UsesMalloc { get; private set; }

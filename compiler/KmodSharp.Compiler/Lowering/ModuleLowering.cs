@@ -25,6 +25,13 @@ public static class ModuleLowering
     private static readonly ImmutableArray<string> InTreeHeaders =
         ["sys/param.h", "sys/systm.h", "sys/kernel.h", "sys/capsicum.h", "sys/jail.h", "sys/proc.h", "sys/priv.h", "sys/sdt.h", "sys/sysctl.h", "sys/sysproto.h", "sys/ucred.h"];
 
+    private static readonly ImmutableArray<string> MallocHeaders = ["sys/malloc.h"];
+
+    private static readonly ImmutableArray<string> LockHeaders = ["sys/lock.h", "sys/mutex.h", "sys/sx.h"];
+
+    /// <summary>Every header generated C may include, loadable or in-tree.</summary>
+    internal static ImmutableArray<string> AllHeaders { get; } = [.. Headers.Concat(InTreeHeaders).Concat(MallocHeaders).Concat(LockHeaders).Distinct()];
+
     public static LoweredModule Lower(BoundModule module, LoweringOptions options)
     {
         var context = new LoweringContext(module, options);
@@ -58,12 +65,12 @@ public static class ModuleLowering
         declarations.AddRange((options.InTree ? InTreeHeaders : Headers).Select(h => new CInclude(h)));
         if (context.UsesMalloc)
         {
-            declarations.Add(new CInclude("sys/malloc.h"));
+            declarations.AddRange(MallocHeaders.Select(h => new CInclude(h)));
         }
 
         if (!locks.IsEmpty)
         {
-            declarations.AddRange(new[] { "sys/lock.h", "sys/mutex.h", "sys/sx.h" }.Select(h => new CInclude(h)));
+            declarations.AddRange(LockHeaders.Select(h => new CInclude(h)));
         }
 
         if (context.UsesMalloc)
@@ -93,7 +100,7 @@ public static class ModuleLowering
         if (!options.InTree)
         {
             // In-tree, make sysent generates the argument structs into sys/sysproto.h.
-            declarations.AddRange(module.Model.Syscalls.Select(SyscallAbi.ArgsStruct));
+            declarations.AddRange(module.Model.Syscalls.Select(s => SyscallAbi.ArgsStruct(module.Model.Name, s)));
         }
         foreach (IFieldSymbol field in context.StateFields)
         {
@@ -130,7 +137,7 @@ public static class ModuleLowering
 
         for (int i = 0; i < module.Model.Syscalls.Length; i++)
         {
-            declarations.AddRange(Registration.For(module.Model.Syscalls[i], i == 0 ? eventHandler : null));
+            declarations.AddRange(Registration.For(module.Model.Name, module.Model.Syscalls[i], i == 0 ? eventHandler : null));
         }
 
         declarations.Add(Registration.Version(module.Model));

@@ -13,14 +13,14 @@ namespace KmodSharp.Compiler.Lowering;
 /// </summary>
 internal static class Registration
 {
-    public static ImmutableArray<CDecl> For(SyscallModel syscall, string? eventHandler)
+    public static ImmutableArray<CDecl> For(string module, SyscallModel syscall, string? eventHandler)
     {
-        string sysent = syscall.Name + "_sysent";
-        string offset = syscall.Name + "_offset";
+        string sysent = CNames.Sysent(module, syscall);
+        string offset = CNames.SyscallOffset(module, syscall);
         var flags = syscall.CapabilityEnabled ? (CExpr)new CIdentifier("SYF_CAPENABLED") : new CIntegerLiteral(0);
         var entry = new CDesignatedInitializer([
-            new CDesignator("sy_narg", SyscallAbi.ArgumentCount(syscall)),
-            new CDesignator("sy_call", new CIdentifier(CNames.SyscallEntry(syscall.Name))),
+            new CDesignator("sy_narg", SyscallAbi.ArgumentCount(module, syscall)),
+            new CDesignator("sy_call", new CIdentifier(CNames.SyscallEntry(module, syscall))),
             new CDesignator("sy_auevent", new CIdentifier("AUE_NULL")),
             new CDesignator("sy_flags", flags),
         ]);

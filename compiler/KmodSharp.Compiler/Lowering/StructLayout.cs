@@ -39,9 +39,10 @@ public static class StructLayout
             lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(type.Size - end)), $"kms_pad{pads}")]));
         }
 
-        yield return new CStructDefinition(type.Name, [.. lines]);
-        var tag = new CStructType(type.Name);
-        string message = $"struct {type.Name}: the C layout differs from the C# layout";
+        string name = CNames.StructTag(type.Name);
+        yield return new CStructDefinition(name, [.. lines]);
+        var tag = new CStructType(name);
+        string message = $"struct {name}: the C layout differs from the C# layout";
         yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, new CSizeofType(tag), new CIntegerLiteral(type.Size)), new CStringLiteral(message)]);
         foreach (KField field in type.Fields)
         {

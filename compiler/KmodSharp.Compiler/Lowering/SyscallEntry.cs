@@ -56,7 +56,7 @@ internal static class SyscallEntry
         }
         else if (!syscall.Arguments.IsEmpty)
         {
-            declarations.Add(new CLocalDeclaration(new CPointerType(new CStructType(CNames.ArgsStruct(syscall.Name))), "uap", new CIdentifier("arg")));
+            declarations.Add(new CLocalDeclaration(new CPointerType(new CStructType(CNames.ArgsStruct(module, syscall))), "uap", new CIdentifier("arg")));
         }
         else
         {
@@ -142,9 +142,9 @@ internal static class SyscallEntry
         ImmutableArray<CParameter> parameters =
         [
             new(new CPointerType(new CStructType("thread")), "td"),
-            inTree ? new(new CPointerType(new CStructType(CNames.ArgsStruct(syscall.Name))), "uap") : new(new CPointerType(CNamedType.Void), "arg"),
+            inTree ? new(new CPointerType(new CStructType(CNames.ArgsStruct(module, syscall, inTree))), "uap") : new(new CPointerType(CNamedType.Void), "arg"),
         ];
-        return new CFunctionDefinition(!inTree, CNamedType.Int, CNames.SyscallEntry(syscall.Name), parameters, new CBlock(statements));
+        return new CFunctionDefinition(!inTree, CNamedType.Int, CNames.SyscallEntry(module, syscall, inTree), parameters, new CBlock(statements));
     }
 
     /// <summary>The probe definitions: entry with the arguments' C types, return with the errno and <c>td_retval[0]</c>.</summary>

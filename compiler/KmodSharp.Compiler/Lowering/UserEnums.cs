@@ -20,7 +20,7 @@ namespace KmodSharp.Compiler.Lowering;
 /// </code>
 /// A C enum constant is an <c>int</c>, so only an int-backed enum becomes a C enum; any other
 /// gets one <c>#define</c> per member, a literal of the C# underlying type. Names carry the module
-/// name, so they cannot meet a kernel macro, and are numbered should two C# names meet.
+/// name and are numbered should two C# names meet, or one meet a kernel name (<see cref="CNames"/>).
 /// Variables keep their underlying integer type (sizes and ABI structs stay exactly C#'s).
 /// </summary>
 internal sealed class UserEnums(string module)
@@ -41,11 +41,11 @@ internal sealed class UserEnums(string module)
         INamedTypeSymbol type = member.ContainingType;
         if (!tags.ContainsKey(type))
         {
-            string tag = Unique($"{module}_{ModuleBinder.SnakeCase(type.Name)}");
+            string tag = Unique($"{module}_{ModuleBinder.SnakeCase(type.Name)}", CNames.IsFreeTag);
             tags.Add(type, tag);
             foreach (IFieldSymbol field in Members(type))
             {
-                constants[field] = Unique($"{tag}_{ModuleBinder.SnakeCase(field.Name)}".ToUpperInvariant());
+                constants[field] = Unique($"{tag}_{ModuleBinder.SnakeCase(field.Name)}".ToUpperInvariant(), CNames.IsFreeGlobal);
             }
 
             order.Add(type);
@@ -76,10 +76,10 @@ internal sealed class UserEnums(string module)
     private static IEnumerable<IFieldSymbol> Members(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue);
 
-    private string Unique(string stem)
+    private string Unique(string stem, System.Func<string, bool> isFree)
     {
         string name = stem;
-        for (int i = 2; !names.Add(name); i++)
+        for (int i = 2; !isFree(name) || !names.Add(name); i++)
         {
             name = $"{stem}_{i}";
         }

@@ -5,9 +5,10 @@ using System.IO;
 namespace KmodSharp.Compiler.Simulation;
 
 /// <summary>
-/// The C compiler and flags of the host kernel harness. Module code is compiled as the kernel
-/// compiles it (freestanding, -fwrapv, no host headers: only the harness's FreeBSD headers) with
-/// the kernel's warnings as errors, and with ASan+UBSan so a memory or UB bug fails the run.
+/// The C compiler and flags of the host kernel harness. Module code is compiled as the kmod build
+/// compiles it (freestanding, -fwrapv, no host headers: only the harness's FreeBSD headers; kern.mk's
+/// C standard, warnings and <c>-Werror</c> demotions for this compiler, <see cref="KernMkFlags"/>),
+/// and with ASan+UBSan so a memory or UB bug fails the run.
 /// </summary>
 public sealed record HostToolchain(string Compiler, string HarnessDirectory)
 {
@@ -25,11 +26,16 @@ public sealed record HostToolchain(string Compiler, string HarnessDirectory)
     /// <summary>Flags for module code (kernel world).</summary>
     public ImmutableArray<string> ModuleFlags =>
     [
-        "-std=gnu17", "-nostdinc", "-isystem", IncludeDirectory, "-D_KERNEL", "-DKLD_MODULE",
+        KernMkFlags.LanguageStandard, "-nostdinc", "-isystem", IncludeDirectory, "-D_KERNEL", "-DKLD_MODULE",
         "-ffreestanding", "-fwrapv", "-fno-common", "-fno-strict-aliasing", "-fPIC", "-g", "-O1",
-        "-Wall", "-Wextra", "-Werror", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith",
-        "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", .. SanitizerFlags,
+        .. KernMkFlags.For(IsClang), .. SanitizerFlags,
     ];
+
+    /// <summary>Whether the compiler is clang (kern.mk's COMPILER_TYPE), from its version banner; else gcc.</summary>
+    public bool IsClang => ClangCompilers.GetOrAdd(Compiler, static cc =>
+        ProcessRunner.Run(cc, ["--version"]) is { ExitCode: 0 } outcome && outcome.Stdout.Contains("clang", StringComparison.Ordinal));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ClangCompilers = new();
 
     /// <summary>Flags for the emulated kernel and the driver (host world).</summary>
     public ImmutableArray<string> HarnessFlags => ["-std=gnu17", "-g", "-O1", "-Wall", "-Wextra", "-Werror", .. SanitizerFlags];

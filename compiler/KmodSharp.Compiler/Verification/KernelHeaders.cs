@@ -20,14 +20,6 @@ namespace KmodSharp.Compiler.Verification;
 /// </summary>
 public sealed class KernelHeaders : IDisposable
 {
-    // kern.mk's clang relaxations (CWARNEXTRA), the same in 13.2 and 15.
-    private static readonly ImmutableArray<string> ClangWarningRelaxations =
-    [
-        "-Wno-error=tautological-compare", "-Wno-error=empty-body", "-Wno-error=parentheses-equality",
-        "-Wno-error=unused-function", "-Wno-error=pointer-sign", "-Wno-error=shift-negative-value",
-        "-Wno-address-of-packed-member", "-Wno-format-zero-length",
-    ];
-
     // kern.mk (amd64) code generation: no FPU/SIMD, kernel code model, no red zone, wrapping signed arithmetic.
     private static readonly ImmutableArray<string> CodeGeneration =
     [
@@ -97,7 +89,7 @@ public sealed class KernelHeaders : IDisposable
         "the host harness headers",
         targetTriple,
         [includeDirectory ?? Path.Combine(HostHarnessLocation.Find(), "include")],
-        ["-std=gnu17", "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
+        [KmodSharp.Compiler.Simulation.KernMkFlags.LanguageStandard, "-Wall", "-Wstrict-prototypes", "-Wmissing-prototypes", "-Wpointer-arith", "-Wcast-qual", "-Wundef", "-Wno-pointer-sign", "-Wswitch"],
         ["SMP", "MAC", "VIMAGE"]);
 
     /// <summary>The include directories after <c>-I.</c>, in order.</summary>
@@ -125,7 +117,8 @@ public sealed class KernelHeaders : IDisposable
         [
             .. CodeGeneration, .. extraArguments,
             "-D__printf__=__freebsd_kprintf__",
-            .. warningsAsErrors ? ["-Werror", .. ClangWarningRelaxations] : ClangWarningRelaxations,
+            .. warningsAsErrors ? ["-Werror", .. KernMkFlags.ClangRelaxations] : KernMkFlags.ClangRelaxations,
+            "-Wno-format-zero-length",
         ],
         Scope = scope,
         EvaluateMacros = evaluateMacros,

@@ -18,6 +18,8 @@ internal sealed class DeclarationReader(HeaderScope scope)
     private readonly OrderedDictionary<string, CEnum> enums = [];
     private readonly OrderedDictionary<string, CTypedef> typedefs = [];
     private readonly OrderedDictionary<string, CSourceLocation> macroCandidates = [];
+    private readonly OrderedDictionary<string, bool> macroNames = [];
+    private readonly OrderedDictionary<string, bool> variables = [];
 
     internal ImmutableArray<CFunction> Functions => [.. functions.Values];
 
@@ -29,6 +31,12 @@ internal sealed class DeclarationReader(HeaderScope scope)
 
     /// <summary>Object-like, non-builtin macros in scope, by name (a redefinition keeps the last location).</summary>
     internal IReadOnlyList<KeyValuePair<string, CSourceLocation>> MacroCandidates => [.. macroCandidates];
+
+    /// <summary>Every non-builtin macro in scope, object-like or function-like.</summary>
+    internal ImmutableArray<CMacroName> MacroNames => [.. macroNames.Select(m => new CMacroName(m.Key, m.Value))];
+
+    /// <summary>File-scope variables declared in scope (<c>extern int hz;</c>).</summary>
+    internal ImmutableArray<string> Variables => [.. variables.Keys];
 
     /// <summary>Reads every declaration in scope.</summary>
     internal void Read(TranslationUnit unit)
@@ -70,18 +78,29 @@ internal sealed class DeclarationReader(HeaderScope scope)
                 string name = LibClang.GetCursorSpelling(cursor);
                 typedefs.TryAdd(name, new CTypedef(name, types.Read(LibClang.clang_getTypedefDeclUnderlyingType(cursor)), Locations.Of(cursor)));
                 break;
-            case CXCursorKind.MacroDefinition
-                when LibClang.clang_Cursor_isMacroFunctionLike(cursor) == 0 && LibClang.clang_Cursor_isMacroBuiltin(cursor) == 0:
-                string macro = LibClang.GetCursorSpelling(cursor);
-
-                // A redefinition replaces the earlier candidate, even with a body that is no expression.
-                macroCandidates.Remove(macro);
-                if (MacroBodies.CouldBeExpression(unit.Tokenize(cursor)))
+            case CXCursorKind.VarDecl:
+                variables.TryAdd(LibClang.GetCursorSpelling(cursor), true);
+                break;
+            case CXCursorKind.MacroDefinition when LibClang.clang_Cursor_isMacroBuiltin(cursor) == 0:
+                bool functionLike = LibClang.clang_Cursor_isMacroFunctionLike(cursor) != 0;
+                macroNames[LibClang.GetCursorSpelling(cursor)] = functionLike;
+                if (!functionLike)
                 {
-                    macroCandidates.Add(macro, Locations.Of(cursor));
+                    AddMacroCandidate(cursor, unit);
                 }
 
                 break;
+        }
+    }
+
+    private void AddMacroCandidate(CXCursor cursor, TranslationUnit unit)
+    {
+        // A redefinition replaces the earlier candidate, even with a body that is no expression.
+        string macro = LibClang.GetCursorSpelling(cursor);
+        macroCandidates.Remove(macro);
+        if (MacroBodies.CouldBeExpression(unit.Tokenize(cursor)))
+        {
+            macroCandidates.Add(macro, Locations.Of(cursor));
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class InTreeTests : System.IDisposable
             [
                 new CInclude("sys/param.h"),
                 .. SyscallAbi.PaddingMacros(),
-                SyscallAbi.ArgsStruct(syscall),
+                SyscallAbi.ArgsStruct(module.ModuleName, syscall, inTree: true),
             ]);
             string header = Path.Combine(work, "sysproto_fragment.h");
             File.WriteAllText(header, CPrinter.Print(sysproto, lineDirectives: false)

@@ -82,10 +82,10 @@ public sealed class MySyscallSliceTests
     {
         string c = MySyscall.CSource();
 
-        Assert.Contains("SYSCALL_MODULE(mysyscall, &mysyscall_offset, &mysyscall_sysent, NULL, NULL);", c);
-        Assert.Contains("static int mysyscall_offset = NO_SYSCALL;", c);
+        Assert.Contains("SYSCALL_MODULE(mysyscall, &mysyscall_mysyscall_offset, &mysyscall_mysyscall_sysent, NULL, NULL);", c);
+        Assert.Contains("static int mysyscall_mysyscall_offset = NO_SYSCALL;", c);
         Assert.DoesNotContain("sysent[", c);
-        Assert.Contains(".sy_call = sys_mysyscall,", c);
+        Assert.Contains(".sy_call = sys_mysyscall_mysyscall,", c);
         Assert.Contains("char value_l_[KMS_PADL_(int)]; int value; char value_r_[KMS_PADR_(int)];", c);
     }
 

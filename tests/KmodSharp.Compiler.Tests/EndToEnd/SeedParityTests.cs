@@ -31,8 +31,8 @@ public sealed class SeedParityTests
         Assert.Contains("my_custom_syscall: value=14 message=hello (6 bytes)", report.Log);
         Assert.Equal(EFAULT, report.Calls[1].Error);
         Assert.Equal(ENAMETOOLONG, report.Calls[2].Error);
-        Assert.Contains(".sy_narg = sizeof(struct my_custom_syscall_args) / sizeof(register_t),", module.CSource());
-        Assert.Contains("static int my_custom_syscall_offset = 210;", module.CSource());
+        Assert.Contains(".sy_narg = sizeof(struct mycustom_my_custom_syscall_args) / sizeof(register_t),", module.CSource());
+        Assert.Contains("static int mycustom_my_custom_syscall_offset = 210;", module.CSource());
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using KmodSharp.Differential.Runner;
+using KmodSharp.Differential.Support;
+using Xunit;
+
+namespace KmodSharp.Differential;
+
+/// <summary>
+/// The naming policy and the harness flags, proven by running: modules whose module, syscall,
+/// helper, parameter, local, static and struct names are the kernel's own (Modules/Naming/)
+/// translate, compile in the host harness with kern.mk's flags, and agree with .NET.
+/// </summary>
+public sealed class NamingPolicyTests
+{
+    [Theory]
+    [InlineData("KernelNamedTemp")]
+    [InlineData("KernelNamedDevbuf")]
+    [InlineData("KernelNamedNowait")]
+    [InlineData("KernelNamedZero")]
+    [InlineData("KernelNamedSched")]
+    [InlineData("KernelNamedRead")]
+    public void A_module_with_kernel_names_compiles_and_agrees_with_dotnet(string module) => Run(module);
+
+    [Fact]
+    public void A_set_but_unused_local_compiles_as_under_kern_mk() => Run("SetButUnused");
+
+    private static void Run(string module) =>
+        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 200 }, module + ".cs").ThrowIfFailed();
+}
