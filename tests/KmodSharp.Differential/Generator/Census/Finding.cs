@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace KmodSharp.Differential.Generator.Census;
 
 /// <summary>The kind of difference a generated program showed between C# and the generated C.</summary>
@@ -36,4 +38,21 @@ public sealed record Finding(int Seed, FindingClass Class, string Detail)
 {
     /// <summary>The first line of the detail, as a short title.</summary>
     public string Summary => Detail.Split('\n', 2)[0];
+
+    /// <summary>
+    /// What makes two findings "the same kind of difference": the class, and for a C compile error
+    /// the first compiler message without its position, for an internal error the exception's first line.
+    /// </summary>
+    public string Signature => Class switch
+    {
+        FindingClass.CCompileError => $"{Class}: {FirstCompilerError(Detail)}",
+        FindingClass.InternalCompilerError => $"{Class}: {Detail.Split('\n', 2)[0]}",
+        _ => Class.ToString(),
+    };
+
+    private static string FirstCompilerError(string detail)
+    {
+        string line = detail.Split('\n').FirstOrDefault(l => l.Contains("error:", System.StringComparison.Ordinal)) ?? "";
+        return line[(line.IndexOf("error:", System.StringComparison.Ordinal) + 6)..].Trim();
+    }
 }

@@ -32,6 +32,7 @@ public sealed class HelperGenerator(ModuleContext module, CodeWriter writer)
         var method = new MethodContext(name)
         {
             AllowFailure = canFail,
+            MayLock = false,
             AllowSideEffectCalls = kind is HelperKind.SideEffect,
             WritesStatics = kind is HelperKind.SideEffect,
             ErrorReturn = kind == HelperKind.ErrnoResult ? e => $"return {e};" : null,

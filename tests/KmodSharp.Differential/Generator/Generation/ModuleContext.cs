@@ -62,6 +62,9 @@ public sealed class MethodContext(string name)
 
     public int LoopDepth { get; set; }
 
+    /// <summary>Whether a lock scope may be opened here: helpers never lock, since a syscall may call them with the mutex held (recursion panics).</summary>
+    public bool MayLock { get; init; } = true;
+
     public bool InLock { get; set; }
 
     public bool InChecked { get; set; }

@@ -142,7 +142,7 @@ public sealed partial class StatementGenerator
 
     private void LockBlock(int depth)
     {
-        if (module.Lock is null || method.InLock)
+        if (module.Lock is null || method.InLock || !method.MayLock)
         {
             If(depth);
             return;
