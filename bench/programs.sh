@@ -4,15 +4,17 @@
 # finding of each kind, and prints programs/minute, totals, findings by class and the rejection
 # census by diagnostic ID.
 #	bench/programs.sh [--minutes N] [--seed S] [--features ci|all] [--reduce-seconds N] [--report FILE]
+#	bench/programs.sh --seeds 13,91      # replay and reduce exactly these seeds
 # --features ci (default) leaves out the constructs of known, unfixed bug classes (GeneratorFeatures.Ci);
 # all writes everything. Replay one seed: ProgramGenerator.Generate(S, GeneratorFeatures.Ci).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-minutes=10 seed=1 features=ci reduce=90 report="$(mktemp /tmp/kmodsharp-programs.XXXXXX.md)"
+minutes=10 seed=1 seeds="" features=ci reduce=90 report="$(mktemp /tmp/kmodsharp-programs.XXXXXX.md)"
 while [ $# -gt 0 ]; do
 	case "$1" in
 	--minutes) minutes="$2"; shift 2 ;;
 	--seed) seed="$2"; shift 2 ;;
+	--seeds) seeds="$2"; shift 2 ;;
 	--features) features="$2"; shift 2 ;;
 	--reduce-seconds) reduce="$2"; shift 2 ;;
 	--report) report="$2"; shift 2 ;;
@@ -20,7 +22,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 dotnet build -v:q -nologo tests/KmodSharp.Differential >/dev/null
-KMODSHARP_GEN_MINUTES="$minutes" KMODSHARP_GEN_SEED="$seed" KMODSHARP_GEN_FEATURES="$features" \
+KMODSHARP_GEN_MINUTES="$minutes" KMODSHARP_GEN_SEED="$seed" KMODSHARP_GEN_SEEDS="$seeds" KMODSHARP_GEN_FEATURES="$features" \
 KMODSHARP_GEN_REDUCE_SECONDS="$reduce" KMODSHARP_GEN_REPORT="$report" \
 	dotnet test tests/KmodSharp.Differential --no-build --filter "FullyQualifiedName~GeneratorTests.Long_run" >/dev/null || true
 cat "$report"

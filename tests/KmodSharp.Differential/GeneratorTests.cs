@@ -16,11 +16,12 @@ public sealed class GeneratorTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Seeds that agree end to end under <see cref="GeneratorFeatures.Ci"/>: 1–100 minus the ones
-    /// that hit bugs the generator found and no branch fixes yet (each in the findings list of
-    /// docs/testing.md): 48 (C compile error, -Wsign-compare on ~u), 69 (generator: lock taken in a
-    /// helper, fixed since), 91 (value), 92 (constant zero divisor in a compound assignment).
+    /// that hit bugs the generator found and no branch fixes yet (reduced repros in the findings
+    /// list, docs/testing.md): 13 (a constant zero divisor in a compound assignment gets no EDOM
+    /// check: C "division by zero"), 48 (-Wsign-compare on ~u, a harness-strictness case), 91
+    /// (a different return value). Put each back when its fix is merged.
     /// </summary>
-    public static readonly int[] CiSeeds = [.. Enumerable.Range(1, 100).Except([48, 69, 91, 92])];
+    public static readonly int[] CiSeeds = [.. Enumerable.Range(1, 100).Except([13, 48, 91])];
 
     [Fact]
     public void The_same_seed_gives_the_same_text_and_different_seeds_differ()
@@ -69,7 +70,7 @@ public sealed class GeneratorTests(ITestOutputHelper output)
     public void The_reducer_returns_the_program_when_nothing_smaller_keeps_the_difference()
     {
         string program = ProgramGenerator.Generate(5, GeneratorFeatures.Ci).Text;
-        var reducer = new Reducer(_ => false) { Budget = TimeSpan.FromSeconds(60) };
+        var reducer = new Reducer(_ => false) { Budget = TimeSpan.FromSeconds(10) };
 
         Assert.Equal(program, reducer.Reduce(program));
         Assert.True(reducer.PredicateCalls > 0);

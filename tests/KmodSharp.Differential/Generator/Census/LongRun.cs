@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text;
 using KmodSharp.Differential.Generator.Generation;
 using KmodSharp.Differential.Generator.Reduction;
@@ -11,7 +12,7 @@ namespace KmodSharp.Differential.Generator.Census;
 /// <summary>
 /// bench/programs.sh's run: seeds from <c>KMODSHARP_GEN_SEED</c> (default 1) for
 /// <c>KMODSHARP_GEN_MINUTES</c>, with the features of <c>KMODSHARP_GEN_FEATURES</c> (<c>ci</c> or
-/// <c>all</c>); the first finding of each signature is reduced (for <c>KMODSHARP_GEN_REDUCE_SECONDS</c> at most, default 90). Writes the report (Markdown) to
+/// <c>all</c>), or exactly the seeds of <c>KMODSHARP_GEN_SEEDS</c> (comma-separated); the first finding of each signature is reduced (for <c>KMODSHARP_GEN_REDUCE_SECONDS</c> at most, default 90). Writes the report (Markdown) to
 /// <c>KMODSHARP_GEN_REPORT</c> when set.
 /// </summary>
 public static class LongRun
@@ -26,7 +27,15 @@ public static class LongRun
         int reduceSeconds = int.Parse(Environment.GetEnvironmentVariable("KMODSHARP_GEN_REDUCE_SECONDS") is { Length: > 0 } r ? r : "90", CultureInfo.InvariantCulture);
         var firstOfKind = new ConcurrentDictionary<string, Finding>();
         var campaign = new Campaign(features) { OnFinding = f => firstOfKind.TryAdd(f.Signature, f) };
-        campaign.RunFor(TimeSpan.FromMinutes(minutes), seed, Environment.ProcessorCount);
+        if (Environment.GetEnvironmentVariable("KMODSHARP_GEN_SEEDS") is { Length: > 0 } list)
+        {
+            campaign.Run(list.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)), Environment.ProcessorCount);
+        }
+        else
+        {
+            campaign.RunFor(TimeSpan.FromMinutes(minutes), seed, Environment.ProcessorCount);
+        }
+
 
         var report = new StringBuilder();
         report.Append($"## Generated programs: seeds from {seed}, {minutes} min, features {(features == GeneratorFeatures.All ? "all" : "ci")}\n\n```\n{campaign}```\n");
