@@ -36,18 +36,25 @@ public static class LongRun
             campaign.RunFor(TimeSpan.FromMinutes(minutes), seed, Environment.ProcessorCount);
         }
 
-
         var report = new StringBuilder();
         report.Append($"## Generated programs: seeds from {seed}, {minutes} min, features {(features == GeneratorFeatures.All ? "all" : "ci")}\n\n```\n{campaign}```\n");
+        // The totals first: a reduction can take long, and the numbers must not wait for it.
+        log(report.ToString());
+        Write(report);
         foreach (Finding finding in firstOfKind.Values)
         {
             string text = ProgramGenerator.Generate(finding.Seed, features).Text;
             (string reduced, int calls) = FindingReducer.Reduce(finding, text, TimeSpan.FromSeconds(reduceSeconds));
             report.Append($"\n### seed {finding.Seed}: {finding.Signature}\n\nReduced ({calls} predicate runs):\n\n```csharp\n{reduced}```\n\nOutcome (original program):\n\n```\n{Truncate(finding.Detail)}\n```\n");
             log($"reduced seed {finding.Seed} ({finding.Signature})");
+            Write(report);
         }
 
         log(report.ToString());
+    }
+
+    private static void Write(StringBuilder report)
+    {
         if (Environment.GetEnvironmentVariable("KMODSHARP_GEN_REPORT") is { Length: > 0 } path)
         {
             File.WriteAllText(path, report.ToString());

@@ -71,13 +71,37 @@ public static class Candidates
 
                 for (int start = count - run; start >= 0; start -= run)
                 {
-                    if (Remove(root, block.Statements.Skip(start).Take(run)) is { } smaller)
+                    var statements = block.Statements.Skip(start).Take(run).ToList();
+                    if (statements.Any(IsLoopProgress))
+                    {
+                        continue;   // without it the loop never ends, and the managed run hangs
+                    }
+
+                    if (Remove(root, statements) is { } smaller)
                     {
                         yield return smaller;
                     }
                 }
             }
         }
+    }
+
+    /// <summary>An increment of a variable the enclosing while/do loop's condition reads.</summary>
+    private static bool IsLoopProgress(StatementSyntax statement)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax } increment)
+        {
+            return false;
+        }
+
+        ExpressionSyntax? condition = statement.Parent?.Parent switch
+        {
+            WhileStatementSyntax w => w.Condition,
+            DoStatementSyntax d => d.Condition,
+            _ => null,
+        };
+        string? name = increment.Expression.DescendantNodes().OfType<IdentifierNameSyntax>().FirstOrDefault()?.Identifier.Text;
+        return condition is not null && name is not null && condition.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.Text == name);
     }
 
     /// <summary>if/else, loops, checked and using blocks replaced by one of their blocks.</summary>
