@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace KmodSharp.Differential.Generator.Generation;
+
+/// <summary>One field of a generated struct.</summary>
+public sealed record StructField(string Name, GenType Type);
+
+/// <summary>
+/// A generated struct. Fields are laid out largest first and topped up with bytes, so it has no
+/// padding and can be copied to user memory (KMS0204).
+/// </summary>
+public sealed record StructType(string Name, ImmutableArray<StructField> Fields) : GenType(Name)
+{
+    public int Size => Fields.Sum(f => SizeOf(f.Type));
+
+    public int Alignment => Fields.Max(f => AlignmentOf(f.Type));
+
+    public static int SizeOf(GenType type) => type switch
+    {
+        IntegerKind k => k.Size,
+        InlineArrayType a => a.Element.Size * a.Length,
+        StructType s => s.Size,
+        _ => 8,
+    };
+
+    public static int AlignmentOf(GenType type) => type switch
+    {
+        IntegerKind k => k.Size,
+        InlineArrayType a => a.Element.Size,
+        StructType s => s.Alignment,
+        _ => 8,
+    };
+}
+
+/// <summary>An <c>[InlineArray(Length)]</c> struct of <see cref="Element"/>; lengths are powers of two so an index can be masked into range.</summary>
+public sealed record InlineArrayType(string Name, IntegerKind Element, int Length) : GenType(Name);
+
+/// <summary>A <c>Span&lt;T&gt;</c> local over a <c>stackalloc</c> of <see cref="Length"/> elements (a power of two).</summary>
+public sealed record SpanType(IntegerKind Element, int Length) : GenType($"Span<{Element.Name}>");
