@@ -2,8 +2,8 @@ namespace KmodSharp.Differential.Generator.Generation;
 
 /// <summary>
 /// Which parts of the kernel subset the generator writes. Every feature is on by default; the CI
-/// configuration (<see cref="Ci"/>) switches off only the ones that still meet a known
-/// translation bug of issue 14, each named after its bug class, until the fixes are merged.
+/// configuration (<see cref="Ci"/>) switches off only the ones that still meet a known,
+/// unfixed translation bug.
 /// </summary>
 public sealed record GeneratorFeatures
 {
@@ -49,21 +49,12 @@ public sealed record GeneratorFeatures
     public static GeneratorFeatures All { get; } = new();
 
     /// <summary>
-    /// The CI configuration: every feature whose bug class another branch is fixing is off, so a
-    /// fixed list of seeds must pass. The lead switches each back on as its fix is merged.
+    /// The CI configuration: every feature whose bug is not fixed yet is off, so a fixed list of
+    /// seeds must pass. Each is switched back on with its fix.
     /// </summary>
     public static GeneratorFeatures Ci { get; } = new()
     {
-        NamedArguments = false,          // named arguments passed in the order written
-        SideEffectsInOperands = false,   // C leaves the order of evaluation to the C compiler
-        StackallocInitializers = false,  // stackalloc initializers become a zero fill
-        StructStaticInitializers = false, // struct static initializers start as zeros
-        StructStatics = false,           // C that does not compile: no definition for a struct used only through a static
         BareVariablePairs = false,       // a false KMS0900 (a rejection, not a miscompilation): keeps the CI seeds running
         CharStaticInitializers = false,  // initializers: a char static's initial value crashes the lowering (ICE)
-        FailingErrnoHelpers = false,     // an exception inside an Errno helper becomes its return value
-        ComputedInArguments = false,     // & applied to a computed value
-        KernelLikeNames = false,         // names that clash with the kernel's
-        HarnessStrictConstructs = false, // the harness compiles with -Wextra -Werror, kern.mk does not
     };
 }
