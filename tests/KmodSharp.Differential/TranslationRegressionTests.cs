@@ -68,6 +68,9 @@ public sealed class TranslationRegressionTests
     [Fact]
     public void Printf_zero_flag_with_minus_is_diagnosed_or_compiles() => Run("PrintfFlags");
 
+    [Fact]
+    public void Code_kern_mk_accepts_compiles_in_the_harness() => Run("KernMkWarnings");
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 1000 }, module + ".cs").ThrowIfFailed();
 }
