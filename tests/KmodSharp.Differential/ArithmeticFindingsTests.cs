@@ -1,0 +1,39 @@
+using System.IO;
+using KmodSharp.Compiler;
+using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Verification;
+using KmodSharp.Differential.Runner;
+using KmodSharp.Differential.Support;
+using Xunit;
+
+namespace KmodSharp.Differential;
+
+/// <summary>
+/// Arithmetic and span findings of the program generator (issue 14): each module
+/// (Modules/Regressions/) must compile with kern.mk's flags, run in the harness and agree with .NET
+/// on every input, and clang must accept the same C.
+/// </summary>
+public sealed class ArithmeticFindingsTests
+{
+    [Fact]
+    public void A_constant_zero_divisor_fails_with_EDOM_without_a_C_division_by_zero() => Run("ConstantZeroDivisor");
+
+    [Theory]
+    [InlineData("ConstantZeroDivisor")]
+    public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
+    {
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), name + ".cs"), TestModules.Text(name))], Path.GetTempPath()), new LoweringOptions());
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        using KernelHeaders headers = KernelHeaders.Host();
+
+        VerifyResult result = ModuleVerifier.Verify(Assert.Single(compiled.Modules), headers);
+
+        Assert.Empty(result.Diagnostics);
+    }
+
+    private static void Run(string module) =>
+        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 400 }, module + ".cs").ThrowIfFailed();
+}
