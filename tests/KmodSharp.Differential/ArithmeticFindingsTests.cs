@@ -20,8 +20,12 @@ public sealed class ArithmeticFindingsTests
     [Fact]
     public void A_constant_zero_divisor_fails_with_EDOM_without_a_C_division_by_zero() => Run("ConstantZeroDivisor");
 
+    [Fact]
+    public void Span_arguments_are_evaluated_once() => Run("SpanArgumentsOnce");
+
     [Theory]
     [InlineData("ConstantZeroDivisor")]
+    [InlineData("SpanArgumentsOnce")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
         CompileResult compiled = KmodCompiler.Compile(

@@ -181,9 +181,12 @@ internal sealed partial class FunctionLowering
             case "Fill" when span.Element is KInteger { Bits: 8 }:
                 return new CCall("memset", span.Pointer, Value(call.Arguments[0].Value), span.Length);
             case "Fill":
+                // C# evaluates the value once; inside the loop it would be read again after each
+                // store (s.Fill(s[0] + 1) sees the elements already written).
+                CExpr value = Value(call.Arguments[0].Value);
+                value = value is CIdentifier || IsPure(value) ? value : Spill(value, CTypeMapper.Map(span.Element));
                 string i = Declare("kms_i", CNamedType.SizeT);
                 var index = new CIdentifier(i);
-                CExpr value = Value(call.Arguments[0].Value);
                 Emit(new CFor(new CExpressionStatement(new CAssign(index, new CIntegerLiteral(0))), new CBinary(CBinaryOperator.Less, index, span.Length),
                     new CUnary(CUnaryOperator.PostIncrement, index), new CBlock([new CExpressionStatement(new CAssign(new CIndex(span.Pointer, index), value))])));
                 return index;
