@@ -23,9 +23,13 @@ public sealed class ArithmeticFindingsTests
     [Fact]
     public void Span_arguments_are_evaluated_once() => Run("SpanArgumentsOnce");
 
+    [Fact]
+    public void MinValue_keeps_its_CSharp_type_and_value_in_C() => Run("MinValueArithmetic");
+
     [Theory]
     [InlineData("ConstantZeroDivisor")]
     [InlineData("SpanArgumentsOnce")]
+    [InlineData("MinValueArithmetic")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
         CompileResult compiled = KmodCompiler.Compile(

@@ -45,7 +45,22 @@ internal sealed class FailureAnalysis
         }
 
         bool signed = division.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_IntPtr;
-        return value == 0 || (value == -1 && signed && !division.LeftOperand.ConstantValue.HasValue);
+        return value == 0 || (value == -1 && signed && MayBeMinimum(division.LeftOperand));
+    }
+
+    /// <summary>
+    /// Whether a dividend can be its type's minimum, which divided by -1 overflows: anything but a
+    /// constant other than the minimum (<c>int.MinValue / d</c> can).
+    /// </summary>
+    public static bool MayBeMinimum(IOperation dividend)
+    {
+        decimal? minimum = dividend.Type?.SpecialType switch
+        {
+            SpecialType.System_Int32 => int.MinValue,
+            SpecialType.System_Int64 or SpecialType.System_IntPtr => long.MinValue,
+            _ => null,
+        };
+        return minimum is not null && (IntegerConstant(dividend) is not { } value || value == minimum);
     }
 
     /// <summary>

@@ -156,7 +156,7 @@ internal sealed partial class FunctionLowering
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
         DivisionGuards(left, right, operandType,
             divisorMayBeZero: divisor is null,
-            mayOverflow: divisor is null or -1 && binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend);
+            mayOverflow: divisor is null or -1 && FailureAnalysis.MayBeMinimum(binary.LeftOperand) && !narrowDividend);
         return new CBinary(op, left, right);
     }
 
@@ -195,9 +195,11 @@ internal sealed partial class FunctionLowering
         if (mayOverflow && Integral(operatorType) is { IsSigned: true } signed)
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
-            var overflow = new CBinary(CBinaryOperator.LogicalAnd,
-                new CBinary(CBinaryOperator.Equal, divisor, Literal(-1)),
-                new CBinary(CBinaryOperator.Equal, dividend, minimum));
+            var byMinusOne = new CBinary(CBinaryOperator.Equal, divisor, Literal(-1));
+            // A constant dividend here is the minimum itself (int.MinValue / d).
+            CExpr overflow = dividend is CIntegerLiteral
+                ? byMinusOne
+                : new CBinary(CBinaryOperator.LogicalAnd, byMinusOne, new CBinary(CBinaryOperator.Equal, dividend, minimum));
             Emit(new CIf(overflow, ErrorBlock(new CIdentifier(OverflowErrno))));
         }
     }
