@@ -26,10 +26,14 @@ public sealed class ArithmeticFindingsTests
     [Fact]
     public void MinValue_keeps_its_CSharp_type_and_value_in_C() => Run("MinValueArithmetic");
 
+    [Fact]
+    public void Native_integer_limits_translate() => Run("NativeIntegerLimits");
+
     [Theory]
     [InlineData("ConstantZeroDivisor")]
     [InlineData("SpanArgumentsOnce")]
     [InlineData("MinValueArithmetic")]
+    [InlineData("NativeIntegerLimits")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
         CompileResult compiled = KmodCompiler.Compile(
