@@ -130,9 +130,9 @@ internal sealed partial class FunctionLowering
             return member;
         }
 
-        if (Analyzers.Subset.TranslatableApi.Classify(property.Property) == Analyzers.Subset.ApiKind.NativeIntegerLimit)
+        if (RuntimeConstants.NativeIntegerLimit(property) is { } limit)
         {
-            return NativeIntegerLimit(property.Property);
+            return limit;
         }
 
         if (property.Instance is { } instance && SpanOf(instance) is { } span)
@@ -178,17 +178,6 @@ internal sealed partial class FunctionLowering
         context.Unsupported(property, $"the property '{property.Property.ToDisplayString()}'", "the backend translates span, KernelBuffer and IsNull members");
         return Literal(0);
     }
-
-    // sys/stdint.h's limits of intptr_t and uintptr_t, the machine's widths as nint's and nuint's
-    // (ssize_t and size_t, the same types on FreeBSD's LP64 and ILP32 targets).
-    private static CExpr NativeIntegerLimit(IPropertySymbol limit) =>
-        (limit.ContainingType.SpecialType, limit.Name) switch
-        {
-            (SpecialType.System_IntPtr, "MinValue") => new CIdentifier("INTPTR_MIN"),
-            (SpecialType.System_IntPtr, _) => new CIdentifier("INTPTR_MAX"),
-            (_, "MinValue") => new CIntegerLiteral(0, CTypeMapper.Suffix(KInteger.NUInt)),
-            _ => new CIdentifier("UINTPTR_MAX"),
-        };
 
     /// <summary>
     /// Lowers a value stored into a variable, argument or return slot: an implicit widening needs no

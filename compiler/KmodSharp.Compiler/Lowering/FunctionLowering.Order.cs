@@ -116,7 +116,7 @@ internal sealed partial class FunctionLowering
                     or IParenthesizedOperation or IFieldReferenceOperation { Field.IsStatic: false, Instance: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation }
                     or ILiteralOperation:
                     continue;
-                case IPropertyReferenceOperation { Property: var limit } when Analyzers.Subset.TranslatableApi.Classify(limit) == Analyzers.Subset.ApiKind.NativeIntegerLimit:
+                case IPropertyReferenceOperation when RuntimeConstants.NativeIntegerLimit(operation) is not null:
                     continue;
                 case IPropertyReferenceOperation { Property.Name: "Length" or "IsEmpty", Instance: { } span }
                     when span is ILocalReferenceOperation or IParameterReferenceOperation { Parameter.RefKind: RefKind.None } && IsSpanType(span.Type):
