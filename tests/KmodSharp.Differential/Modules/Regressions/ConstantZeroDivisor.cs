@@ -1,7 +1,20 @@
 using System;
+using System.Runtime.CompilerServices;
 using KmodSharp;
 
 namespace Differential;
+
+[InlineArray(4)]
+public struct ZeroQuad
+{
+    private int _e;
+}
+
+public struct ZeroPair
+{
+    public int A;
+    public ushort B;
+}
 
 /// <summary>
 /// Regression (generator seeds 13, 34, 58, 65): C# accepts a constant zero divisor whenever the
@@ -15,10 +28,24 @@ public static class ConstantZeroDivisor
 {
     private static byte s_2 = 200;
     private static int s_calls;
+    private static ZeroQuad s_q;
+    private static ZeroPair s_p;
 
     private static int Next() => ++s_calls;
 
     private static void Wipe(ref short value) => value %= 0;
+
+    /// <summary>An Errno helper: the failure is no return value of it.</summary>
+    private static Errno Check(int v)
+    {
+        int t = v;
+        if (v > 3)
+        {
+            t %= 0;
+        }
+
+        return t == 0 ? Errno.EINVAL : Errno.None;
+    }
 
     [Syscall]
     public static SyscallResult<long> NarrowStatic(uint a0)
@@ -99,5 +126,51 @@ public static class ConstantZeroDivisor
         }
 
         return v + (long)u + s[1] + r;
+    }
+
+    /// <summary>Inline array elements, struct fields, a short-circuit operand, a loop condition, a switch arm, a helper.</summary>
+    [Syscall]
+    public static int Shapes(int v, int pick)
+    {
+        ZeroQuad q = default;
+        ZeroPair p = new ZeroPair { A = v, B = (ushort)v };
+        switch (pick & 7)
+        {
+            case 0:
+                q[v & 3] /= 0;
+                break;
+            case 1:
+                s_q[2] %= 0;
+                break;
+            case 2:
+                p.B /= 0;
+                break;
+            case 3:
+                s_p.A %= 0;
+                break;
+            case 4:
+                if (v > 0 && (v /= 0) > 1)
+                {
+                    return 7;
+                }
+
+                break;
+            case 5:
+                for (int i = 0; i < v / (short)0; i++)
+                {
+                }
+
+                break;
+            case 6:
+                return (int)Check(v);
+            default:
+                return v switch
+                {
+                    > 5 => v % 0,
+                    _ => v,
+                };
+        }
+
+        return q[0] + p.A + p.B + s_q[2] + s_p.A;
     }
 }
