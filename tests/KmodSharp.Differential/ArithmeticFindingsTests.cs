@@ -1,5 +1,6 @@
 using System.IO;
 using KmodSharp.Compiler;
+using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Emit;
 using KmodSharp.Compiler.Frontend;
 using KmodSharp.Compiler.Lowering;
@@ -27,6 +28,37 @@ public sealed class ArithmeticFindingsTests
     public void MinValue_keeps_its_CSharp_type_and_value_in_C() => Run("MinValueArithmetic");
 
     [Fact]
+    public void A_span_variable_takes_the_assigned_span_and_foreach_keeps_its_own() => Run("SpanAssignment");
+
+    /// <summary>A span declared over a stackalloc is its C array: assigning it is an error at the assignment, not wrong C.</summary>
+    [Fact]
+    public void Assigning_a_stackalloc_span_is_an_error_where_it_is_written()
+    {
+        const string source = """
+            using System;
+            using KmodSharp;
+
+            [KernelModule("spanarray")]
+            public static class SpanArray
+            {
+                [Syscall]
+                public static int Get(int v)
+                {
+                    Span<int> s = stackalloc int[4];
+                    Span<int> t = stackalloc int[2];
+                    s = t;
+                    return s.Length + v;
+                }
+            }
+            """;
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), "SpanArray.cs"), source)], Path.GetTempPath()), new LoweringOptions());
+
+        KmsDiagnostic error = Assert.Single(compiled.Diagnostics, d => d.IsError);
+        Assert.Equal(("KMS0900", 12), (error.Id, error.Location!.Line));
+    }
+
+    [Fact]
     public void Native_integer_limits_translate() => Run("NativeIntegerLimits");
 
     [Theory]
@@ -34,6 +66,7 @@ public sealed class ArithmeticFindingsTests
     [InlineData("SpanArgumentsOnce")]
     [InlineData("MinValueArithmetic")]
     [InlineData("NativeIntegerLimits")]
+    [InlineData("SpanAssignment")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
         CompileResult compiled = KmodCompiler.Compile(

@@ -85,6 +85,26 @@ internal sealed partial class FunctionLowering
         spans[declarator.Symbol] = new SpanValue(new CIdentifier(pointer), new CIdentifier(length), type.Element);
     }
 
+    /// <summary><c>s = t</c>, <c>s = s.Slice(1)</c>: the variable takes the other span's pointer and length.</summary>
+    private CExpr SpanAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (SpanOf(assignment.Target) is not { Pointer: CIdentifier pointer, Length: CIdentifier length })
+        {
+            context.Unsupported(assignment, "assigning a span declared over a stackalloc", "that span is its array; declare another span for the new value");
+            return Literal(0);
+        }
+
+        if (SpanOf(assignment.Value) is not { } source)
+        {
+            context.Unsupported(assignment.Value, "this span", "a span comes from a constant-size stackalloc, a KernelBuffer or another span");
+            return Literal(0);
+        }
+
+        // A length never reads the pointer, so the pointer may be assigned first.
+        Emit(new CExpressionStatement(new CAssign(pointer, source.Pointer)));
+        return new CAssign(length, source.Length);
+    }
+
     /// <summary>
     /// A stackalloc of constant size (explicit, <c>stackalloc T[n] { … }</c>, or implicit, <c>stackalloc[] { … }</c>) and its
     /// element count; Roslyn shows it as an operation without a kind whose children are the count, then the initializer's elements.
@@ -207,6 +227,18 @@ internal sealed partial class FunctionLowering
         {
             context.Unsupported(loop, "this foreach", "foreach iterates over spans and inline arrays only");
             return;
+        }
+
+        // C# walks the span it started with, even when the body assigns the variable.
+        if (loop.Collection.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Select(l => (ISymbol)l.Local)
+                .Concat(loop.Collection.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(p => p.Parameter))
+                .Any(WrittenLocals(loop.Body).Contains))
+        {
+            span = span with
+            {
+                Pointer = Spill(span.Pointer, CTypeMapper.Map(new KSpan(span.Element, IsReadOnly: false))),
+                Length = span.Length is CIntegerLiteral ? span.Length : Spill(span.Length, CNamedType.SizeT),
+            };
         }
 
         string i = Declare("kms_i", CNamedType.SizeT);
