@@ -79,6 +79,37 @@ public sealed class ArithmeticFindingsTests
         Assert.Empty(result.Diagnostics);
     }
 
+    /// <summary>
+    /// Seed 44's first reduction dropped MallocFlags.Zero and then "reproduced" with a program that reads
+    /// stale heap (poisoned in the harness, zero in the simulation), not with the Fill bug.
+    /// </summary>
+    [Fact]
+    public void The_reducer_keeps_a_zeroed_allocation_zeroed()
+    {
+        const string program = """
+            using System;
+            using KmodSharp;
+
+            [KernelModule("zeroed")]
+            public static class Zeroed
+            {
+                [Syscall]
+                public static int Read(int v)
+                {
+                    using KernelBuffer<uint> kb = Kernel.Allocate<uint>(16, MallocFlags.WaitOk | MallocFlags.Zero);
+                    Span<uint> s = kb.Span;
+                    return (int)s[v & 15] + v * 3;
+                }
+            }
+            """;
+        var reducer = new Generator.Reduction.Reducer(text => text.Contains("Kernel.Allocate", System.StringComparison.Ordinal)) { Budget = System.TimeSpan.FromSeconds(60) };
+
+        string reduced = reducer.Reduce(program);
+
+        Assert.Contains("MallocFlags.WaitOk | MallocFlags.Zero", reduced);
+        Assert.DoesNotContain("v * 3", reduced);
+    }
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 400 }, module + ".cs").ThrowIfFailed();
 }
