@@ -69,14 +69,21 @@ public sealed class ArithmeticFindingsTests
     [InlineData("SpanAssignment")]
     public void Clang_compiles_the_modules_against_the_kernel_headers(string name)
     {
-        CompileResult compiled = KmodCompiler.Compile(
-            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), name + ".cs"), TestModules.Text(name))], Path.GetTempPath()), new LoweringOptions());
-        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
         using KernelHeaders headers = KernelHeaders.Host();
+        AssertCompiles(name, headers);
+    }
 
-        VerifyResult result = ModuleVerifier.Verify(Assert.Single(compiled.Modules), headers);
-
-        Assert.Empty(result.Diagnostics);
+    /// <summary>The same C against a real tree's headers (INTPTR_MIN and the limits come from its sys/stdint.h).</summary>
+    [FreeBsdTheory]
+    [InlineData("ConstantZeroDivisor")]
+    [InlineData("SpanArgumentsOnce")]
+    [InlineData("MinValueArithmetic")]
+    [InlineData("NativeIntegerLimits")]
+    [InlineData("SpanAssignment")]
+    public void Clang_compiles_the_modules_against_real_FreeBSD_headers(string name)
+    {
+        using KernelHeaders headers = KernelHeaders.FreeBsd(FreeBsdTheoryAttribute.SysDir!);
+        AssertCompiles(name, headers);
     }
 
     /// <summary>
@@ -108,6 +115,17 @@ public sealed class ArithmeticFindingsTests
 
         Assert.Contains("MallocFlags.WaitOk | MallocFlags.Zero", reduced);
         Assert.DoesNotContain("v * 3", reduced);
+    }
+
+    private static void AssertCompiles(string name, KernelHeaders headers)
+    {
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), name + ".cs"), TestModules.Text(name))], Path.GetTempPath()), new LoweringOptions());
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+
+        VerifyResult result = ModuleVerifier.Verify(Assert.Single(compiled.Modules), headers);
+
+        Assert.Empty(result.Diagnostics);
     }
 
     private static void Run(string module) =>

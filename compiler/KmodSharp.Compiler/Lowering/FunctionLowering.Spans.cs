@@ -229,14 +229,14 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        // C# walks the span it started with, even when the body assigns the variable.
-        if (loop.Collection.DescendantsAndSelf().OfType<ILocalReferenceOperation>().Select(l => (ISymbol)l.Local)
-                .Concat(loop.Collection.DescendantsAndSelf().OfType<IParameterReferenceOperation>().Select(p => p.Parameter))
-                .Any(WrittenLocals(loop.Body).Contains))
+        // C# walks the span it started with, even when the body assigns the variable (the loop only reads it).
+        HashSet<ISymbol> written = WrittenLocals(loop.Body);
+        if (loop.Collection.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local: var l } && written.Contains(l)
+                || o is IParameterReferenceOperation { Parameter: var p } && written.Contains(p)))
         {
             span = span with
             {
-                Pointer = Spill(span.Pointer, CTypeMapper.Map(new KSpan(span.Element, IsReadOnly: false))),
+                Pointer = Spill(span.Pointer, new CPointerType(CTypeMapper.Map(span.Element), PointeeConst: true)),
                 Length = span.Length is CIntegerLiteral ? span.Length : Spill(span.Length, CNamedType.SizeT),
             };
         }

@@ -58,7 +58,15 @@ public static class SpanAssignment
             y = z;
         }
 
-        return x.Length * 100 + y.Length * 10 + x[x.Length - 1] + Sum(y);
+        ReadOnlySpan<int> r = y;
+        int seen = 0;
+        foreach (int e in r)
+        {
+            seen = unchecked(seen * 3 + e);
+            r = r.Slice(r.Length - 1);
+        }
+
+        return x.Length * 100 + y.Length * 10 + x[x.Length - 1] + Sum(y) + seen;
     }
 
     [Syscall]
