@@ -17,6 +17,9 @@ public enum ApiKind
 
     /// <summary>A static, non-generic method declared in the user's source: translated as a C function.</summary>
     UserMethod,
+
+    /// <summary><c>nint</c>/<c>nuint</c> <c>MinValue</c> and <c>MaxValue</c>, no C# constants (their width is the machine's): the C limit macros.</summary>
+    NativeIntegerLimit,
 }
 
 /// <summary>
@@ -54,6 +57,11 @@ public static class TranslatableApi
         if (IsRuntimeType(type))
         {
             return ApiKind.Runtime;
+        }
+
+        if (IsNativeIntegerLimit(member))
+        {
+            return ApiKind.NativeIntegerLimit;
         }
 
         if (IsSpanType(type))
@@ -127,6 +135,9 @@ public static class TranslatableApi
             && outer.ContainingAssembly?.Name == RuntimeAssembly
             && type.DeclaredAccessibility == Accessibility.Public;
     }
+
+    private static bool IsNativeIntegerLimit(ISymbol member) =>
+        member is IPropertySymbol { IsStatic: true, Name: "MinValue" or "MaxValue", ContainingType.SpecialType: SpecialType.System_IntPtr or SpecialType.System_UIntPtr };
 
     private static bool IsSpanType(INamedTypeSymbol type) =>
         type.Name is "Span" or "ReadOnlySpan" && type.Arity == 1

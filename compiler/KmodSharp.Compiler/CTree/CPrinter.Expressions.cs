@@ -148,7 +148,7 @@ public sealed partial class CPrinter
             return PostfixPrecedence + 1;
         }
 
-        if (child is CIntegerLiteral { Value.Sign: < 0 } && parent.Operator is CBinaryOperator.Add or CBinaryOperator.Subtract)
+        if (child is CIntegerLiteral { Value.Sign: < 0 } literal && !Literal(literal).StartsWith('(') && parent.Operator is CBinaryOperator.Add or CBinaryOperator.Subtract)
         {
             return PostfixPrecedence + 1;
         }

@@ -25,7 +25,7 @@ internal sealed class FailureAnalysis
         IConversionOperation { IsChecked: true, Operand.ConstantValue.HasValue: false } conversion => !IsWidening(conversion),
         ICompoundAssignmentOperation { IsChecked: true } => true,
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } compound =>
-            compound.Value.ConstantValue is not { HasValue: true, Value: not 0 and not -1 and not -1L },
+            IntegerConstant(compound.Value) is null or 0 or -1,
         IIncrementOrDecrementOperation { IsChecked: true } => true,
         ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => a.Pattern is IDiscardPatternOperation && a.Guard is null),
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
@@ -39,15 +39,38 @@ internal sealed class FailureAnalysis
 
     public static bool NeedsDivisionGuard(IBinaryOperation division)
     {
-        if (division.RightOperand.ConstantValue is not { HasValue: true, Value: { } divisor })
+        if (IntegerConstant(division.RightOperand) is not { } value)
         {
             return true;
         }
 
-        decimal value = System.Convert.ToDecimal(divisor, System.Globalization.CultureInfo.InvariantCulture);
         bool signed = division.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_IntPtr;
-        return value == 0 || (value == -1 && signed && !division.LeftOperand.ConstantValue.HasValue);
+        return value == 0 || (value == -1 && signed && MayBeMinimum(division.LeftOperand));
     }
+
+    /// <summary>
+    /// Whether a dividend can be its type's minimum, which divided by -1 overflows: anything but a
+    /// constant other than the minimum (<c>int.MinValue / d</c> can).
+    /// </summary>
+    public static bool MayBeMinimum(IOperation dividend)
+    {
+        decimal? minimum = dividend.Type?.SpecialType switch
+        {
+            SpecialType.System_Int32 => int.MinValue,
+            SpecialType.System_Int64 or SpecialType.System_IntPtr => long.MinValue,
+            _ => null,
+        };
+        return minimum is not null && (IntegerConstant(dividend) is not { } value || value == minimum);
+    }
+
+    /// <summary>
+    /// The value of an integer constant of any C# type (<c>0</c>, <c>0U</c>, <c>(byte)0</c> and <c>0L</c> alike),
+    /// or null when the operation is no constant.
+    /// </summary>
+    public static decimal? IntegerConstant(IOperation operation) =>
+        operation.ConstantValue is { HasValue: true, Value: { } value } && value is not bool and not string
+            ? System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static bool IsWidening(IConversionOperation conversion) =>
         conversion.Operand.Type is { } from && conversion.Type is { } to

@@ -11,6 +11,7 @@ namespace KmodSharp.Compiler.Lowering;
 //                                                         negative value left is undefined in C
 //   a >>> n               (int)((u_int)a >> (n & 31))
 //   a / b, a % b          if (b == 0) return (EDOM);  if (b == -1 && a == INT_MIN) return (EOVERFLOW);
+//   a / 0, a %= 0         return (EDOM);              never a C division by a constant zero
 //   checked(a + b)        if (__builtin_add_overflow(a, b, &t)) return (EOVERFLOW);
 //   int < uint            both sides cast to int64_t, as C# widens them (C would compare as unsigned)
 internal sealed partial class FunctionLowering
@@ -140,6 +141,12 @@ internal sealed partial class FunctionLowering
             return new CBinary(op, left, right);
         }
 
+        decimal? divisor = FailureAnalysis.IntegerConstant(binary.RightOperand);
+        if (divisor == 0)
+        {
+            return DivisionByConstantZero(HasSideEffects(binary.LeftOperand) ? left : null);
+        }
+
         CType type = CTypeMapper.Map(operandType);
         // The guards read both operands: evaluate each once, left first, as C# does.
         left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
@@ -148,9 +155,30 @@ internal sealed partial class FunctionLowering
         // A dividend widened from a narrower type can never be the operator type's minimum.
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
         DivisionGuards(left, right, operandType,
-            divisorMayBeZero: binary.RightOperand.ConstantValue is not { HasValue: true, Value: not 0 },
-            mayOverflow: binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend);
+            divisorMayBeZero: divisor is null,
+            mayOverflow: divisor is null or -1 && FailureAnalysis.MayBeMinimum(binary.LeftOperand) && !narrowDividend);
         return new CBinary(op, left, right);
+    }
+
+    /// <summary>
+    /// A constant zero divisor: .NET throws every time, after evaluating the dividend. So the method
+    /// fails here unconditionally, and no C divides by a constant zero (gcc refuses it with
+    /// -Werror=div-by-zero; the CPU would trap). The value stands in code that never runs.
+    /// </summary>
+    /// <param name="dividendWithSideEffects">The dividend when evaluating it changes state: it runs first.</param>
+    private CExpr DivisionByConstantZero(CExpr? dividendWithSideEffects)
+    {
+        if (dividendWithSideEffects is not null)
+        {
+            Emit(new CExpressionStatement(new CCast(CNamedType.Void, dividendWithSideEffects)));
+        }
+
+        foreach (CStmt statement in ErrorBlock(new CIdentifier(DivideByZeroErrno)).Statements)
+        {
+            Emit(statement);
+        }
+
+        return Literal(0);
     }
 
     /// <summary>
@@ -167,9 +195,11 @@ internal sealed partial class FunctionLowering
         if (mayOverflow && Integral(operatorType) is { IsSigned: true } signed)
         {
             var minimum = new CIntegerLiteral(-BigInteger(signed.Bits - 1), CTypeMapper.Suffix(signed));
-            var overflow = new CBinary(CBinaryOperator.LogicalAnd,
-                new CBinary(CBinaryOperator.Equal, divisor, Literal(-1)),
-                new CBinary(CBinaryOperator.Equal, dividend, minimum));
+            var byMinusOne = new CBinary(CBinaryOperator.Equal, divisor, Literal(-1));
+            // A constant dividend here is the minimum itself (int.MinValue / d).
+            CExpr overflow = dividend is CIntegerLiteral
+                ? byMinusOne
+                : new CBinary(CBinaryOperator.LogicalAnd, byMinusOne, new CBinary(CBinaryOperator.Equal, dividend, minimum));
             Emit(new CIf(overflow, ErrorBlock(new CIdentifier(OverflowErrno))));
         }
     }

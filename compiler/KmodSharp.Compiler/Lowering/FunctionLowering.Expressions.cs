@@ -63,6 +63,8 @@ internal sealed partial class FunctionLowering
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case ISimpleAssignmentOperation assignment when IsSpan(assignment.Target.Type):
+                return SpanAssignment(assignment);
             case ISimpleAssignmentOperation assignment:
                 CExpr target = AssignmentTarget(assignment.Target, assignment.Value);
                 return new CAssign(target, Converted(assignment.Value));
@@ -128,6 +130,11 @@ internal sealed partial class FunctionLowering
         if (KernelBufferMember(property) is { } member)
         {
             return member;
+        }
+
+        if (RuntimeConstants.NativeIntegerLimit(property) is { } limit)
+        {
+            return limit;
         }
 
         if (property.Instance is { } instance && SpanOf(instance) is { } span)

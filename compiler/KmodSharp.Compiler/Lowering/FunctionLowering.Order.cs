@@ -116,6 +116,8 @@ internal sealed partial class FunctionLowering
                     or IParenthesizedOperation or IFieldReferenceOperation { Field.IsStatic: false, Instance: ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation }
                     or ILiteralOperation:
                     continue;
+                case IPropertyReferenceOperation when RuntimeConstants.NativeIntegerLimit(operation) is not null:
+                    continue;
                 case IPropertyReferenceOperation { Property.Name: "Length" or "IsEmpty", Instance: { } span }
                     when span is ILocalReferenceOperation or IParameterReferenceOperation { Parameter.RefKind: RefKind.None } && IsSpanType(span.Type):
                     // A span variable's length changes only when the variable is assigned (its reference is checked too).

@@ -85,6 +85,26 @@ internal sealed partial class FunctionLowering
         spans[declarator.Symbol] = new SpanValue(new CIdentifier(pointer), new CIdentifier(length), type.Element);
     }
 
+    /// <summary><c>s = t</c>, <c>s = s.Slice(1)</c>: the variable takes the other span's pointer and length.</summary>
+    private CExpr SpanAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (SpanOf(assignment.Target) is not { Pointer: CIdentifier pointer, Length: CIdentifier length })
+        {
+            context.Unsupported(assignment, "assigning a span declared over a stackalloc", "that span is its array; declare another span for the new value");
+            return Literal(0);
+        }
+
+        if (SpanOf(assignment.Value) is not { } source)
+        {
+            context.Unsupported(assignment.Value, "this span", "a span comes from a constant-size stackalloc, a KernelBuffer or another span");
+            return Literal(0);
+        }
+
+        // A length never reads the pointer, so the pointer may be assigned first.
+        Emit(new CExpressionStatement(new CAssign(pointer, source.Pointer)));
+        return new CAssign(length, source.Length);
+    }
+
     /// <summary>
     /// A stackalloc of constant size (explicit, <c>stackalloc T[n] { … }</c>, or implicit, <c>stackalloc[] { … }</c>) and its
     /// element count; Roslyn shows it as an operation without a kind whose children are the count, then the initializer's elements.
@@ -181,9 +201,12 @@ internal sealed partial class FunctionLowering
             case "Fill" when span.Element is KInteger { Bits: 8 }:
                 return new CCall("memset", span.Pointer, Value(call.Arguments[0].Value), span.Length);
             case "Fill":
+                // C# evaluates the value once; inside the loop it would be read again after each
+                // store (s.Fill(s[0] + 1) sees the elements already written).
+                CExpr value = Value(call.Arguments[0].Value);
+                value = value is CIdentifier || IsPure(value) ? value : Spill(value, CTypeMapper.Map(span.Element));
                 string i = Declare("kms_i", CNamedType.SizeT);
                 var index = new CIdentifier(i);
-                CExpr value = Value(call.Arguments[0].Value);
                 Emit(new CFor(new CExpressionStatement(new CAssign(index, new CIntegerLiteral(0))), new CBinary(CBinaryOperator.Less, index, span.Length),
                     new CUnary(CUnaryOperator.PostIncrement, index), new CBlock([new CExpressionStatement(new CAssign(new CIndex(span.Pointer, index), value))])));
                 return index;
@@ -204,6 +227,18 @@ internal sealed partial class FunctionLowering
         {
             context.Unsupported(loop, "this foreach", "foreach iterates over spans and inline arrays only");
             return;
+        }
+
+        // C# walks the span it started with, even when the body assigns the variable (the loop only reads it).
+        HashSet<ISymbol> written = WrittenLocals(loop.Body);
+        if (loop.Collection.DescendantsAndSelf().Any(o => o is ILocalReferenceOperation { Local: var l } && written.Contains(l)
+                || o is IParameterReferenceOperation { Parameter: var p } && written.Contains(p)))
+        {
+            span = span with
+            {
+                Pointer = Spill(span.Pointer, new CPointerType(CTypeMapper.Map(span.Element), PointeeConst: true)),
+                Length = span.Length is CIntegerLiteral ? span.Length : Spill(span.Length, CNamedType.SizeT),
+            };
         }
 
         string i = Declare("kms_i", CNamedType.SizeT);

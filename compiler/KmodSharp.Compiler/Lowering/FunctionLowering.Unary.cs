@@ -130,13 +130,20 @@ internal sealed partial class FunctionLowering
     private CExpr CompoundDivision(ICompoundAssignmentOperation compound, CExpr target, CExpr right, KType targetType, KType operatorType)
     {
         var op = compound.OperatorKind == BinaryOperatorKind.Divide ? CBinaryOperator.Divide : CBinaryOperator.Remainder;
+        decimal? divisor = FailureAnalysis.IntegerConstant(compound.Value);
+        if (divisor == 0)
+        {
+            // The target was evaluated (its bounds checked) and is only read.
+            return DivisionByConstantZero(null);
+        }
+
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, CTypeMapper.Map(operatorType));
 
         // A target narrower than the operator type can never hold its minimum.
         bool narrowTarget = (Integral(targetType)?.Bits ?? 0) < (Integral(operatorType)?.Bits ?? 0);
         DivisionGuards(target, right, operatorType,
-            divisorMayBeZero: compound.Value.ConstantValue is not { HasValue: true, Value: not 0 },
-            mayOverflow: compound.Value.ConstantValue is not { HasValue: true, Value: not -1 and not -1L } && !narrowTarget);
+            divisorMayBeZero: divisor is null,
+            mayOverflow: divisor is null or -1 && !narrowTarget);
         return new CBinary(op, target, right);
     }
 

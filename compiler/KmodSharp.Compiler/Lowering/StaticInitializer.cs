@@ -41,6 +41,8 @@ internal static class StaticInitializer
                 return number.IsZero ? null : new CIntegerLiteral(number, CTypeMapper.Suffix(type));
             case IDefaultValueOperation or IConversionOperation { Operand: IDefaultValueOperation }:
                 return null;
+            case IPropertyReferenceOperation when RuntimeConstants.NativeIntegerLimit(value) is { } limit:
+                return limit is CIntegerLiteral { Value.IsZero: true } ? null : limit;
             case IObjectCreationOperation { Arguments.IsEmpty: true, Type.IsValueType: true } creation:
                 return Fields(context, creation);
             case IConversionOperation { Operand: var operand } conversion when SymbolEqualityComparer.Default.Equals(operand.Type, conversion.Type):
