@@ -315,10 +315,15 @@ internal sealed partial class FunctionLowering
 
     private void PairReturn(IReturnOperation ret)
     {
-        if (ret.ReturnedValue is not ITupleOperation { Elements: [var first, var second] })
+        if (Analyzers.Subset.PairResult.Check(ret) is { } stored)
         {
-            context.Unsupported(ret, "returning a stored pair", "return a tuple literal (first, second)");
+            context.Unsupported(stored);
             return;
+        }
+
+        if (Analyzers.Subset.PairResult.LiteralOf(ret.ReturnedValue) is not { Elements: [var first, var second] })
+        {
+            throw new InternalCompilerException($"a pair return without a tuple literal: {ret.Syntax}");
         }
 
         CExpr a = Converted(first);
