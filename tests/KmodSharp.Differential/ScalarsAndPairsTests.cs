@@ -17,6 +17,9 @@ public sealed class ScalarsAndPairsTests
     [Fact]
     public void Pairs_returned_as_tuple_literals_of_variables_translate() => Run("PairLiterals");
 
+    [Fact]
+    public void Deconstruction_assignments_evaluate_every_value_before_assigning() => Run("Deconstructions");
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 200 }, module + ".cs").ThrowIfFailed();
 }

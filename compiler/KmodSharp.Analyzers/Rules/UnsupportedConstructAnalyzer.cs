@@ -16,7 +16,8 @@ namespace KmodSharp.Analyzers.Rules;
 /// patterns beyond constant/relational/and/or/not, non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
 /// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal
-/// (<see cref="PairResult"/>) and a static initializer that would run code (<see cref="ModuleStateInitializer"/>),
+/// (<see cref="PairResult"/>), a deconstruction other than of a tuple literal into variables, fields or
+/// elements (<see cref="Deconstruction"/>) and a static initializer that would run code (<see cref="ModuleStateInitializer"/>),
 /// decided where the backend decides them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -53,6 +54,15 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             OperationKind.Return);
 
         context.RegisterOperationAction(c => CheckStaticInitializer(c, session), OperationKind.FieldInitializer);
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (Deconstruction.Check((IDeconstructionAssignmentOperation)c.Operation) is { } construct)
+                {
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+                }
+            },
+            OperationKind.DeconstructionAssignment);
 
         context.RegisterSyntaxNodeAction(
             c =>
@@ -101,7 +111,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "Taking an address ('&')";
             case IVariableDeclaratorOperation { Symbol.IsRef: true }:
                 return "A 'ref' local";
-            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when PairResult.LiteralOf(declarator.GetVariableInitializer()?.Value) is null:
+            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null:
                 // (A tuple literal initializer is reported itself.)
                 return "A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)";
             case IPatternOperation pattern:
@@ -112,7 +122,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A generic local function";
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
-            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session):
+            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple):
                 return "A tuple (only '(long, long)' as a syscall result is)";
             case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
                 return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";

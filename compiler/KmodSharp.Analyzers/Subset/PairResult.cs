@@ -14,24 +14,9 @@ public static class PairResult
         type is INamedTypeSymbol { IsTupleType: true, TupleElements: { Length: 2 } elements }
         && elements[0].Type.SpecialType == SpecialType.System_Int64 && elements[1].Type.SpecialType == SpecialType.System_Int64;
 
-    /// <summary>
-    /// The tuple literal <paramref name="returned"/> is, seen through the conversion C# adds when an
-    /// element's name comes from a variable (<c>(acc, acc + 1)</c> is a <c>(long acc, long)</c>) or a
-    /// cast; the elements carry their own conversions to <c>long</c>. Null for anything else: a stored pair.
-    /// </summary>
-    public static ITupleOperation? LiteralOf(IOperation? returned)
-    {
-        while (returned is IConversionOperation conversion)
-        {
-            returned = conversion.Operand;
-        }
-
-        return returned as ITupleOperation;
-    }
-
     /// <summary>A return of a pair that is not a tuple literal, or null.</summary>
     public static Untranslatable? Check(IReturnOperation ret) =>
-        ret.ReturnedValue is { } returned && IsPairType(returned.Type) && LiteralOf(returned) is not { Elements.Length: 2 }
+        ret.ReturnedValue is { } returned && IsPairType(returned.Type) && TupleLiteral.Of(returned) is not { Elements.Length: 2 }
             ? new Untranslatable(ret, "Returning a stored pair (return a tuple literal '(first, second)')")
             : null;
 }

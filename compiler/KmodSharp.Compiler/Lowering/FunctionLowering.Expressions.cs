@@ -62,6 +62,10 @@ internal sealed partial class FunctionLowering
                 return Unary(unary);
             case IConversionOperation conversion:
                 return Conversion(conversion);
+            case IDeconstructionAssignmentOperation deconstruction when Analyzers.Subset.Deconstruction.Check(deconstruction) is { } untranslatable:
+                // Only a statement translates (ExpressionStatement).
+                context.Unsupported(untranslatable);
+                return Literal(0);
             case ISimpleAssignmentOperation assignment:
                 CExpr target = AssignmentTarget(assignment.Target, assignment.Value);
                 return new CAssign(target, Converted(assignment.Value));

@@ -157,6 +157,9 @@ internal sealed partial class FunctionLowering
                     checkedTarget, Literal(1), checkedStep.Target);
                 Emit(new CExpressionStatement(new CAssign(checkedTarget, next)));
                 return;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction);
+                return;
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discarded:
                 // "_ = Call();" keeps the call and drops its value, as a kernel developer writes it.
                 Emit(new CExpressionStatement(new CCast(CNamedType.Void, Value(discarded.Value))));
@@ -321,7 +324,7 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        if (Analyzers.Subset.PairResult.LiteralOf(ret.ReturnedValue) is not { Elements: [var first, var second] })
+        if (Analyzers.Subset.TupleLiteral.Of(ret.ReturnedValue) is not { Elements: [var first, var second] })
         {
             throw new InternalCompilerException($"a pair return without a tuple literal: {ret.Syntax}");
         }

@@ -119,6 +119,54 @@ public sealed class BackendSharedRuleTests
         Unsupported.Diagnostic("KMS0900").WithLocation(2).WithArguments(StoredPair, ""),
         Unsupported.Diagnostic("KMS0900").WithLocation(3).WithArguments("A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)", ""));
 
+    [Fact]
+    public Task Deconstruction_assignments_of_tuple_literals_are_accepted() => Unsupported.VerifyAnalyzerAsync(Types + """
+        [KernelModule("m")]
+        static class M
+        {
+            static int s_a, s_b;
+            static Range s_range;
+
+            [Syscall]
+            static long Swap(int a, long b)
+            {
+                (a, b) = (b > 0 ? 1 : 2, a);
+                (s_a, s_b) = (s_b, s_a);
+                (s_range.Low, s_range.High) = ((short)s_range.High, s_range.Low);
+                var (x, y) = (a, b);
+                (int z, _) = (a, b);
+                System.Span<int> span = stackalloc int[2];
+                (span[0], span[1]) = (span[1], span[0]);
+                for (int i = 0; i < 4; (a, i) = (a + i, i + 1)) { }
+                return a + b + x + y + z;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Deconstructions_that_do_not_translate_are_reported_precisely() => Unsupported.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static (long, long) Pair(long x) => (x, x);
+
+            [Syscall]
+            static long Entry(long a, long b, long c)
+            {
+                (a, b) = {|#0:Pair(c)|};
+                var {|#1:t|} = ((a, b) = (b, a));
+                (a, (b, c)) = (1, {|#2:(2, 3)|});
+                return a + b + c;
+            }
+        }
+        """,
+        Unsupported.Diagnostic("KMS0900").WithLocation(0).WithArguments("Deconstructing a tuple that is not a tuple literal (assign the parts: '(a, b) = (first, second);')", ""),
+        Unsupported.Diagnostic("KMS0900").WithLocation(1).WithArguments("A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)", ""),
+        Unsupported.Diagnostic("KMS0900").WithSpan(12, 18, 12, 33).WithArguments("A deconstruction used as a value (write it as a statement of its own)", ""),
+        Unsupported.Diagnostic("KMS0900").WithLocation(2).WithArguments("A nested deconstruction (deconstruct each tuple in a statement of its own)", ""));
+
     private const string StoredPair = "Returning a stored pair (return a tuple literal '(first, second)')";
 
     private static string Initializer(string code) =>

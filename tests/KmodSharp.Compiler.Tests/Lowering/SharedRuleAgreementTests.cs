@@ -10,7 +10,7 @@ namespace KmodSharp.Compiler.Tests.Lowering;
 
 /// <summary>
 /// One engine: for the KMS0900 rules the backend shares with the analyzer (static initializers that
-/// run code, stored pairs), the analyzer's run (IDE, <c>dotnet build</c>, <c>kmodsharp check</c>)
+/// run code, stored pairs, deconstructions), the analyzer's run (IDE, <c>dotnet build</c>, <c>kmodsharp check</c>)
 /// and the lowering, asked to translate the same code anyway, report the same diagnostics.
 /// </summary>
 public sealed class SharedRuleAgreementTests
@@ -43,6 +43,15 @@ public sealed class SharedRuleAgreementTests
                 return default;
             }
 
+            [Syscall(Name = "sharedrules_deconstruct")]
+            public static long Deconstruct(long a, long b, long c)
+            {
+                (a, b) = Literal(c);
+                (a, (b, c)) = (1, (2, 3));
+                (a, b) = (b, a);
+                return a + b + c;
+            }
+
             [Syscall(Name = "sharedrules_literal")]
             public static (long, long) Literal(long x) => (x, x + 1);
         }
@@ -61,7 +70,7 @@ public sealed class SharedRuleAgreementTests
         string[] lowering = Describe(ModuleLowering.Lower(module, new LoweringOptions()).Diagnostics);
 
         Assert.Equal(analyzer, lowering);
-        Assert.Equal(6, analyzer.Length);
+        Assert.Equal(8, analyzer.Length);
     }
 
     private static string[] Describe(IEnumerable<KmsDiagnostic> diagnostics) =>
