@@ -25,6 +25,9 @@ public sealed record GeneratorFeatures
     /// <summary>A pair returned as <c>(acc, …)</c> with a bare variable first (found by the generator: KMS0900 "returning a stored pair" rejected this tuple literal; fixed).</summary>
     public bool BareVariablePairs { get; init; } = true;
 
+    /// <summary>Deconstruction assignments, swaps among them: <c>(a, s[i]) = (s[i], a);</c> (was refused: KMS0900 "A tuple").</summary>
+    public bool Deconstructions { get; init; } = true;
+
     /// <summary>Static <c>char</c> fields with an initializer (found by the generator: the backend threw an InvalidCastException lowering the initial value; fixed).</summary>
     public bool CharStaticInitializers { get; init; } = true;
 
