@@ -329,10 +329,11 @@ internal sealed partial class FunctionLowering
             throw new InternalCompilerException($"a pair return without a tuple literal: {ret.Syntax}");
         }
 
-        CExpr a = Converted(first);
-        CExpr b = Converted(second);
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), a)));
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), b)));
+        // Left to right, as C# does: "(Next(), 100 / y)" calls Next before the division fails.
+        IOperation[] elements = [first, second];
+        CExpr?[] values = InOrder(elements, i => Converted(elements[i]));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), values[0]!)));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), values[1]!)));
         EmitReturn(signature.ReturnsErrno ? Literal(0) : null, null);
     }
 

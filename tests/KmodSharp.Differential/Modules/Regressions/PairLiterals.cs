@@ -6,6 +6,7 @@ namespace Differential;
 /// Regression (fixed): a two-value result written as a tuple literal whose first element is a bare
 /// variable ("return (acc, acc + 1);", "return (x, 1L);") was refused as "returning a stored
 /// pair": the element's inferred name made it a '(long acc, long)' converted to '(long, long)'.
+/// And the elements are evaluated left to right, each before the other's failure.
 /// </summary>
 [KernelModule("pairlit")]
 public static class PairLiterals
@@ -48,6 +49,12 @@ public static class PairLiterals
 
     [Syscall(Name = "pairlit_cast")]
     public static (long, long) Cast(ulong x) => unchecked(((long, long))(x, x >> 60));
+
+    /// <summary>Left to right: Count() runs before the division fails (the division's check came first in C).</summary>
+    [Syscall(Name = "pairlit_ordered")]
+    public static (long, long) Ordered(long y) => (Count(), 100 / y);
+
+    private static long Count() => ++s_total;
 
     [Syscall(Name = "pairlit_checked")]
     public static (long, long) Checked(ulong x, long y) => checked(((long, long))(y, x));
