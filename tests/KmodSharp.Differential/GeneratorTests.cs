@@ -16,8 +16,7 @@ public sealed class GeneratorTests(ITestOutputHelper output)
 {
     /// <summary>
     /// Seeds that agree end to end under <see cref="GeneratorFeatures.Ci"/>: 1–100, minus any that hit
-    /// a bug the generator found and that is not fixed yet (none now; 34, 58 and 65 met a constant
-    /// zero divisor, 44 a Span.Fill argument read once per element). Put each back when its fix is merged.
+    /// a bug the generator found and that is not fixed yet (none now). Put each back when its fix is merged.
     /// </summary>
     public static readonly int[] CiSeeds = [.. Enumerable.Range(1, 100)];
 

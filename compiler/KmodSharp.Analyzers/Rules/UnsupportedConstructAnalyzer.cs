@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +15,10 @@ namespace KmodSharp.Analyzers.Rules;
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
 /// patterns beyond constant/relational/and/or/not, non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
-/// instance members and generic methods in kernel classes.
+/// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal
+/// (<see cref="PairResult"/>), a deconstruction other than of a tuple literal into variables, fields or
+/// elements (<see cref="Deconstruction"/>) and a static initializer that would run code (<see cref="ModuleStateInitializer"/>),
+/// decided where the backend decides them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
@@ -45,7 +50,19 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             OperationKind.Loop,
             OperationKind.Using,
             OperationKind.TypeOf,
-            OperationKind.SizeOf);
+            OperationKind.SizeOf,
+            OperationKind.Return);
+
+        context.RegisterOperationAction(c => CheckStaticInitializer(c, session), OperationKind.FieldInitializer);
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (Deconstruction.Check((IDeconstructionAssignmentOperation)c.Operation) is { } construct)
+                {
+                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+                }
+            },
+            OperationKind.DeconstructionAssignment);
 
         context.RegisterSyntaxNodeAction(
             c =>
@@ -94,6 +111,9 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "Taking an address ('&')";
             case IVariableDeclaratorOperation { Symbol.IsRef: true }:
                 return "A 'ref' local";
+            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null:
+                // (A tuple literal initializer is reported itself.)
+                return "A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)";
             case IPatternOperation pattern:
                 return "A " + PatternName(pattern) + " pattern (only constant, relational, 'and', 'or' and 'not' patterns on integers and enums are)";
             case ILocalFunctionOperation { Symbol.IsStatic: false }:
@@ -102,7 +122,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A generic local function";
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
-            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session):
+            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple):
                 return "A tuple (only '(long, long)' as a syscall result is)";
             case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
                 return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";
@@ -112,8 +132,28 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "'typeof'";
             case ISizeOfOperation { TypeOperand: var type } when type.TypeKind == TypeKind.TypeParameter:
                 return "'sizeof' of a type parameter";
+            case IReturnOperation ret when PairResult.Check(ret) is { } stored:
+                return stored.Description;
             default:
                 return null;
+        }
+    }
+
+    // Module state is the C file's initialised data: ModuleStateInitializer decides which initializers
+    // translate, for the backend too.
+    private static void CheckStaticInitializer(OperationAnalysisContext context, KernelSession session)
+    {
+        var initializer = (IFieldInitializerOperation)context.Operation;
+        if (initializer.InitializedFields.IsEmpty || initializer.InitializedFields[0] is not { IsStatic: true, IsConst: false } field || !session.Scope.IsKernelCode(field))
+        {
+            return;
+        }
+
+        var untranslatable = new List<Untranslatable>();
+        ModuleStateInitializer.Read(initializer.Value, untranslatable);
+        foreach (Untranslatable construct in untranslatable)
+        {
+            session.Report(field, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
         }
     }
 

@@ -46,8 +46,7 @@ public static class TypeBinder
                 return Bind(element) is { } bound and (KInteger or KBool or KEnum or KStruct) ? new KSpan(bound, named.Name == "ReadOnlySpan") : null;
             }
 
-            if (named is { IsTupleType: true, TupleElements: [var first, var second] }
-                && first.Type.SpecialType == SpecialType.System_Int64 && second.Type.SpecialType == SpecialType.System_Int64)
+            if (Analyzers.Subset.PairResult.IsPairType(named))
             {
                 return KPair.Instance;
             }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Model;
 using Microsoft.CodeAnalysis;
@@ -65,6 +64,10 @@ internal sealed partial class FunctionLowering
                 return Conversion(conversion);
             case ISimpleAssignmentOperation assignment when IsSpan(assignment.Target.Type):
                 return SpanAssignment(assignment);
+            case IDeconstructionAssignmentOperation deconstruction when Analyzers.Subset.Deconstruction.Check(deconstruction) is { } untranslatable:
+                // Only a statement translates (ExpressionStatement).
+                context.Unsupported(untranslatable);
+                return Literal(0);
             case ISimpleAssignmentOperation assignment:
                 CExpr target = AssignmentTarget(assignment.Target, assignment.Value);
                 return new CAssign(target, Converted(assignment.Value));
@@ -99,8 +102,7 @@ internal sealed partial class FunctionLowering
 
         if (inner is not IFieldReferenceOperation { Field: var field } || !UserEnums.IsUserMember(field)
             || operation.ConstantValue is not { HasValue: true, Value: { } value } || operation.Type is null
-            || System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)
-                != System.Convert.ToDecimal(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture))
+            || ConstantLiteral.Integer(value) != ConstantLiteral.Integer(field.ConstantValue!))
         {
             return null;
         }
@@ -211,22 +213,8 @@ internal sealed partial class FunctionLowering
         };
     }
 
-    private CExpr Constant(object? value, ITypeSymbol type, IOperation at)
-    {
-        switch (value)
-        {
-            case bool flag:
-                return new CIdentifier(flag ? "true" : "false");
-            case string text:
-                return new CStringLiteral(text);
-            case null:
-                return new CIdentifier("NULL");
-        }
-
-        KType kind = KTypeOf(type, at);
-        BigInteger number = value is char c ? c : new BigInteger(System.Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture));
-        return new CIntegerLiteral(number, CTypeMapper.Suffix(kind));
-    }
+    private CExpr Constant(object? value, ITypeSymbol type, IOperation at) =>
+        ConstantLiteral.Of(value, value is bool or string or null ? null : KTypeOf(type, at));
 
     private CExpr Conditional(IOperation condition, IOperation whenTrue, IOperation whenFalse, ITypeSymbol type)
     {

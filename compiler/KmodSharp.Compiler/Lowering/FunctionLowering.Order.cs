@@ -173,6 +173,7 @@ internal sealed partial class FunctionLowering
                 IIncrementOrDecrementOperation => true,
                 IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } => true,
                 IDeclarationExpressionOperation => true,
+                ITupleOperation tuple => Analyzers.Subset.Deconstruction.IsTarget(tuple),
                 _ => false,
             };
             if (isWrite)

@@ -157,6 +157,9 @@ internal sealed partial class FunctionLowering
                     checkedTarget, Literal(1), checkedStep.Target);
                 Emit(new CExpressionStatement(new CAssign(checkedTarget, next)));
                 return;
+            case IDeconstructionAssignmentOperation deconstruction:
+                Deconstruct(deconstruction);
+                return;
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discarded:
                 // "_ = Call();" keeps the call and drops its value, as a kernel developer writes it.
                 Emit(new CExpressionStatement(new CCast(CNamedType.Void, Value(discarded.Value))));
@@ -315,16 +318,22 @@ internal sealed partial class FunctionLowering
 
     private void PairReturn(IReturnOperation ret)
     {
-        if (ret.ReturnedValue is not ITupleOperation { Elements: [var first, var second] })
+        if (Analyzers.Subset.PairResult.Check(ret) is { } stored)
         {
-            context.Unsupported(ret, "returning a stored pair", "return a tuple literal (first, second)");
+            context.Unsupported(stored);
             return;
         }
 
-        CExpr a = Converted(first);
-        CExpr b = Converted(second);
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), a)));
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), b)));
+        if (Analyzers.Subset.TupleLiteral.Of(ret.ReturnedValue) is not { Elements: [var first, var second] })
+        {
+            throw new InternalCompilerException($"a pair return without a tuple literal: {ret.Syntax}");
+        }
+
+        // Left to right, as C# does: "(Next(), 100 / y)" calls Next before the division fails.
+        IOperation[] elements = [first, second];
+        CExpr?[] values = InOrder(elements, i => Converted(elements[i]));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), values[0]!)));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), values[1]!)));
         EmitReturn(signature.ReturnsErrno ? Literal(0) : null, null);
     }
 

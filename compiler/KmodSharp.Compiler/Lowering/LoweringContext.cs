@@ -178,6 +178,10 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     public void Unsupported(IOperation at, string construct, string reason) =>
         Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, ": " + reason));
 
+    /// <summary>Reports what a rule shared with the analyzer found, with the analyzer's message (there, the chain of calls would follow).</summary>
+    public void Unsupported(Analyzers.Subset.Untranslatable construct) =>
+        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description, ""));
+
     public CSourceLocation? LocationOf(IOperation operation) => LocationOf(operation.Syntax.GetLocation());
 
     public CSourceLocation? LocationOf(ISymbol symbol) => LocationOf(symbol.Locations[0]);

@@ -1,7 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
-using System.Numerics;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Frontend;
 using KmodSharp.Compiler.Model;
@@ -16,7 +16,8 @@ namespace KmodSharp.Compiler.Lowering;
 /// C# value before any code of the module runs. A constant is a literal of the field's type, a
 /// struct a designated initializer (<c>new Config { Max = 16, Limits = new() { Low = 1 } }</c> →
 /// <c>{ .Max = 16, .Limits = { .Low = 1, }, }</c>); zero (no initializer, <c>default</c>, <c>new S()</c>)
-/// is static storage's own value. Anything that would run code is reported.
+/// is static storage's own value. Which initializers translate is <see cref="ModuleStateInitializer"/>'s
+/// decision, the analyzer's too.
 /// </summary>
 internal static class StaticInitializer
 {
@@ -29,49 +30,30 @@ internal static class StaticInitializer
             return null;
         }
 
-        return Value(context, value, TypeBinder.Bind(field.Type) ?? KInteger.Int32);
+        var untranslatable = new List<Untranslatable>();
+        InitialValue? initial = ModuleStateInitializer.Read(value, untranslatable);
+        untranslatable.ForEach(context.Unsupported);
+        return untranslatable.Count == 0 && initial is not null ? Value(initial, TypeOf(field)) : null;
     }
 
-    private static CExpr? Value(LoweringContext context, IOperation value, KType type)
+    private static CExpr? Value(InitialValue value, KType type) => value switch
     {
-        switch (value)
-        {
-            case { ConstantValue: { HasValue: true, Value: { } constant } }:
-                var number = new BigInteger(System.Convert.ToDecimal(constant, CultureInfo.InvariantCulture));
-                return number.IsZero ? null : new CIntegerLiteral(number, CTypeMapper.Suffix(type));
-            case IDefaultValueOperation or IConversionOperation { Operand: IDefaultValueOperation }:
-                return null;
-            case IPropertyReferenceOperation when RuntimeConstants.NativeIntegerLimit(value) is { } limit:
-                return limit is CIntegerLiteral { Value.IsZero: true } ? null : limit;
-            case IObjectCreationOperation { Arguments.IsEmpty: true, Type.IsValueType: true } creation:
-                return Fields(context, creation);
-            case IConversionOperation { Operand: var operand } conversion when SymbolEqualityComparer.Default.Equals(operand.Type, conversion.Type):
-                // Target-typed "new() { … }".
-                return Value(context, operand, type);
-            default:
-                context.Unsupported(value, $"the static initializer '{value.Syntax}'",
-                    "module state starts with constant values (a constant, default, or new S { Field = constant, … }); compute others in [ModuleLoad]");
-                return null;
-        }
-    }
+        InitialConstant { Value: var constant } => ConstantLiteral.IsZero(constant) ? null : ConstantLiteral.Of(constant, type),
+        InitialNativeLimit { Limit: var limit } => RuntimeConstants.NativeIntegerLimit(limit) is { } c and not CIntegerLiteral { Value.IsZero: true } ? c : null,
+        InitialFields { Fields: var fields } => Fields(fields),
+        _ => throw new InternalCompilerException($"no C initializer for {value}"),
+    };
 
-    private static CExpr? Fields(LoweringContext context, IObjectCreationOperation creation)
+    private static CExpr? Fields(ImmutableArray<KeyValuePair<IFieldSymbol, InitialValue>> fields)
     {
-        var members = ImmutableArray.CreateBuilder<CDesignator>();
-        foreach (IOperation initializer in creation.Initializer?.Initializers ?? [])
-        {
-            if (initializer is not ISimpleAssignmentOperation { Target: IFieldReferenceOperation { Field: var field } } assignment)
-            {
-                context.Unsupported(initializer, "this initializer", "initialise fields with Field = value");
-                continue;
-            }
-
-            if (Value(context, assignment.Value, TypeBinder.Bind(field.Type) ?? KInteger.Int32) is { } member)
-            {
-                members.Add(new CDesignator(CNames.Local(field.Name), member));
-            }
-        }
-
-        return members.Count == 0 ? null : new CDesignatedInitializer(members.ToImmutable());
+        ImmutableArray<CDesignator> members =
+        [
+            .. fields.Select(f => (f.Key, Value: Value(f.Value, TypeOf(f.Key))))
+                .Where(f => f.Value is not null)
+                .Select(f => new CDesignator(CNames.Local(f.Key.Name), f.Value!)),
+        ];
+        return members.IsEmpty ? null : new CDesignatedInitializer(members);
     }
+
+    private static KType TypeOf(IFieldSymbol field) => TypeBinder.Bind(field.Type) ?? KInteger.Int32;
 }

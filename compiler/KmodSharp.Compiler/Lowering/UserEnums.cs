@@ -1,7 +1,5 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Numerics;
 using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Frontend;
 using KmodSharp.Compiler.Model;
@@ -61,8 +59,7 @@ internal sealed class UserEnums(string module)
         {
             KInteger underlying = ((KEnum)TypeBinder.Bind(type)!).Underlying;
             IEnumerable<(string Name, CIntegerLiteral Value)> members = Members(type)
-                .Select(f => (constants[f], new CIntegerLiteral(
-                    new BigInteger(System.Convert.ToDecimal(f.ConstantValue, CultureInfo.InvariantCulture)), CTypeMapper.Suffix(underlying))));
+                .Select(f => (constants[f], new CIntegerLiteral(ConstantLiteral.Integer(f.ConstantValue!), CTypeMapper.Suffix(underlying))));
             if (underlying == KInteger.Int32)
             {
                 yield return new CEnumDefinition(tags[type], [.. members.Select(m => new CEnumerator(m.Name, m.Value))]);

@@ -297,7 +297,13 @@ public static class DifferentialRunner
 
         if (net.Error == 0)
         {
-            KType type = syscall.Return.Kind == SyscallReturnKind.Value || syscall.Return.Kind == SyscallReturnKind.ValueOrErrno ? syscall.Return.ValueType : KVoid.Instance;
+            // A pair's first value is td_retval[0], a whole long.
+            KType type = syscall.Return.Kind switch
+            {
+                SyscallReturnKind.Value or SyscallReturnKind.ValueOrErrno => syscall.Return.ValueType,
+                SyscallReturnKind.Pair => KInteger.Int64,
+                _ => KVoid.Instance,
+            };
             if (Truncate(net.Retval, type) != Truncate(c.Retval, type))
             {
                 return "retval differs";

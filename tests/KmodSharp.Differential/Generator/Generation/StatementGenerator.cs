@@ -6,7 +6,7 @@ namespace KmodSharp.Differential.Generator.Generation;
 
 /// <summary>
 /// Random statements of a method body: declarations (integers, structs, spans over
-/// <c>stackalloc</c>, inline arrays), assignments and compound assignments on every place, span
+/// <c>stackalloc</c>, inline arrays), assignments, deconstruction assignments and compound assignments on every place, span
 /// operations, helper calls, <c>Kernel.Printf</c> and early errno returns; control flow is in
 /// the other part of this class. Every block ends by folding the locals it declared into the
 /// method's accumulator, so all state reaches the checksum.
@@ -172,7 +172,23 @@ public sealed partial class StatementGenerator(ModuleContext module, MethodConte
             return;
         }
 
+        if (module.Features.Deconstructions && module.Chance(20) && WritablePlace() is { } second)
+        {
+            Deconstruct(place, second);
+            return;
+        }
+
         writer.Line($"{x.Render(place)} = {x.Int(place.Kind, 3)};");
+    }
+
+    // C# evaluates both right-hand values (after the targets' indices) before assigning either:
+    // "(a, b) = (b, a)" swaps.
+    private void Deconstruct(Place first, Place second)
+    {
+        string targets = $"({x.Render(first)}, {x.Render(second)})";
+        writer.Line(first.Kind == second.Kind && module.Chance(60)
+            ? $"{targets} = ({x.Render(second)}, {x.Render(first)});"
+            : $"{targets} = ({x.Int(first.Kind, 2)}, {x.Int(second.Kind, 2)});");
     }
 
     private void Compound()
