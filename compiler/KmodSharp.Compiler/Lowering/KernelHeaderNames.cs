@@ -41,6 +41,9 @@ internal sealed class KernelHeaderNames
     /// <summary>A local meets object-like macros and type names; a function or function-like macro is only shadowed.</summary>
     public bool ClashesAsLocal(string name) => objectMacros.Contains(name) || typedefs.Contains(name);
 
+    /// <summary>Whether the headers define an object-like macro of that name.</summary>
+    public bool IsObjectMacro(string name) => objectMacros.Contains(name);
+
     /// <summary>A file-scope name meets every macro and file-scope identifier.</summary>
     public bool ClashesAsGlobal(string name) => objectMacros.Contains(name) || identifiers.Contains(name);
 

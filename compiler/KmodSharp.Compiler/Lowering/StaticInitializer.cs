@@ -66,7 +66,7 @@ internal static class StaticInitializer
 
             if (Value(context, assignment.Value, TypeBinder.Bind(field.Type) ?? KInteger.Int32) is { } member)
             {
-                members.Add(new CDesignator(CNames.Local(field.Name), member));
+                members.Add(new CDesignator(CNames.Member(field), member));
             }
         }
 
