@@ -28,7 +28,9 @@ namespace KmodSharp.Compiler.Lowering;
 /// </list>
 /// The kernel's own ABI names are kept as they are: the module (<c>MODULE_VERSION</c>), the
 /// syscall module <c>sys/&lt;syscall&gt;</c> that userland finds with modfind(2), the sysctl nodes,
-/// and, in-tree, the <c>sys_&lt;name&gt;</c> and <c>&lt;name&gt;_args</c> that makesyscalls generates.
+/// and, in-tree, the <c>sys_&lt;name&gt;</c> and <c>&lt;name&gt;_args</c> that makesyscalls generates — unless
+/// the kernel has the name already: a macro gets <c>_</c> appended (<see cref="ModuleToken"/>,
+/// <see cref="SyscallModule(SyscallModel)"/>), a node of kern's own gets <c>kms_</c> (<see cref="SysctlNode"/>).
 /// </summary>
 public static class CNames
 {
