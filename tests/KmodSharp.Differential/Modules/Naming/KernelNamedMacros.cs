@@ -5,8 +5,10 @@ namespace Differential;
 /// <summary>
 /// Naming policy, object-like macros: a module named curthread, syscalls named curproc and
 /// curcpu, a sysctl leaf named curproc, parameters and locals named NULL, bool, true, hz,
-/// ticks, curthread, curcpu — each a macro (or a kernel variable) some header defines, which the
-/// preprocessor would expand inside MODULE_VERSION, SYSCALL_MODULE, SDT_PROBE and SYSCTL_*.
+/// ticks, curthread, curcpu, tick_sbt, td_retval — each a macro (or a kernel variable) some
+/// header defines (tick_sbt and td_retval only the harness's, which the compiler reads when
+/// FREEBSD_SYSDIR is unset), which the preprocessor would expand in the code and inside
+/// MODULE_VERSION, SYSCALL_MODULE, SDT_PROBE and SYSCTL_*.
 /// </summary>
 [KernelModule("curthread")]
 public static class KernelNamedMacros
@@ -27,6 +29,8 @@ public static class KernelNamedMacros
     public static int PageSize(int curthread, int curcpu)
     {
         int curproc = curthread - curcpu;
-        return curproc + s_last;
+        int tick_sbt = curproc + s_last;
+        int td_retval = tick_sbt;
+        return td_retval;
     }
 }
