@@ -16,19 +16,19 @@ public static class UserTestProgram
 {
     private static readonly CIdentifier Failed = new("failed");
 
+    /// <summary>The headers the test program includes (besides the module's).</summary>
+    public static readonly ImmutableArray<string> Includes = ["err.h", "stdint.h", "stdio.h", "string.h"];
+
     public static CTranslationUnit For(ModuleModel module)
     {
         var declarations = new List<CDecl>
         {
             new CComment([$"test_{module.Name}: calls each syscall of the {module.Name} module and prints the result.",
                 $"Load the module first: kldload ./{module.Name}.ko; build: cc -o test_{module.Name} test_{module.Name}.c lib{module.Name}.c"]),
-            new CInclude("err.h"),
-            new CInclude("stdint.h"),
-            new CInclude("stdio.h"),
-            new CInclude("string.h"),
-            new CInclude(UserlandApi.HeaderName(module), System: false),
-            Main(module),
         };
+        declarations.AddRange(Includes.Select(h => new CInclude(h)));
+        declarations.Add(new CInclude(UserlandApi.HeaderName(module), System: false));
+        declarations.Add(Main(module));
         return new CTranslationUnit($"test_{module.Name}.c", [.. declarations]);
     }
 

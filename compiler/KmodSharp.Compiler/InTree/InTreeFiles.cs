@@ -35,7 +35,7 @@ public static class InTreeFiles
             else
             {
                 master.Append('\n');
-                string[] arguments = [.. syscall.Arguments.Select(a => "\t\t    " + Argument(a))];
+                string[] arguments = [.. syscall.Arguments.Zip(CNames.Arguments(syscall), (a, n) => "\t\t    " + Argument(a, n))];
                 master.Append(string.Join(",\n", arguments)).Append("\n\t\t);\n");
             }
 
@@ -50,9 +50,8 @@ public static class InTreeFiles
         }
     }
 
-    private static string Argument(SyscallParameter parameter)
+    private static string Argument(SyscallParameter parameter, string name)
     {
-        string name = CNames.Local(parameter.Name);
         return parameter.Type switch
         {
             KUserString => $"_In_z_ const char *{name}",

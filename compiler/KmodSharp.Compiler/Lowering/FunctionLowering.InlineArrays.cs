@@ -26,14 +26,14 @@ internal sealed partial class FunctionLowering
     private SpanValue? InlineArrayOf(IOperation operation)
     {
         if (operation.Type is not { } type || Frontend.TypeBinder.InlineArrayLength(type) is not int length
-            || KTypeOf(type, operation) is not KStruct { Fields: [var elements] }
+            || KTypeOf(type, operation) is not KStruct { Fields: [var elements] } inline
             || operation is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IInlineArrayAccessOperation))
         {
             return null;
         }
 
         CExpr instance = Value(operation);
-        string member = CNames.Local(elements.Name);
+        string member = CNames.Member(inline, elements.Name);
         CExpr array = instance is CUnary { Operator: CUnaryOperator.Dereference } deref
             ? new CMember(deref.Operand, member, Arrow: true)
             : new CMember(instance, member, Arrow: false);

@@ -29,8 +29,7 @@ internal sealed partial class FunctionLowering
         {
             if (Frontend.TypeBinder.Bind(parameter.Type) is KSpan span)
             {
-                string name = CNames.Local(parameter.Name);
-                spans[parameter] = new SpanValue(new CIdentifier(name), new CIdentifier(FunctionSignature.SpanLength(name)), span.Element);
+                spans[parameter] = new SpanValue(new CIdentifier(signature.ParameterNames[parameter.Ordinal]), new CIdentifier(signature.SpanLengths[parameter.Ordinal]!), span.Element);
             }
         }
     }

@@ -22,7 +22,7 @@ internal sealed partial class FunctionLowering
     private readonly FunctionSignature signature;
     private readonly List<CStmt> declarations = [];
     private readonly Dictionary<ISymbol, string> names = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> usedNames = [];
+    private readonly CScope scope;
     private readonly Dictionary<ILabelSymbol, string> continueLabels = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ILabelSymbol, string> breakLabels = new(SymbolEqualityComparer.Default);
     private readonly HashSet<string> usedLabels = [];
@@ -38,14 +38,10 @@ internal sealed partial class FunctionLowering
         this.context = context;
         this.method = method;
         signature = context.SignatureOf(method);
-        foreach (CParameter parameter in signature.Parameters)
-        {
-            usedNames.Add(parameter.Name);
-        }
-
+        scope = new CScope(context.Module.Model.Name, [.. FunctionSignature.Reserved, .. signature.Parameters.Select(p => p.Name)]);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            names[parameter] = CNames.Local(parameter.Name);
+            names[parameter] = signature.ParameterNames[parameter.Ordinal];
         }
 
         DeclareSpanParameters();
@@ -103,12 +99,7 @@ internal sealed partial class FunctionLowering
     /// <summary>Declares a local at the top of the function under a name no other local uses.</summary>
     private string Declare(string preferred, CType type)
     {
-        string name = preferred;
-        for (int i = 1; !usedNames.Add(name); i++)
-        {
-            name = $"{preferred}_{i}";
-        }
-
+        string name = scope.Claim(preferred);
         declarations.Add(new CLocalDeclaration(type, name));
         if (preferred == TemporaryStem)
         {

@@ -64,17 +64,43 @@ internal sealed record FunctionSignature(
     /// <summary>The C name of a span parameter's length.</summary>
     public static string SpanLength(string span) => span + "_len";
 
-    public static FunctionSignature For(IMethodSymbol method, string name, bool canFail, bool takesThread) =>
-        Build(method, name, canFail, takesThread) with
+    /// <summary>The C name of each C# parameter, by ordinal (one scope with the locals, <see cref="CScope"/>).</summary>
+    public ImmutableArray<string> ParameterNames { get; private init; } = [];
+
+    /// <summary>The C name of each span parameter's length, by ordinal (null for the others).</summary>
+    public ImmutableArray<string?> SpanLengths { get; private init; } = [];
+
+    /// <summary>The names the signature itself may add, which no parameter or local takes.</summary>
+    public static readonly ImmutableArray<string> Reserved = [ThreadParameter, ResultPointer, ErrorPointer, PairFirst, PairSecond];
+
+    public static FunctionSignature For(string module, IMethodSymbol method, string name, bool canFail, bool takesThread)
+    {
+        var scope = new CScope(module, Reserved);
+        var names = ImmutableArray.CreateBuilder<string>();
+        var lengths = ImmutableArray.CreateBuilder<string?>();
+        foreach (IParameterSymbol parameter in method.Parameters)
         {
+            string parameterName = scope.Add(parameter.Name);
+            names.Add(parameterName);
+            lengths.Add(TypeBinder.Bind(parameter.Type) is KSpan ? scope.Claim(SpanLength(parameterName)) : null);
+        }
+
+        return For(method, name, canFail, takesThread, names.ToImmutable(), lengths.ToImmutable());
+    }
+
+    private static FunctionSignature For(IMethodSymbol method, string name, bool canFail, bool takesThread, ImmutableArray<string> names, ImmutableArray<string?> lengths) =>
+        Build(method, name, canFail, takesThread, names, lengths) with
+        {
+            ParameterNames = names,
+            SpanLengths = lengths,
             CanFail = canFail,
             ResultIsErrno = TypeBinder.IsRuntimeType(method.ReturnType, "Errno"),
             ResultIsSyscallResult = TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult"),
             TakesThread = takesThread,
-            Thread = takesThread ? ThreadParameter : ThreadAnalysis.CallingThreadParameter(method) is { } thread ? CNames.Local(thread.Name) : null,
+            Thread = takesThread ? ThreadParameter : ThreadAnalysis.CallingThreadParameter(method) is { } thread ? names[thread.Ordinal] : null,
         };
 
-    private static FunctionSignature Build(IMethodSymbol method, string name, bool canFail, bool takesThread)
+    private static FunctionSignature Build(IMethodSymbol method, string name, bool canFail, bool takesThread, ImmutableArray<string> names, ImmutableArray<string?> lengths)
     {
         var parameters = ImmutableArray.CreateBuilder<CParameter>();
         if (takesThread)
@@ -95,11 +121,11 @@ internal sealed record FunctionSignature(
                 cType = new CPointerType(cType, PointeeConst: true);
             }
 
-            parameters.Add(new CParameter(cType, CNames.Local(parameter.Name)));
-            if (type is KSpan)
+            parameters.Add(new CParameter(cType, names[parameter.Ordinal]));
+            if (lengths[parameter.Ordinal] is { } length)
             {
                 // A span travels as its pointer and its length.
-                parameters.Add(new CParameter(CNamedType.SizeT, SpanLength(CNames.Local(parameter.Name))));
+                parameters.Add(new CParameter(CNamedType.SizeT, length));
             }
         }
 

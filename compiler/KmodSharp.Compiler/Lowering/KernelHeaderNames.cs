@@ -12,12 +12,14 @@ namespace KmodSharp.Compiler.Lowering;
 /// The names a real FreeBSD tree's headers declare, as the header reader lists them from every
 /// header generated code includes: object-like macros (which rewrite any identifier), function-like
 /// macros, functions, variables, typedefs, enum constants and tags. Read once per process from
-/// <c>FREEBSD_SYSDIR</c>; empty when it is unset, so names then follow the built-in list alone.
+/// <c>FREEBSD_SYSDIR</c>; when it is unset, from the host harness's headers (the ones <c>sim</c>
+/// compiles against, shipped with the compiler), so a macro only they define (<c>tick_sbt</c>) is
+/// met too; empty when neither can be read (no libclang), leaving the built-in list.
 /// </summary>
 internal sealed class KernelHeaderNames
 {
     private static readonly Lazy<KernelHeaderNames> FromEnvironment = new(() =>
-        Environment.GetEnvironmentVariable("FREEBSD_SYSDIR") is { Length: > 0 } sysDir && Directory.Exists(sysDir) ? Read(sysDir) : new([], [], [], []));
+        Environment.GetEnvironmentVariable("FREEBSD_SYSDIR") is { Length: > 0 } sysDir && Directory.Exists(sysDir) ? Read(sysDir) : ReadHarness());
 
     private readonly FrozenSet<string> objectMacros;
     private readonly FrozenSet<string> identifiers;
@@ -32,7 +34,7 @@ internal sealed class KernelHeaderNames
         this.tags = tags.ToFrozenSet();
     }
 
-    /// <summary>The names of the tree <c>FREEBSD_SYSDIR</c> names (empty without one).</summary>
+    /// <summary>The names of the tree <c>FREEBSD_SYSDIR</c> names (the harness's without one).</summary>
     public static KernelHeaderNames Current => FromEnvironment.Value;
 
     /// <summary>How many names were read: macros, identifiers and tags.</summary>
@@ -40,6 +42,9 @@ internal sealed class KernelHeaderNames
 
     /// <summary>A local meets object-like macros and type names; a function or function-like macro is only shadowed.</summary>
     public bool ClashesAsLocal(string name) => objectMacros.Contains(name) || typedefs.Contains(name);
+
+    /// <summary>Whether the headers define an object-like macro of that name.</summary>
+    public bool IsObjectMacro(string name) => objectMacros.Contains(name);
 
     /// <summary>A file-scope name meets every macro and file-scope identifier.</summary>
     public bool ClashesAsGlobal(string name) => objectMacros.Contains(name) || identifiers.Contains(name);
@@ -51,6 +56,25 @@ internal sealed class KernelHeaderNames
     public static KernelHeaderNames Read(string sysDir)
     {
         using KernelHeaders headers = KernelHeaders.FreeBsd(sysDir);
+        return Read(headers);
+    }
+
+    /// <summary>The names the host harness's headers declare; none when they or libclang cannot be found.</summary>
+    public static KernelHeaderNames ReadHarness()
+    {
+        try
+        {
+            using KernelHeaders headers = KernelHeaders.Host();
+            return Read(headers);
+        }
+        catch (Exception e) when (e is DllNotFoundException or DirectoryNotFoundException or FileNotFoundException or InvalidOperationException)
+        {
+            return new([], [], [], []);
+        }
+    }
+
+    private static KernelHeaderNames Read(KernelHeaders headers)
+    {
         string source = string.Concat(ModuleLowering.AllHeaders.Select(h => $"#include <{h}>\n"));
         HeaderReadResult result = HeaderReader.Read(headers.Options(Path.Combine(headers.ObjectDirectory, "kms_names.c"), source, HeaderScope.AllFiles, evaluateMacros: false, warningsAsErrors: false));
         IEnumerable<string> ordinary = result.Functions.Select(f => f.Name)

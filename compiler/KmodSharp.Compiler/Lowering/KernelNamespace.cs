@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using KmodSharp.Compiler.Verification;
 
 namespace KmodSharp.Compiler.Lowering;
@@ -13,7 +15,7 @@ namespace KmodSharp.Compiler.Lowering;
 /// kernel code meets most, and — when <c>FREEBSD_SYSDIR</c> names a tree — every macro and
 /// file-scope identifier its headers declare (<see cref="KernelHeaderNames"/>), read once per process.
 /// </summary>
-internal static class KernelNamespace
+internal static partial class KernelNamespace
 {
     // Object-like macros and variables an identifier of the same spelling would be rewritten into
     // or would hide: the kernel's lower-case macros, the host compiler's gnu-mode predefinitions
@@ -53,6 +55,9 @@ internal static class KernelNamespace
         "file", "vnode", "mount", "sdt_probe", "sdt_provider", "syscall_module_data", "mod_version", "moduledata",
     }.ToFrozenSet();
 
+    // The nodes the kernel has under kern (KernSysctlNodes.txt, read from a 13.2 tree by ReadKernSysctls).
+    private static readonly FrozenSet<string> KernSysctls = ReadResource("KernSysctlNodes.txt");
+
     private static readonly FrozenSet<string> ApiNames =
         KernelApi.Entries.SelectMany(e => e.CheckedFunctions.Append(e.Name)).ToFrozenSet();
 
@@ -75,9 +80,43 @@ internal static class KernelNamespace
         IsImplementationReserved(name) || Macros.Contains(name) || Functions.Contains(name) || ApiNames.Contains(name)
         || MallocNames.Contains(name) || name.StartsWith("kms_", StringComparison.Ordinal) || KernelHeaderNames.Current.ClashesAsGlobal(name);
 
+    /// <summary>
+    /// Whether the preprocessor rewrites <paramref name="name"/> where kernel code or a kernel macro's
+    /// argument has it: a keyword-like macro (<c>bool</c>, <c>true</c>), an upper-case name, a known
+    /// object-like macro (<c>curthread</c>), or one the real headers define.
+    /// </summary>
+    public static bool IsObjectMacro(string name) =>
+        Analyzers.Subset.CNames.IsKeyword(name) || IsUpperCase(name) || Macros.Contains(name) || KernelHeaderNames.Current.IsObjectMacro(name);
+
     /// <summary>Whether a struct or enum tag of that name would meet one the kernel headers declare, or a macro.</summary>
     public static bool ClashesAsTag(string name) =>
         IsImplementationReserved(name) || Tags.Contains(name) || Macros.Contains(name) || KernelHeaderNames.Current.ClashesAsTag(name);
+
+    /// <summary>
+    /// Whether <c>kern.&lt;name&gt;</c> is the kernel's own node (<c>kern.ipc</c>, <c>kern.proc</c>) or its
+    /// C name (<c>sysctl___kern_&lt;name&gt;</c>) one the headers declare: a module's node must be neither.
+    /// </summary>
+    public static bool IsKernSysctl(string name) => KernSysctls.Contains(name) || ClashesAsGlobal("sysctl___kern_" + name);
+
+    /// <summary>The names a tree's sources declare under kern: <c>SYSCTL_*(_kern, ..., name, ...)</c>.</summary>
+    public static IEnumerable<string> ReadKernSysctls(string sysDir) =>
+        Directory.EnumerateFiles(sysDir, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".c", StringComparison.Ordinal) || f.EndsWith(".h", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .Where(text => text.Contains("_kern", StringComparison.Ordinal))
+            .SelectMany(text => KernSysctlDeclaration().Matches(text).Select(m => m.Groups[1].Value))
+            .Where(n => n != "__CONCAT")
+            .Distinct();
+
+    [GeneratedRegex(@"\bSYSCTL_[A-Z0-9_]+\(\s*_kern\s*,\s*\w+\s*,\s*([A-Za-z_]\w*)\s*,")]
+    private static partial Regex KernSysctlDeclaration();
+
+    private static FrozenSet<string> ReadResource(string name)
+    {
+        using Stream stream = typeof(KernelNamespace).Assembly.GetManifestResourceStream(name) ?? throw new InternalCompilerException($"resource {name} missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToFrozenSet();
+    }
 
     // C keywords, and _X and __x (reserved to the implementation).
     private static bool IsImplementationReserved(string name) =>

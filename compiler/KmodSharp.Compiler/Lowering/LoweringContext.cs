@@ -52,7 +52,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     {
         if (!signatures.TryGetValue(method, out FunctionSignature? signature))
         {
-            signature = FunctionSignature.For(method, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
+            signature = FunctionSignature.For(Module.Model.Name, method, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
             signatures.Add(method, signature);
             pending.Enqueue(method);
         }
@@ -73,6 +73,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     private string UniqueFileScopeName(string stem)
     {
+        stem = CNames.FileScopeStem(stem);
         string name = stem;
         for (int i = 2; !CNames.IsFreeGlobal(name) || !fileScopeNames.Add(name); i++)
         {

@@ -31,7 +31,7 @@ internal static class Registration
             new CVariableDefinition(true, new CStructType("sysent"), sysent, entry),
             new CVariableDefinition(true, CNamedType.Int, offset, slot),
             new CMacroInvocation("SYSCALL_MODULE", [
-                new CIdentifier(syscall.Name),
+                new CIdentifier(CNames.SyscallModule(syscall)),
                 new CUnary(CUnaryOperator.AddressOf, new CIdentifier(offset)),
                 new CUnary(CUnaryOperator.AddressOf, new CIdentifier(sysent)),
                 handler,
@@ -43,5 +43,5 @@ internal static class Registration
 
     /// <summary><c>MODULE_VERSION</c>, so <c>kldload &lt;name&gt;</c> and other modules' dependencies can find it.</summary>
     public static CMacroInvocation Version(ModuleModel module) =>
-        new("MODULE_VERSION", [new CIdentifier(module.Name), new CIntegerLiteral(module.Version)]);
+        new("MODULE_VERSION", [new CIdentifier(CNames.ModuleToken(module.Name)), new CIntegerLiteral(module.Version)]);
 }

@@ -29,7 +29,7 @@ public static class StructLayout
             }
 
             CType fieldType = map(field.Type);
-            lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Local(field.Name))]));
+            lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Member(type, field.Name))]));
             end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
         }
 
@@ -46,7 +46,7 @@ public static class StructLayout
         yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, new CSizeofType(tag), new CIntegerLiteral(type.Size)), new CStringLiteral(message)]);
         foreach (KField field in type.Fields)
         {
-            var offset = new CCall(new CIdentifier(offsetof), [new CTypeArgument(tag), new CIdentifier(CNames.Local(field.Name))]);
+            var offset = new CCall(new CIdentifier(offsetof), [new CTypeArgument(tag), new CIdentifier(CNames.Member(type, field.Name))]);
             yield return new CMacroInvocation("_Static_assert", [new CBinary(CBinaryOperator.Equal, offset, new CIntegerLiteral(field.Offset)), new CStringLiteral(message)]);
         }
     }

@@ -46,19 +46,18 @@ internal static class SyscallAbi
             return new CStructDefinition(CNames.ArgsStruct(module, syscall, inTree), [new CFieldLine([new CField(CNamedType.RegisterT, "dummy")])]);
         }
 
-        return new CStructDefinition(CNames.ArgsStruct(module, syscall, inTree), [.. arguments.Select(Slot)]);
+        return new CStructDefinition(CNames.ArgsStruct(module, syscall, inTree), [.. arguments.Zip(CNames.Arguments(syscall), Slot)]);
     }
 
-    private static CFieldLine Slot(SyscallParameter parameter)
+    private static CFieldLine Slot(SyscallParameter parameter, string name)
     {
         // A bool travels as an int slot, as in sysproto.h; the entry point tests it against 0.
         CType type = parameter.Type is KBool ? CNamedType.Int : CTypeMapper.Map(parameter.Type);
-        string name = CNames.Local(parameter.Name);
         CExpr Padding(string macro) => new CCall(new CIdentifier(macro), [new CTypeArgument(type)]);
         return new CFieldLine([
-            new CField(new CArrayType(CNamedType.Char, Padding("KMS_PADL_")), name + "_l_"),
+            new CField(new CArrayType(CNamedType.Char, Padding("KMS_PADL_")), CNames.PaddingBefore(name)),
             new CField(type, name),
-            new CField(new CArrayType(CNamedType.Char, Padding("KMS_PADR_")), name + "_r_"),
+            new CField(new CArrayType(CNamedType.Char, Padding("KMS_PADR_")), CNames.PaddingAfter(name)),
         ]);
     }
 

@@ -34,10 +34,15 @@ internal static class SyscallEntry
 
         foreach (SyscallParameter parameter in syscall.Parameters)
         {
-            CExpr slot = new CMember(uap, CNames.Local(parameter.Name), Arrow: true);
+            if (parameter.Type is KCallingThread)
+            {
+                arguments.Add(td);
+                continue;
+            }
+
+            CExpr slot = new CMember(uap, CNames.Argument(syscall, parameter), Arrow: true);
             arguments.Add(parameter.Type switch
             {
-                KCallingThread => td,
                 // Any non-zero register is true, as C# reads a bool; a C bool holding 2 is undefined.
                 KBool => new CBinary(CBinaryOperator.NotEqual, slot, new CIntegerLiteral(0)),
                 _ => slot,
@@ -64,7 +69,7 @@ internal static class SyscallEntry
             body.Add(new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("arg"))));
         }
 
-        ImmutableArray<CExpr> probed = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CMember(uap, CNames.Local(a.Name), Arrow: true))];
+        ImmutableArray<CExpr> probed = [.. CNames.Arguments(syscall).Take(MaxProbeArguments).Select(a => (CExpr)new CMember(uap, a, Arrow: true))];
         if (!inTree)
         {
             body.Add(new CExpressionStatement(Probe(module, syscall, "entry", probed)));
@@ -162,5 +167,5 @@ internal static class SyscallEntry
         new(new CIdentifier($"SDT_PROBE{arguments.Length}"), [.. ProbeName(module, syscall, name), .. arguments]);
 
     private static ImmutableArray<CExpr> ProbeName(string module, SyscallModel syscall, string name) =>
-        [new CIdentifier(Provider), new CIdentifier(module), new CIdentifier(syscall.Name), new CIdentifier(name)];
+        [new CIdentifier(Provider), new CIdentifier(CNames.ModuleToken(module)), new CIdentifier(CNames.SyscallModule(syscall)), new CIdentifier(name)];
 }

@@ -43,8 +43,9 @@ internal static class Sysctls
         }
 
         var readOnly = new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier("CTLFLAG_RD"), new CIdentifier("CTLFLAG_MPSAFE"));
+        string node = CNames.SysctlNode(module);
         yield return new CMacroInvocation("SYSCTL_NODE",
-            [new CIdentifier("_kern"), new CIdentifier("OID_AUTO"), new CIdentifier(module), readOnly, new CIntegerLiteral(0), new CStringLiteral($"{module} module")]);
+            [new CIdentifier("_kern"), new CIdentifier("OID_AUTO"), new CIdentifier(node), readOnly, new CIntegerLiteral(0), new CStringLiteral($"{module} module")]);
         foreach ((IFieldSymbol field, AttributeData attribute) in sysctls)
         {
             string name = attribute.ConstructorArguments[0].Value as string ?? field.Name;
@@ -69,7 +70,7 @@ internal static class Sysctls
             CExpr access = new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier(writable ? "CTLFLAG_RW" : "CTLFLAG_RD"), new CIdentifier("CTLFLAG_MPSAFE"));
             yield return new CMacroInvocation(macro,
             [
-                new CIdentifier("_kern_" + module), new CIdentifier("OID_AUTO"), new CIdentifier(name), access,
+                new CIdentifier("_kern_" + node), new CIdentifier("OID_AUTO"), new CIdentifier(CNames.SysctlLeaf(name)), access,
                 new CUnary(CUnaryOperator.AddressOf, new CIdentifier(context.StateName(field)!)), new CIntegerLiteral(0), new CStringLiteral(description),
             ]);
         }

@@ -63,7 +63,7 @@ public static class HostSimulator
                 {
                     SimLoadStep load => ["--load", objects[load.Module]],
                     SimUnloadStep unload => ["--unload", objects[unload.Module]],
-                    SimCall call => ["--call", call.Name, .. call.Arguments],
+                    SimCall call => ["--call", Lowering.CNames.SyscallModule(call.Name), .. call.Arguments],
                     _ => throw new ArgumentException($"unknown step {step}", nameof(steps)),
                 });
             }

@@ -23,13 +23,13 @@ public sealed record HostToolchain(string Compiler, string HarnessDirectory)
 
     public string IncludeDirectory => Path.Combine(HarnessDirectory, "include");
 
+    /// <summary>How module code is built besides kern.mk's standard and warnings: as a kernel module, freestanding, position-independent for the harness.</summary>
+    public static readonly ImmutableArray<string> ModuleCodeFlags =
+        ["-D_KERNEL", "-DKLD_MODULE", "-ffreestanding", "-fwrapv", "-fno-common", "-fno-strict-aliasing", "-fPIC", "-g", "-O1"];
+
     /// <summary>Flags for module code (kernel world).</summary>
     public ImmutableArray<string> ModuleFlags =>
-    [
-        KernMkFlags.LanguageStandard, "-nostdinc", "-isystem", IncludeDirectory, "-D_KERNEL", "-DKLD_MODULE",
-        "-ffreestanding", "-fwrapv", "-fno-common", "-fno-strict-aliasing", "-fPIC", "-g", "-O1",
-        .. KernMkFlags.For(IsClang), .. SanitizerFlags,
-    ];
+        [KernMkFlags.LanguageStandard, "-nostdinc", "-isystem", IncludeDirectory, .. ModuleCodeFlags, .. KernMkFlags.For(IsClang), .. SanitizerFlags];
 
     /// <summary>Whether the compiler is clang (kern.mk's COMPILER_TYPE), from its version banner; else gcc.</summary>
     public bool IsClang => ClangCompilers.GetOrAdd(Compiler, static cc =>

@@ -45,4 +45,5 @@ public static class KernMkFlags
 
     /// <summary>The warning flags for a compiler of that kind.</summary>
     public static ImmutableArray<string> For(bool clang) => [.. Warnings, .. clang ? ClangRelaxations : GccRelaxations];
+
 }

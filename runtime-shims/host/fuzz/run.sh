@@ -28,11 +28,12 @@ work=${3:-$(mktemp -d "${TMPDIR:-/tmp}/kms-fuzz.XXXXXX")}
 name=$(basename "$module_c" .c)
 mkdir -p "$work/corpus"
 
-san="-fsanitize=address,undefined -fno-sanitize=signed-integer-overflow -fno-sanitize-recover=all"
-kmod_flags="-std=gnu17 -nostdinc -isystem $host/include -D_KERNEL -DKLD_MODULE
-	-ffreestanding -fwrapv -fno-common -fno-strict-aliasing -fPIC -g -O1
-	-Wall -Wextra -Werror -Wstrict-prototypes -Wmissing-prototypes
-	-Wpointer-arith -Wcast-qual -Wundef -Wno-pointer-sign $san
+# Module code as the compiler's harness builds it, from the generated kernmk.mk
+# (kern.mk's C standard and clang warnings: libFuzzer needs clang).
+kernmk() { sed -n "s/^$1=[[:space:]]*//p" "$host/kernmk.mk"; }
+san=$(kernmk KMS_SANITIZERS)
+kmod_flags="$(kernmk KERNMK_CSTD) -nostdinc -isystem $host/include
+	$(kernmk KMS_KMOD_CODEFLAGS) $(kernmk KERNMK_CWARNFLAGS_clang) $san
 	-fsanitize=fuzzer-no-link"
 # -Wno-unknown-attributes: subr_syscall.c uses gcc's __no_sanitize_undefined__.
 host_flags="-std=gnu17 -g -O1 -Wall -Wextra -Werror -Wno-unknown-attributes $san"

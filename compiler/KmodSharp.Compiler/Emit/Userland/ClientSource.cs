@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using KmodSharp.Compiler.Lowering;
 using KmodSharp.Compiler.Model;
 
 namespace KmodSharp.Compiler.Emit.Userland;
@@ -68,7 +69,7 @@ public static class ClientSource
             .Line();
         foreach (SyscallModel syscall in module.Syscalls)
         {
-            Method(code, syscall);
+            Method(code, module, syscall);
         }
 
         Lookup(code);
@@ -96,7 +97,7 @@ public static class ClientSource
         code.Close().Line();
     }
 
-    private static void Method(CSharpWriter code, SyscallModel syscall)
+    private static void Method(CSharpWriter code, ModuleModel module, SyscallModel syscall)
     {
         var parameters = new List<string>();
         var nativeParameters = new List<string> { "int number" };
@@ -126,7 +127,7 @@ public static class ClientSource
             }
         }
 
-        UserFunction function = UserlandApi.Function(syscall);
+        UserFunction function = UserlandApi.Function(module, syscall);
         if (function.Call != UserCallKind.Syscall)
         {
             nativeParameters[0] = "long number";   // __syscall takes a quad_t code
@@ -173,7 +174,7 @@ public static class ClientSource
             }
         }
 
-        code.Line($"Errno error_ = Lookup(\"sys/{syscall.Name}\\0\"u8, ref {syscall.Name}_slot, out int number_);")
+        code.Line($"Errno error_ = Lookup(\"sys/{CNames.SyscallModule(syscall)}\\0\"u8, ref {syscall.Name}_slot, out int number_);")
             .Line("if (error_ != Errno.None)").Open("").Line("return error_;").Close()
             .Line()
             .Line($"{nativeReturn} raw_ = {native}({string.Join(", ", arguments)});")
@@ -199,7 +200,7 @@ public static class ClientSource
     private static void Documentation(CSharpWriter code, SyscallModel syscall)
     {
         code.Line("/// <summary>")
-            .Line($"/// System call <c>sys/{syscall.Name}</c>{(syscall.Documentation.Summary.Length > 0 ? ": " + Xml(string.Join(" ", Mdoc.Lines(syscall.Documentation.Summary))) : ".")}")
+            .Line($"/// System call <c>sys/{CNames.SyscallModule(syscall)}</c>{(syscall.Documentation.Summary.Length > 0 ? ": " + Xml(string.Join(" ", Mdoc.Lines(syscall.Documentation.Summary))) : ".")}")
             .Line("/// </summary>");
         foreach ((string name, string text) in syscall.Documentation.Parameters.OrderBy(p => p.Key, System.StringComparer.Ordinal))
         {

@@ -55,7 +55,7 @@ public static class ManPage
         {
             SyscallDocumentation docs = function.Syscall.Documentation;
             page.Macro("Pp").Raw("The").Macro("Fn", function.Name);
-            page.Prose($"function calls the system call sys/{function.Syscall.Name}" + (function.Syscall.FixedNumber is int n ? $" (slot {n})." : "."));
+            page.Prose($"function calls the system call sys/{Lowering.CNames.SyscallModule(function.Syscall)}" + (function.Syscall.FixedNumber is int n ? $" (slot {n})." : "."));
             page.Prose(docs.Summary.Length > 0 ? docs.Summary : $"It runs the {function.Syscall.MethodName} handler.");
             var described = function.Arguments.Where(p => docs.Parameters.ContainsKey(p.Name)).ToList();
             if (described.Count > 0 || function.Call == UserCallKind.Pair)

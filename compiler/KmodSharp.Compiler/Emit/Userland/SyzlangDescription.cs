@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Lowering;
 using KmodSharp.Compiler.Model;
 
 namespace KmodSharp.Compiler.Emit.Userland;
@@ -35,9 +36,11 @@ public static class SyzlangDescription
             .Append("# and load ").Append(module.Name).Append(".ko in the fuzzed kernel before fuzzing.\n")
             .Append("# Dynamic slots assume this module is the first to take one and clang's declaration order;\n")
             .Append("# kldstat -v shows the real slots (sys/<name>): correct the defines if they differ.\n\n");
+        // Named as the C library names them: syzkaller's own descriptions already have "read".
+        var names = module.Syscalls.Zip(CNames.UserFunctions(module)).ToDictionary(p => p.First, p => p.Second);
         foreach ((SyscallModel syscall, int slot) in Slots(module))
         {
-            text.Append("define SYS_").Append(syscall.Name).Append('\t').Append(slot).Append('\n');
+            text.Append("define SYS_").Append(names[syscall]).Append('\t').Append(slot).Append('\n');
         }
 
         foreach (KStruct structure in UserlandTypes.Structs(module))
@@ -63,7 +66,7 @@ public static class SyzlangDescription
         text.Append('\n');
         foreach (SyscallModel syscall in module.Syscalls)
         {
-            text.Append(syscall.Name).Append('(').Append(string.Join(", ", Arguments(module, syscall))).Append(")\n");
+            text.Append(names[syscall]).Append('(').Append(string.Join(", ", Arguments(module, syscall))).Append(")\n");
         }
 
         return new Artifact(module.Name + ".syz.txt", text.ToString());

@@ -23,7 +23,7 @@ public enum UserCallKind
 public sealed record UserFunction(SyscallModel Syscall, string Name, CType ReturnType, ImmutableArray<CParameter> Parameters, UserCallKind Call)
 {
     /// <summary>The parameter a two-value call stores its second result through.</summary>
-    public const string SecondResult = "second";
+    public const string SecondResult = CNames.UserlandSecondResult;
 
     /// <summary>The parameters that carry system-call arguments (all but the second-result pointer).</summary>
     public ImmutableArray<CParameter> Arguments => Call == UserCallKind.Pair ? Parameters.RemoveAt(Parameters.Length - 1) : Parameters;
@@ -32,23 +32,30 @@ public sealed record UserFunction(SyscallModel Syscall, string Name, CType Retur
 /// <summary>The userland API of a module, shared by the header, the library, the test program and the man page.</summary>
 public static class UserlandApi
 {
-    public static ImmutableArray<UserFunction> Functions(ModuleModel module) => [.. module.Syscalls.Select(Function)];
-
-    public static UserFunction Function(SyscallModel syscall)
+    public static ImmutableArray<UserFunction> Functions(ModuleModel module)
     {
-        ImmutableArray<CParameter> parameters = [.. syscall.Arguments.Select(a => new CParameter(UserlandTypes.Map(a.Type), CNames.Local(a.Name)))];
+        ImmutableArray<string> names = CNames.UserFunctions(module);
+        return [.. module.Syscalls.Select((s, i) => Function(s, names[i]))];
+    }
+
+    /// <summary>The function of one of the module's syscalls.</summary>
+    public static UserFunction Function(ModuleModel module, SyscallModel syscall) => Functions(module)[module.Syscalls.IndexOf(syscall)];
+
+    private static UserFunction Function(SyscallModel syscall, string name)
+    {
+        ImmutableArray<CParameter> parameters = [.. syscall.Arguments.Zip(CNames.Arguments(syscall), (a, n) => new CParameter(UserlandTypes.Map(a.Type), n))];
         SyscallReturn result = syscall.Return;
         if (result.Kind == SyscallReturnKind.Pair)
         {
             var int64 = new CNamedType("int64_t");
-            return new UserFunction(syscall, syscall.Name, int64, [.. parameters, new CParameter(new CPointerType(int64), UserFunction.SecondResult)], UserCallKind.Pair);
+            return new UserFunction(syscall, name, int64, [.. parameters, new CParameter(new CPointerType(int64), UserFunction.SecondResult)], UserCallKind.Pair);
         }
 
         CType returnType = result.Kind is SyscallReturnKind.Value or SyscallReturnKind.ValueOrErrno && result.ValueType is not KBool
             ? UserlandTypes.Map(result.ValueType)
             : CNamedType.Int;
         bool wide = UserlandTypes.IsWide(result.ValueType) || syscall.Arguments.Any(a => UserlandTypes.IsWide(a.Type));
-        return new UserFunction(syscall, syscall.Name, returnType, parameters, wide ? UserCallKind.WideSyscall : UserCallKind.Syscall);
+        return new UserFunction(syscall, name, returnType, parameters, wide ? UserCallKind.WideSyscall : UserCallKind.Syscall);
     }
 
     /// <summary>The header's file name, <c>&lt;module&gt;.h</c>.</summary>

@@ -11,6 +11,9 @@ namespace KmodSharp.Compiler.Emit.Userland;
 /// </summary>
 public static class UserlandHeader
 {
+    /// <summary>The headers the module's header may include.</summary>
+    public static readonly System.Collections.Immutable.ImmutableArray<string> Includes = ["sys/types.h", "stdbool.h", "stddef.h", "stdint.h"];
+
     public static CTranslationUnit For(ModuleModel module)
     {
         var body = new List<CDecl> { new CInclude("sys/types.h") };
@@ -76,7 +79,7 @@ public static class UserlandHeader
         // "*/" would end the comment early.
         string summary = string.Join(" ", Mdoc.Lines(function.Syscall.Documentation.Summary)).Replace("*/", "* /", System.StringComparison.Ordinal);
         return summary.Length > 0
-            ? [$"{function.Name}: {summary}", $"System call \"sys/{function.Syscall.Name}\" ({slot}). {call}"]
-            : [$"{function.Name}: system call \"sys/{function.Syscall.Name}\" ({slot}). {call}"];
+            ? [$"{function.Name}: {summary}", $"System call \"sys/{Lowering.CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"]
+            : [$"{function.Name}: system call \"sys/{Lowering.CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"];
     }
 }

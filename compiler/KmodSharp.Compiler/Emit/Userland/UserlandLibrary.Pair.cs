@@ -15,7 +15,7 @@ public static partial class UserlandLibrary
 
     private static readonly CNamedType Int64 = new("int64_t");
 
-    private static string PairSyscallName(ModuleModel module) => module.Name + "_syscall2";
+    private static string PairSyscallName(ModuleModel module) => "kms_" + module.Name + "_syscall2";
 
     /// <summary>
     /// <c>syscall(2)</c> and <c>__syscall(2)</c> return only <c>%rax</c>, but a two-value call leaves

@@ -9,6 +9,15 @@ public sealed class ModuleContext(Random random, GeneratorFeatures features)
 {
     public Random Random { get; } = random;
 
+    /// <summary>The module's name (<c>[KernelModule]</c>), set once it is chosen.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>
+    /// Draws for the kernel-like local names alone, so that naming locals leaves <see cref="Random"/>
+    /// (and so the program a seed gives) as it was: only names differ.
+    /// </summary>
+    public Random NameRandom { get; set; } = new(0);
+
     public GeneratorFeatures Features { get; } = features;
 
     public List<StructType> Structs { get; } = [];
@@ -41,6 +50,9 @@ public sealed class MethodContext(string name)
     public string Name { get; } = name;
 
     public Scope Scope { get; } = new();
+
+    /// <summary>The kernel-like local names this method has declared (each at most once: C# forbids one that hides another).</summary>
+    public HashSet<string> KernelLikeNames { get; } = [];
 
     /// <summary>The text of an early error return (<c>return Errno.EINVAL;</c>), when the method may return an errno.</summary>
     public Func<string, string>? ErrorReturn { get; init; }

@@ -34,6 +34,8 @@ public static class ProgramGenerator
         string seedText = seed.ToString(CultureInfo.InvariantCulture);
         bool kernelLike = features.KernelLikeNames && module.Chance(15);
         string moduleName = kernelLike ? module.Pick(KernelLikeNames.Modules) : "gen" + seedText;
+        module.Name = moduleName;
+        module.NameRandom = new Random(seed);
         writer.Line($"[KernelModule(\"{moduleName}\")]");
         writer.Open($"public static class Gen{seedText}");
         new StaticGenerator(module, writer).Generate();

@@ -96,7 +96,7 @@ public sealed partial class StatementGenerator(ModuleContext module, MethodConte
     public void Declare()
     {
         int choice = module.Random.Next(20);
-        string name = method.Fresh("v");
+        string name = module.Features.KernelLikeNames && module.NameRandom.Next(100) < 5 && KernelLikeNames.Local(module, method) is { } kernelLike ? kernelLike : method.Fresh("v");
         if (choice < 12 || module.Structs.Count == 0)
         {
             IntegerKind kind = module.Pick(IntegerKind.All);
