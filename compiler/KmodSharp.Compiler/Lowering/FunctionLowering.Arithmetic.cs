@@ -145,11 +145,12 @@ internal sealed partial class FunctionLowering
         left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
 
-        // A dividend widened from a narrower type can never be the operator type's minimum.
+        // A dividend widened from a narrower type, or a constant other than the minimum, can never be the operator type's minimum.
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
+        bool otherConstant = binary.LeftOperand.ConstantValue is { HasValue: true, Value: { } dividend } && !IsMinimum(dividend, operandType);
         DivisionGuards(left, right, operandType,
             divisorMayBeZero: binary.RightOperand.ConstantValue is not { HasValue: true, Value: not 0 },
-            mayOverflow: binary.LeftOperand.ConstantValue is not { HasValue: true } && !narrowDividend);
+            mayOverflow: !otherConstant && !narrowDividend);
         return new CBinary(op, left, right);
     }
 
@@ -173,6 +174,10 @@ internal sealed partial class FunctionLowering
             Emit(new CIf(overflow, ErrorBlock(new CIdentifier(OverflowErrno))));
         }
     }
+
+    private static bool IsMinimum(object constant, KType type) =>
+        Integral(type) is { IsSigned: true } signed
+        && System.Convert.ToDecimal(constant, System.Globalization.CultureInfo.InvariantCulture) == (decimal)-BigInteger(signed.Bits - 1);
 
     private static System.Numerics.BigInteger BigInteger(int power) => System.Numerics.BigInteger.Pow(2, power);
 
