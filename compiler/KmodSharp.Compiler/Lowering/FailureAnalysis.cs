@@ -24,6 +24,7 @@ internal sealed class FailureAnalysis
         IUnaryOperation { IsChecked: true, OperatorKind: UnaryOperatorKind.Minus } => true,
         IConversionOperation { IsChecked: true, Operand.ConstantValue.HasValue: false } conversion => !IsWidening(conversion),
         ICompoundAssignmentOperation { IsChecked: true } => true,
+        ICompoundAssignmentOperation compound when OverflowContext.ChecksNarrowing(compound) => true,
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } compound =>
             compound.Value.ConstantValue is not { HasValue: true, Value: not 0 and not -1 and not -1L },
         IIncrementOrDecrementOperation { IsChecked: true } => true,
