@@ -24,6 +24,7 @@ internal sealed class FailureAnalysis
         IUnaryOperation { IsChecked: true, OperatorKind: UnaryOperatorKind.Minus } => true,
         IConversionOperation { IsChecked: true, Operand.ConstantValue.HasValue: false } conversion => !IsWidening(conversion),
         ICompoundAssignmentOperation { IsChecked: true } => true,
+        ICompoundAssignmentOperation compound when OverflowContext.ChecksNarrowing(compound) => true,
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } compound =>
             IntegerConstant(compound.Value) is null or 0 or -1,
         IIncrementOrDecrementOperation { IsChecked: true } => true,

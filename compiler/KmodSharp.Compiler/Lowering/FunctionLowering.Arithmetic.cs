@@ -152,7 +152,7 @@ internal sealed partial class FunctionLowering
         left = left is CIdentifier or CIntegerLiteral ? left : Spill(left, type);
         right = right is CIdentifier or CIntegerLiteral ? right : Spill(right, type);
 
-        // A dividend widened from a narrower type can never be the operator type's minimum.
+        // A dividend widened from a narrower type can never be the operator type's minimum (a constant one: MayBeMinimum).
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
         DivisionGuards(left, right, operandType,
             divisorMayBeZero: divisor is null,

@@ -113,6 +113,13 @@ internal sealed partial class FunctionLowering
             BinaryOperatorKind.Multiply => CheckedArithmetic("__builtin_mul_overflow", read, right, compound.Target),
             _ => Unsupported(compound),
         };
+        // C# converts the result back to the target's type, in a checked context with a checked conversion.
+        if (OverflowContext.ChecksNarrowing(compound) && Integral(operatorType) is { } from && Integral(targetType) is { } to)
+        {
+            result = Spill(result, CTypeMapper.Map(operatorType));
+            Emit(new CIf(RangeCheckFails(result, from, to), ErrorBlock(new CIdentifier(OverflowErrno))));
+        }
+
         return new CAssign(target, SameCType(operatorType, targetType) ? result : new CCast(CTypeMapper.Map(targetType), result));
     }
 
