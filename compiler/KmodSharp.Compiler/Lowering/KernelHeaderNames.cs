@@ -12,14 +12,15 @@ namespace KmodSharp.Compiler.Lowering;
 /// The names a real FreeBSD tree's headers declare, as the header reader lists them from every
 /// header generated code includes: object-like macros (which rewrite any identifier), function-like
 /// macros, functions, variables, typedefs, enum constants and tags. Read once per process from
-/// <c>FREEBSD_SYSDIR</c>; when it is unset, from the host harness's headers (the ones <c>sim</c>
-/// compiles against, shipped with the compiler), so a macro only they define (<c>tick_sbt</c>) is
-/// met too; empty when neither can be read (no libclang), leaving the built-in list.
+/// the host harness's headers (the ones <c>sim</c> compiles against, shipped with the compiler), so a
+/// macro only they define (<c>tick_sbt</c>) is met, and from <c>FREEBSD_SYSDIR</c>'s tree when it is
+/// set: the same C compiles in both. Empty when neither can be read (no libclang), leaving the
+/// built-in list.
 /// </summary>
 internal sealed class KernelHeaderNames
 {
     private static readonly Lazy<KernelHeaderNames> FromEnvironment = new(() =>
-        Environment.GetEnvironmentVariable("FREEBSD_SYSDIR") is { Length: > 0 } sysDir && Directory.Exists(sysDir) ? Read(sysDir) : ReadHarness());
+        Environment.GetEnvironmentVariable("FREEBSD_SYSDIR") is { Length: > 0 } sysDir && Directory.Exists(sysDir) ? ReadHarness().Union(Read(sysDir)) : ReadHarness());
 
     private readonly FrozenSet<string> objectMacros;
     private readonly FrozenSet<string> identifiers;
@@ -34,7 +35,7 @@ internal sealed class KernelHeaderNames
         this.tags = tags.ToFrozenSet();
     }
 
-    /// <summary>The names of the tree <c>FREEBSD_SYSDIR</c> names (the harness's without one).</summary>
+    /// <summary>The harness's names, and those of the tree <c>FREEBSD_SYSDIR</c> names.</summary>
     public static KernelHeaderNames Current => FromEnvironment.Value;
 
     /// <summary>How many names were read: macros, identifiers and tags.</summary>
@@ -51,6 +52,9 @@ internal sealed class KernelHeaderNames
 
     /// <summary>A tag meets the tags and the object-like macros.</summary>
     public bool ClashesAsTag(string name) => tags.Contains(name) || objectMacros.Contains(name);
+
+    private KernelHeaderNames Union(KernelHeaderNames other) =>
+        new(objectMacros.Concat(other.objectMacros), identifiers.Concat(other.identifiers), typedefs.Concat(other.typedefs), tags.Concat(other.tags));
 
     /// <summary>Reads the names the tree's headers declare, as a module build sees them (kern.mk flags, opt_global.h).</summary>
     public static KernelHeaderNames Read(string sysDir)
