@@ -13,12 +13,17 @@ public sealed class NamingPolicyTests
 {
     [Theory]
     [InlineData("KernelNamedTemp")]
-    [InlineData("KernelNamedDevbuf")]
-    [InlineData("KernelNamedNowait")]
-    [InlineData("KernelNamedZero")]
     [InlineData("KernelNamedSched")]
     [InlineData("KernelNamedRead")]
     public void A_module_with_kernel_names_compiles_and_agrees_with_dotnet(string module) => Run(module);
+
+    [Theory]
+    [InlineData("devbuf")]
+    [InlineData("nowait")]
+    [InlineData("zero")]
+    public void A_module_named_like_a_malloc_type_or_flag_allocates_and_agrees_with_dotnet(string name) =>
+        DifferentialRunner.Run(TestModules.Text("KernelNamedMallocType").Replace("[KernelModule(\"devbuf\")]", $"[KernelModule(\"{name}\")]"),
+            new DifferentialOptions { InputsPerSyscall = 200 }, "KernelNamedMallocType.cs").ThrowIfFailed();
 
     [Fact]
     public void A_set_but_unused_local_compiles_as_under_kern_mk() => Run("SetButUnused");

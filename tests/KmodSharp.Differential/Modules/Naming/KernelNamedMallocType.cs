@@ -2,9 +2,9 @@ using KmodSharp;
 
 namespace Differential;
 
-/// <summary>Naming policy: a module named like a kernel malloc type or flag (M_DEVBUF) that allocates.</summary>
+/// <summary>Naming policy: a module named like a kernel malloc type or flag (M_DEVBUF; the tests also name it nowait and zero) that allocates.</summary>
 [KernelModule("devbuf")]
-public static class KernelNamedDevbuf
+public static class KernelNamedMallocType
 {
     [Syscall]
     public static SyscallResult<int> Fill(int n)
