@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 
 namespace KmodSharp.Bench;
 

@@ -2,13 +2,13 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Analyzers;
-using KmodSharp.Compiler.CTree;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Emit.Userland;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.InTree;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Emit.Userland;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Tools.InTree;
 
 namespace KmodSharp.Compiler;
 

@@ -1,4 +1,4 @@
-# Generated from compiler/KmodSharp.Compiler/Simulation (KernMkFlags, HostToolchain): how the
+# Generated from compiler/KmodSharp.Compiler/Tools/Simulation (KernMkFlags, HostToolchain): how the
 # harness compiles module code. KernMkFlagsFileTests checks it is current. Do not edit.
 KERNMK_CSTD=	-std=iso9899:1999
 KERNMK_CWARNFLAGS_clang=	-Wall -Wredundant-decls -Wnested-externs -Wstrict-prototypes -Wmissing-prototypes -Wpointer-arith -Wcast-qual -Wundef -Wno-pointer-sign -Wmissing-include-dirs -fdiagnostics-show-option -Wno-unknown-pragmas -Wno-format-zero-length -Werror -Wno-error=tautological-compare -Wno-error=empty-body -Wno-error=parentheses-equality -Wno-error=unused-function -Wno-error=pointer-sign -Wno-error=shift-negative-value -Wno-address-of-packed-member -Wno-error=unused-but-set-variable

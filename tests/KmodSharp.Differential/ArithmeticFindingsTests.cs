@@ -1,10 +1,10 @@
 using System.IO;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Tools.Verification;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;

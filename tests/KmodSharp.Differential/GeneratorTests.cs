@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Differential.Generator.Census;
 using KmodSharp.Differential.Generator.Generation;
 using KmodSharp.Differential.Generator.Reduction;

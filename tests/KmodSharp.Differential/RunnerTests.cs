@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Reflection;
-using KmodSharp.Compiler.Model;
+using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Differential.Runner;
 using Xunit;
 

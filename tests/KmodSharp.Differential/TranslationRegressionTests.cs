@@ -1,8 +1,8 @@
 using System.IO;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;

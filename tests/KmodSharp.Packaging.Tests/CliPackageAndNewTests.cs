@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using KmodSharp.Cli;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Packaging.Tests.Support;
 using Xunit;
 

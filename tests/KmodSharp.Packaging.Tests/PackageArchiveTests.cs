@@ -5,10 +5,10 @@ using System.Linq;
 using System.Security.Cryptography;
 using System.Text.Json;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Packaging;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Tools.Packaging;
 using KmodSharp.Packaging.Tests.Support;
 using Xunit;
 

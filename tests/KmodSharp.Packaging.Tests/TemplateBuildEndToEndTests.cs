@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Packaging.Tests.Support;
 using Xunit;
 

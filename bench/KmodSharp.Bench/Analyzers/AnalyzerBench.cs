@@ -1,5 +1,5 @@
 using System.Globalization;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 
 namespace KmodSharp.Bench.Analyzers;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

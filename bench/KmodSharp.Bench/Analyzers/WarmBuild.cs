@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 
 namespace KmodSharp.Bench.Analyzers;
 

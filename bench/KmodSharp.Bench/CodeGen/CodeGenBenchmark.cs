@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 
 namespace KmodSharp.Bench.CodeGen;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Bench.CodeGen;
 

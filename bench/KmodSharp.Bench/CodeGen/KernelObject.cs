@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using KmodSharp.Compiler.Simulation;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Tools.Simulation;
+using KmodSharp.Compiler.Tools.Verification;
 
 namespace KmodSharp.Bench.CodeGen;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Bench.Measuring;
 

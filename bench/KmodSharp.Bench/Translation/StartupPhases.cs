@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using KmodSharp.Bench.CodeGen;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 
 namespace KmodSharp.Bench.Translation;
 

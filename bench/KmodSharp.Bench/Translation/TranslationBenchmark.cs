@@ -1,6 +1,6 @@
 using System.Globalization;
 using KmodSharp.Bench.Measuring;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 
 namespace KmodSharp.Bench.Translation;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Lowering;
 
 namespace KmodSharp.Cli.Commands;
 

@@ -3,8 +3,8 @@ using System.CommandLine;
 using KmodSharp.Analyzers;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 
 namespace KmodSharp.Cli.Commands;
 

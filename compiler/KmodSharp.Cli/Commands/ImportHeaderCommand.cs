@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.HeaderImport;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Tools.HeaderImport;
 
 namespace KmodSharp.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Pipeline.Emit;
 
 namespace KmodSharp.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Packaging;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Tools.Packaging;
 
 namespace KmodSharp.Cli.Commands;
 

@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Model;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Model;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Tools.Verification;
 
 namespace KmodSharp.Cli.Commands;
 

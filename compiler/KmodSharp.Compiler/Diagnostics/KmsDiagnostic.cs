@@ -1,6 +1,6 @@
 using System.Globalization;
+using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
-using KmodSharp.Compiler.Model;
 
 namespace KmodSharp.Compiler.Diagnostics;
 

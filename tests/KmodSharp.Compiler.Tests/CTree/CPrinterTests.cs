@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using KmodSharp.Compiler.CTree;
+using KmodSharp.Compiler.Pipeline.CTree;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.CTree;

@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using KmodSharp.Analyzers;
 using KmodSharp.Cli;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using Xunit;
 using static KmodSharp.Compiler.Tests.Cli.CliRun;
 

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.CTree;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Model;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.EndToEnd;

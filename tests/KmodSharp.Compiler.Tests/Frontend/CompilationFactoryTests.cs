@@ -1,6 +1,6 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Frontend;

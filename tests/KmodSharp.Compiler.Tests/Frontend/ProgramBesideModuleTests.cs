@@ -1,7 +1,7 @@
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tests.Support;
 using Xunit;
 

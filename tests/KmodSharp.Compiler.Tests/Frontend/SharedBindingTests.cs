@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Frontend;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,6 +1,6 @@
 using System.IO;
-using KmodSharp.Compiler.Simulation;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Harness;

@@ -1,7 +1,7 @@
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Lowering;

@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Simulation;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Simulation;

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Model;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Userland;

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Compiler.Tests.Userland;
 

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Emit.Userland;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Emit.Userland;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Userland;

@@ -1,8 +1,8 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Tools.Verification;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Verification;

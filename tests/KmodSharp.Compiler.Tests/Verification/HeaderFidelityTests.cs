@@ -1,7 +1,8 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Simulation;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Tests.Verification.Fidelity;
+using KmodSharp.Compiler.Tools.Simulation;
+using KmodSharp.Compiler.Tools.Verification;
 using Xunit;
 using Xunit.Abstractions;
 

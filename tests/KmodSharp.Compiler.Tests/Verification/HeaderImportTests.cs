@@ -6,7 +6,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using KmodSharp.Cli;
-using KmodSharp.Compiler.HeaderImport;
+using KmodSharp.Compiler.Tools.HeaderImport;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Xunit;

@@ -1,9 +1,9 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tests.Support;
+using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Verification;

@@ -3,9 +3,9 @@ using System.IO;
 using System.Linq;
 using KmodSharp.Cli;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Tools.Verification;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Verification;

@@ -1,8 +1,8 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
+using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
-using KmodSharp.Compiler.Verification;
+using KmodSharp.Compiler.Tools.Verification;
 using Xunit;
 
 namespace KmodSharp.Compiler.Tests.Verification;
@@ -35,7 +35,7 @@ public sealed class NamingPolicyTests
     [FreeBsdFact]
     public void The_real_headers_name_what_the_built_in_list_cannot()
     {
-        KmodSharp.Compiler.Lowering.KernelHeaderNames names = KmodSharp.Compiler.Lowering.KernelHeaderNames.Read(FreeBsdFactAttribute.SysDir!);
+        KmodSharp.Compiler.Pipeline.Lowering.KernelHeaderNames names = KmodSharp.Compiler.Pipeline.Lowering.KernelHeaderNames.Read(FreeBsdFactAttribute.SysDir!);
 
         Assert.True(names.Count > 5000, $"{names.Count} names read");
         Assert.True(names.ClashesAsGlobal("sys_sched_yield"));

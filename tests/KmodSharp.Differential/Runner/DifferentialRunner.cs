@@ -9,11 +9,11 @@ using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
-using KmodSharp.Compiler.Model;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.Model;
+using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Simulation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
@@ -201,7 +201,7 @@ public static class DifferentialRunner
                 expectedLog.AddRange(ManagedExecutor.RunHook(FindHook(type, typeof(ModuleUnloadAttribute))));
                 managedTicks.Add(batchClock.Elapsed.Ticks);
                 batchClock.Restart();
-                HarnessBatchResult native = harness.Run([.. batch.Select(c => (KmodSharp.Compiler.Lowering.CNames.SyscallModule(c.Syscall), c.Input))], failAt);
+                HarnessBatchResult native = harness.Run([.. batch.Select(c => (KmodSharp.Compiler.Pipeline.Lowering.CNames.SyscallModule(c.Syscall), c.Input))], failAt);
                 harnessTicks.Add(batchClock.Elapsed.Ticks);
                 Compare(module.ModuleName, b, batch, managed, logStart, expectedLog, native, mismatches, problems);
             }

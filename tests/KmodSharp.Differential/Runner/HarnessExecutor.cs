@@ -5,7 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Differential.Runner;
 

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Emit;
-using KmodSharp.Compiler.Model;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Model;
+using KmodSharp.Compiler.Tools.Simulation;
 
 namespace KmodSharp.Packaging.Tests.Support;
 

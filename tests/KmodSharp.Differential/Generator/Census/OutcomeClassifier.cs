@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using KmodSharp.Compiler.Simulation;
+using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Differential.Runner;
 
 namespace KmodSharp.Differential.Generator.Census;

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using KmodSharp.Compiler;
-using KmodSharp.Compiler.Frontend;
-using KmodSharp.Compiler.Lowering;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Differential.Generator.Generation;
 using KmodSharp.Differential.Runner;
 

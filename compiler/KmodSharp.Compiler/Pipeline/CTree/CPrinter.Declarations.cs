@@ -1,0 +1,181 @@
+using System.Linq;
+
+namespace KmodSharp.Compiler.Pipeline.CTree;
+
+public sealed partial class CPrinter
+{
+    private void Declaration(CDecl declaration, int depth)
+    {
+        switch (declaration)
+        {
+            case CComment comment:
+                MapLine(null);
+                WriteLine("/*");
+                foreach (string text in comment.Lines)
+                {
+                    WriteLine(text.Length == 0 ? " *" : " * " + text);
+                }
+
+                WriteLine(" */");
+                break;
+            case CInclude include:
+                WriteLine(include.System ? $"#include <{include.Header}>" : $"#include \"{include.Header}\"");
+                break;
+            case CMacroDefinition macro:
+                Write("#define\t" + macro.Name);
+                if (macro.IsFunctionLike)
+                {
+                    Write("(" + string.Join(", ", macro.Parameters) + ")");
+                }
+
+                Write("\t");
+                Expression(macro.Body, PostfixPrecedence);
+                WriteLine("");
+                break;
+            case CMacroGroup group:
+                foreach (CMacroDefinition macro in group.Macros)
+                {
+                    Declaration(macro, depth);
+                }
+
+                break;
+            case CPreprocessorIf conditional:
+                Write("#if ");
+                Expression(conditional.Condition, 0);
+                WriteLine("");
+                foreach (CDecl inner in conditional.Then)
+                {
+                    Declaration(inner, depth);
+                }
+
+                if (conditional.Else.Length > 0)
+                {
+                    WriteLine("#else");
+                    foreach (CDecl inner in conditional.Else)
+                    {
+                        Declaration(inner, depth);
+                    }
+                }
+
+                WriteLine("#endif");
+                break;
+            case CStructDefinition structure:
+                MapLine(null);
+                WriteLine($"struct {structure.Tag} {{");
+                foreach (CFieldLine fieldLine in structure.Lines)
+                {
+                    Indent(1);
+                    Write(string.Join(" ", fieldLine.Fields.Select(f => Declarator(f.Type, f.Name) + ";")));
+                    WriteLine("");
+                }
+
+                WriteLine("};");
+                break;
+            case CEnumDefinition enumeration:
+                MapLine(null);
+                WriteLine($"enum {enumeration.Tag} {{");
+                foreach (CEnumerator enumerator in enumeration.Enumerators)
+                {
+                    Indent(1);
+                    Write(enumerator.Name + " = ");
+                    Expression(enumerator.Value, AssignmentPrecedence);
+                    WriteLine(",");
+                }
+
+                WriteLine("};");
+                break;
+            case CFunctionDefinition function:
+                Function(function);
+                break;
+            case CFunctionPrototype prototype:
+                MapLine(null);
+                WriteLine($"{TypeName(prototype.ReturnType)}\t{prototype.Name}({ParameterList(prototype.Parameters)});");
+                break;
+            case CIncludeGuard guard:
+                WriteLine("#ifndef " + guard.Name);
+                WriteLine("#define\t" + guard.Name);
+                WriteLine("");
+                Declarations(guard.Body);
+                WriteLine("");
+                WriteLine($"#endif /* !{guard.Name} */");
+                break;
+            case CVariableDefinition variable:
+                MapLine(null);
+                Write((variable.IsStatic ? "static " : "") + Declarator(variable.Type, variable.Name));
+                if (variable.Initializer is not null)
+                {
+                    Write(" = ");
+                    Initializer(variable.Initializer, depth);
+                }
+
+                WriteLine(";");
+                break;
+            case CMacroInvocation invocation:
+                MapLine(null);
+                Write(invocation.Macro + "(");
+                for (int i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    Write(i > 0 ? ", " : "");
+                    Expression(invocation.Arguments[i], 0);
+                }
+
+                WriteLine(");");
+                break;
+            default:
+                throw new InternalCompilerException($"the C printer has no case for {declaration.GetType().Name}");
+        }
+    }
+
+    private void Function(CFunctionDefinition function)
+    {
+        MapLine(function.Location);
+        WriteLine((function.IsStatic ? "static " : "") + (function.AlwaysInline ? "__always_inline " : "") + TypeName(function.ReturnType));
+        WriteLine($"{function.Name}({ParameterList(function.Parameters)})");
+        WriteLine("{");
+        foreach (CStmt statement in function.Body.Statements)
+        {
+            Statement(statement, 1);
+        }
+
+        WriteLine("}");
+    }
+
+    private static string ParameterList(System.Collections.Immutable.ImmutableArray<CParameter> parameters) => parameters.Length == 0
+        ? "void"
+        : string.Join(", ", parameters.Select(p => Declarator(p.Type, p.Name)));
+
+    private void Initializer(CExpr initializer, int depth)
+    {
+        if (initializer is not CDesignatedInitializer designated)
+        {
+            Expression(initializer, 0);
+            return;
+        }
+
+        WriteLine("{");
+        foreach (CDesignator member in designated.Members)
+        {
+            Indent(depth + 1);
+            Write($".{member.Member} = ");
+            Initializer(member.Value, depth + 1);
+            WriteLine(",");
+        }
+
+        Indent(depth);
+        Write("}");
+    }
+
+    /// <summary>Spells a type on its own (<c>struct thread *</c>), as casts, sizeof and SDT probe definitions need it.</summary>
+    public static string TypeName(CType type) => Declarator(type, "").TrimEnd();
+
+    private static string Declarator(CType type, string name) => type switch
+    {
+        CNamedType named => Join(named.Name, name),
+        CStructType structure => Join("struct " + structure.Tag, name),
+        CPointerType pointer => (pointer.PointeeConst ? "const " : "") + (pointer.PointeeVolatile ? "volatile " : "") + Declarator(pointer.Pointee, "*" + name),
+        CArrayType array => Declarator(array.Element, $"{name}[{Print(array.Length)}]"),
+        _ => throw new InternalCompilerException($"the C printer has no case for {type.GetType().Name}"),
+    };
+
+    private static string Join(string type, string declarator) => declarator.Length == 0 ? type : type + " " + declarator;
+}

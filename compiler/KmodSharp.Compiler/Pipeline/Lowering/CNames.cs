@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Pipeline.Model;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+/// <summary>
+/// The one naming policy for the C identifiers the backend emits (docs/semantics.md, "C names").
+/// Names follow the C# names so the C reads like the source; file-scope names carry the module
+/// name; and no name may meet one the kernel headers or the compiler already own
+/// (<see cref="KernelNamespace"/>): a name that would is renamed, never reported.
+/// <list type="bullet">
+/// <item>locals, parameters, struct members: the C# name, with <c>_</c> appended on a clash (<c>unix</c> → <c>unix_</c>,
+/// <c>curthread</c> → <c>curthread_</c>), numbered when another in the scope has it, and never hiding a module-level name (<see cref="CScope"/>);</item>
+/// <item>functions and statics: <c>&lt;module&gt;_&lt;snake_case&gt;</c>, numbered on a clash (<see cref="LoweringContext"/>);</item>
+/// <item>a syscall's entry point, argument struct, sysent and offset: <c>sys_&lt;stem&gt;</c>, <c>&lt;stem&gt;_args</c>,
+/// <c>&lt;stem&gt;_sysent</c>, <c>&lt;stem&gt;_offset</c>, the stem being <c>&lt;module&gt;_&lt;syscall&gt;</c> (module
+/// <c>temp</c>, syscall <c>read</c>: <c>sys_temp_read</c>, never sys/sysproto.h's <c>sys_read</c>; module <c>sched</c>,
+/// syscall <c>sched_yield</c>: <c>sys_sched_sched_yield</c>);</item>
+/// <item>the malloc type: <c>M_&lt;MODULE&gt;</c>, or <c>M_KMS_&lt;MODULE&gt;</c> when the kernel has that one (<c>M_TEMP</c>);</item>
+/// <item>struct tags: the C# name, with <c>_</c> appended on a clash (<c>struct timespec_</c>);</item>
+/// <item>the sysctl node: <c>kern.&lt;module&gt;</c>, or <c>kern.kms_&lt;module&gt;</c> when the kernel has that node (<c>kern.ipc</c>);</item>
+/// <item>userland (<c>&lt;module&gt;.h</c>, <c>lib&lt;module&gt;.c</c>, the man page, the syzkaller description): each syscall's
+/// function is the syscall's name, or <c>&lt;module&gt;_&lt;syscall&gt;</c> (numbered) when a program's libc has it
+/// (<see cref="UserlandNamespace"/>: module <c>temp</c>, syscall <c>read</c>: <c>temp_read</c>).</item>
+/// </list>
+/// The kernel's own ABI names are kept as they are: the module (<c>MODULE_VERSION</c>), the
+/// syscall module <c>sys/&lt;syscall&gt;</c> that userland finds with modfind(2), the sysctl nodes,
+/// and, in-tree, the <c>sys_&lt;name&gt;</c> and <c>&lt;name&gt;_args</c> that makesyscalls generates — unless
+/// the kernel has the name already: a macro gets <c>_</c> appended (<see cref="ModuleToken"/>,
+/// <see cref="SyscallModule(SyscallModel)"/>), a node of kern's own gets <c>kms_</c> (<see cref="SysctlNode"/>).
+/// </summary>
+public static class CNames
+{
+    /// <summary>A C identifier for a C# local, parameter or struct member.</summary>
+    public static string Local(string name)
+    {
+        string escaped = name.StartsWith('@') ? name[1..] : name;
+        return KernelNamespace.ClashesAsLocal(escaped) ? escaped + "_" : escaped;
+    }
+
+    /// <summary>
+    /// The C member for a field of a struct: its <see cref="Local"/> name, numbered when another field
+    /// of the struct has that name (<c>max</c> and <c>max_</c>: <c>max_</c>, <c>max__1</c>), in ordinal order of the C# names.
+    /// </summary>
+    public static string Member(KStruct type, string field)
+    {
+        var scope = new CScope();
+        foreach (string name in type.Fields.Select(f => f.Name).Order(StringComparer.Ordinal))
+        {
+            string member = scope.Add(name);
+            if (name == field)
+            {
+                return member;
+            }
+        }
+
+        return Local(field);
+    }
+
+    /// <inheritdoc cref="Member(KStruct, string)"/>
+    public static string Member(Microsoft.CodeAnalysis.IFieldSymbol field) =>
+        Frontend.TypeBinder.Bind(field.ContainingType) is KStruct type ? Member(type, field.Name) : Local(field.Name);
+
+    /// <summary>The stem of a C function for a C# method of a module: <c>&lt;module&gt;_&lt;snake_case&gt;</c> (see <see cref="IsFreeGlobal"/>).</summary>
+    public static string Function(string module, string method) => $"{module}_{Frontend.ModuleBinder.SnakeCase(method)}";
+
+    /// <summary>
+    /// A module-level name as built from its parts, without trailing <c>_</c>: a local never hides
+    /// one (<see cref="CScope"/>). Numbering on a clash (<c>_2</c>) keeps that true.
+    /// </summary>
+    public static string FileScopeStem(string stem) => stem.TrimEnd('_') is { Length: > 0 } trimmed ? trimmed : stem;
+
+    /// <summary>
+    /// The names of a syscall's arguments, as the argument struct's members, the entry point and
+    /// the userland prototype use them: one scope, with each member's padding (<see cref="PaddingBefore"/>).
+    /// </summary>
+    public static ImmutableArray<string> Arguments(SyscallModel syscall)
+    {
+        var scope = new CScope(reserved: ["number", UserlandSecondResult]);
+        var names = ImmutableArray.CreateBuilder<string>();
+        foreach (SyscallParameter argument in syscall.Arguments)
+        {
+            string preferred = Local(argument.Name);
+            string name = preferred;
+            for (int i = 1; UserlandNamespace.IsObjectMacro(name) || !scope.AreFree(name, PaddingBefore(name), PaddingAfter(name)); i++)
+            {
+                name = $"{preferred}_{i}";
+            }
+
+            scope.Reserve(name, PaddingBefore(name), PaddingAfter(name));
+            names.Add(name);
+        }
+
+        return names.ToImmutable();
+    }
+
+    /// <summary>The C name of one of a syscall's arguments (<see cref="Arguments(SyscallModel)"/>).</summary>
+    public static string Argument(SyscallModel syscall, SyscallParameter argument) => Arguments(syscall)[syscall.Arguments.IndexOf(argument)];
+
+    /// <summary>The register padding before an argument's member in its argument struct.</summary>
+    public static string PaddingBefore(string member) => member + "_l_";
+
+    /// <summary>The register padding after an argument's member in its argument struct.</summary>
+    public static string PaddingAfter(string member) => member + "_r_";
+
+    /// <summary>The parameter a userland two-value function stores its second result through.</summary>
+    public const string UserlandSecondResult = "second";
+
+    /// <summary>
+    /// The userland function of each of a module's syscalls, in order: its own name when no program
+    /// header or libc has it, otherwise <c>&lt;module&gt;_&lt;syscall&gt;</c>, numbered until free.
+    /// </summary>
+    public static ImmutableArray<string> UserFunctions(ModuleModel module)
+    {
+        string[] names = [.. module.Syscalls.Select(s => UserlandNamespace.Clashes(s.Name) ? "" : s.Name)];
+        var taken = new HashSet<string>(names.Where(n => n.Length > 0), StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (names[i].Length == 0)
+            {
+                string stem = $"{module.Name}_{module.Syscalls[i].Name}";
+                string name = stem;
+                for (int n = 2; UserlandNamespace.Clashes(name) || !taken.Add(name); n++)
+                {
+                    name = $"{stem}_{n}";
+                }
+
+                names[i] = name;
+            }
+        }
+
+        return [.. names];
+    }
+
+    /// <summary>
+    /// The sysctl node of a module's sysctls under <c>kern</c>: its name, unless the kernel has that
+    /// node or a macro of that name (<c>SYSCTL_NODE</c> expands its argument): then <c>kms_&lt;module&gt;</c>.
+    /// </summary>
+    public static string SysctlNode(string module) =>
+        KernelNamespace.IsKernSysctl(module) || KernelNamespace.IsObjectMacro(module) ? "kms_" + module : module;
+
+    /// <summary>A sysctl leaf under the module's node: its name, with <c>_</c> appended while a kernel macro has it.</summary>
+    public static string SysctlLeaf(string name) => MacroFree(name);
+
+    /// <summary>
+    /// The module's name as <c>MODULE_VERSION</c> and the DTrace probes take it: its name, with
+    /// <c>_</c> appended while a kernel header makes it an object-like macro (<c>curthread</c>), which
+    /// those macros would expand. (The file names, <c>&lt;module&gt;.ko</c>, keep the name.)
+    /// </summary>
+    public static string ModuleToken(string module) => MacroFree(module);
+
+    /// <summary>
+    /// The name <c>SYSCALL_MODULE</c> registers (userland finds <c>sys/&lt;it&gt;</c> with modfind(2)) and
+    /// the DTrace probe's function: the syscall's name, with <c>_</c> appended while it is a kernel macro (<c>curproc</c>).
+    /// </summary>
+    public static string SyscallModule(SyscallModel syscall) => SyscallModule(syscall.Name);
+
+    /// <inheritdoc cref="SyscallModule(SyscallModel)"/>
+    public static string SyscallModule(string syscall) => MacroFree(syscall);
+
+    private static string MacroFree(string name)
+    {
+        while (KernelNamespace.IsObjectMacro(name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
+
+    /// <summary>Whether a file-scope name the backend builds meets no kernel name.</summary>
+    public static bool IsFreeGlobal(string name) => !KernelNamespace.ClashesAsGlobal(name);
+
+    /// <summary>The C tag of a C# struct.</summary>
+    public static string StructTag(string name) => KernelNamespace.ClashesAsTag(name) ? name + "_" : name;
+
+    /// <summary>The tag of a module's enum (<c>&lt;module&gt;_&lt;snake_case&gt;</c>), checked against the kernel's tags.</summary>
+    public static bool IsFreeTag(string name) => !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name);
+
+    /// <summary>The module's malloc type: <c>M_&lt;MODULE&gt;</c>, unless the kernel declares that name.</summary>
+    public static string MallocType(string module)
+    {
+        string name = "M_" + module.ToUpperInvariant();
+        return IsFreeGlobal(name) ? name : "M_KMS_" + module.ToUpperInvariant();
+    }
+
+    /// <summary>The syscall entry point: <c>sys_&lt;stem&gt;</c>; in-tree, <c>sys_&lt;name&gt;</c> as sys/sysproto.h declares it.</summary>
+    public static string SyscallEntry(string module, SyscallModel syscall, bool inTree = false) =>
+        "sys_" + (inTree ? syscall.Name : SyscallStem(module, syscall.Name));
+
+    /// <summary>The argument struct tag: <c>&lt;stem&gt;_args</c>; in-tree, <c>&lt;name&gt;_args</c> as sys/sysproto.h declares it.</summary>
+    public static string ArgsStruct(string module, SyscallModel syscall, bool inTree = false) =>
+        (inTree ? syscall.Name : SyscallStem(module, syscall.Name)) + "_args";
+
+    /// <summary>The <c>struct sysent</c> a loadable syscall registers.</summary>
+    public static string Sysent(string module, SyscallModel syscall) => SyscallStem(module, syscall.Name) + "_sysent";
+
+    /// <summary>The slot variable <c>SYSCALL_MODULE</c> fills.</summary>
+    public static string SyscallOffset(string module, SyscallModel syscall) => SyscallStem(module, syscall.Name) + "_offset";
+
+    // Always both names: a syscall name that merely starts with the module's can still be the
+    // kernel's (module "sched", syscall "sched_yield").
+    private static string SyscallStem(string module, string syscall)
+    {
+        string stem = $"{module}_{syscall}";
+        string numbered = stem;
+        for (int i = 2; !IsFreeStem(numbered); i++)
+        {
+            numbered = $"{stem}_{i}";
+        }
+
+        return numbered;
+    }
+
+    private static bool IsFreeStem(string stem) =>
+        IsFreeGlobal("sys_" + stem) && IsFreeGlobal(stem + "_sysent") && IsFreeGlobal(stem + "_offset") && !KernelNamespace.ClashesAsTag(stem + "_args");
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+// Patterns on integers and enums become comparisons of a value evaluated once:
+//   x is > 0 and < 10 or 42          (x > 0 && x < 10) || x == 42
+//   switch (x) { case < 0: …; break; case 0: …; break; default: … }
+//                                     if (x < 0) { … } else if (x == 0) { … } else { … }
+// A "break" out of such a switch jumps past the chain. A switch expression with no arm that
+// matches would throw in .NET (SwitchExpressionException); here it returns EINVAL.
+internal sealed partial class FunctionLowering
+{
+    private const string NoMatchErrno = "EINVAL";
+
+    private CExpr Pattern(IPatternOperation pattern, CExpr value)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant:
+                return new CBinary(CBinaryOperator.Equal, value, Value(constant.Value));
+            case IRelationalPatternOperation relational:
+                CBinaryOperator op = relational.OperatorKind switch
+                {
+                    BinaryOperatorKind.LessThan => CBinaryOperator.Less,
+                    BinaryOperatorKind.LessThanOrEqual => CBinaryOperator.LessOrEqual,
+                    BinaryOperatorKind.GreaterThan => CBinaryOperator.Greater,
+                    BinaryOperatorKind.GreaterThanOrEqual => CBinaryOperator.GreaterOrEqual,
+                    BinaryOperatorKind.NotEquals => CBinaryOperator.NotEqual,
+                    _ => CBinaryOperator.Equal,
+                };
+                return new CBinary(op, value, Value(relational.Value));
+            case IBinaryPatternOperation binary:
+                return new CBinary(binary.OperatorKind == BinaryOperatorKind.Or ? CBinaryOperator.LogicalOr : CBinaryOperator.LogicalAnd,
+                    Pattern(binary.LeftPattern, value), Pattern(binary.RightPattern, value));
+            case INegatedPatternOperation negated:
+                return new CUnary(CUnaryOperator.LogicalNot, Pattern(negated.Pattern, value));
+            case IDiscardPatternOperation:
+                return new CIdentifier("true");
+            default:
+                context.Unsupported(pattern, $"the pattern '{pattern.Syntax}'", "patterns on integers and enums are constant, relational, and, or, not");
+                return new CIdentifier("false");
+        }
+    }
+
+    private CExpr Stable(CExpr value, ITypeSymbol? type) =>
+        value is CIdentifier or CIntegerLiteral || type is null ? value : Spill(value, CTypeOf(type, null));
+
+    private CExpr IsPattern(IIsPatternOperation test) => Pattern(test.Pattern, Stable(Value(test.Value), test.Value.Type));
+
+    private void SwitchAsIfChain(ISwitchOperation choice, CExpr value)
+    {
+        value = Stable(value, choice.Value.Type);
+        string end = NewLabel("endswitch");
+        breakLabels[choice.ExitLabel] = end;
+        CStmt? otherwise = null;
+        var chain = new List<(CExpr Condition, CBlock Body)>();
+        foreach (ISwitchCaseOperation section in choice.Cases)
+        {
+            CBlock body = Collect(() =>
+            {
+                foreach (IOperation statement in section.Body)
+                {
+                    Statement(statement);
+                }
+            });
+            if (section.Clauses.Any(c => c is IDefaultCaseClauseOperation))
+            {
+                otherwise = body;
+                continue;
+            }
+
+            CExpr? condition = null;
+            foreach (ICaseClauseOperation clause in section.Clauses)
+            {
+                CExpr test = clause switch
+                {
+                    ISingleValueCaseClauseOperation single => new CBinary(CBinaryOperator.Equal, value, Value(single.Value)),
+                    IPatternCaseClauseOperation { Guard: null } patternClause => Pattern(patternClause.Pattern, value),
+                    _ => Unsupported(clause),
+                };
+                condition = condition is null ? test : new CBinary(CBinaryOperator.LogicalOr, condition, test);
+            }
+
+            chain.Add((condition ?? new CIdentifier("false"), body));
+        }
+
+        if (otherwise is null && chain.Count > 0 && IsExhaustive(choice))
+        {
+            // C# knows no value gets past the cases; C would fall off the end (-Wreturn-type): the last case is the else.
+            otherwise = chain[^1].Body;
+            chain.RemoveAt(chain.Count - 1);
+        }
+
+        for (int i = chain.Count - 1; i >= 0; i--)
+        {
+            otherwise = new CIf(chain[i].Condition, chain[i].Body, otherwise);
+        }
+
+        if (otherwise is not null)
+        {
+            Emit(otherwise);
+        }
+
+        if (usedLabels.Contains(end))
+        {
+            Emit(new CLabeled(end, new CEmptyStatement()));
+        }
+    }
+
+    /// <summary>
+    /// Whether a switch of patterns without a default section matches every value: its end is unreachable although no
+    /// section can fall out of it, so only the patterns can cover every value (<c>case &lt; 128: … case &gt;= 128:</c> on a byte).
+    /// </summary>
+    private static bool IsExhaustive(ISwitchOperation choice) =>
+        !choice.Cases.Any(c => c.Clauses.Any(l => l is IDefaultCaseClauseOperation))
+        && choice.SemanticModel?.AnalyzeControlFlow((Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)choice.Syntax) is { Succeeded: true, EndPointIsReachable: false };
+
+    private CExpr SwitchExpression(ISwitchExpressionOperation switchExpression)
+    {
+        CExpr value = Stable(Value(switchExpression.Value), switchExpression.Value.Type);
+        string result = Declare("kms_t", CTypeOf(switchExpression.Type!, switchExpression));
+        var target = new CIdentifier(result);
+        CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
+        foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
+        {
+            if (arm.Guard is not null)
+            {
+                context.Unsupported(arm, "a 'when' guard", "fold the condition into the pattern");
+            }
+
+            (ImmutableArray<CStmt> guard, CExpr armValue) = Prelude(arm.Value);
+            var body = new CBlock([.. guard, new CExpressionStatement(new CAssign(target, armValue))]);
+            otherwise = arm.Pattern is IDiscardPatternOperation ? body : new CIf(Pattern(arm.Pattern, value), body, otherwise);
+        }
+
+        Emit(otherwise);
+        return target;
+    }
+}

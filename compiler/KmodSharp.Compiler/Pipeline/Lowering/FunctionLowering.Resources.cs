@@ -1,0 +1,169 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+// "using" on kernel resources becomes their release on every path out of the scope:
+//   using KernelBuffer<byte> b = Kernel.Allocate<byte>(n, MallocFlags.WaitOk);
+//   using (state.Lock()) { if (x) return Errno.EINVAL; … }
+// becomes
+//   if (n < 0) return (EOVERFLOW);
+//   b = malloc((size_t)n * sizeof(uint8_t), M_MOD, M_WAITOK); b_len = n;
+//   mtx_lock(&mod_state);
+//   if (x) { mtx_unlock(&mod_state); free(b, M_MOD); return (EINVAL); }
+//   …
+//   mtx_unlock(&mod_state);
+//   free(b, M_MOD);
+// Where a buffer is known to be NULL (inside "if (b.IsNull) { … }") its free is left out, as a
+// kernel developer leaves it out: free(9) of NULL does nothing.
+internal sealed partial class FunctionLowering
+{
+    private readonly List<Resource> resources = [];
+    private readonly Dictionary<ISymbol, SpanValue> buffers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ILabelSymbol, int> resourceMarks = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ISymbol> nullBuffers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A held resource: the statement that releases it, and the buffer it frees, if it is one.</summary>
+    private sealed record Resource(CStmt Release, ISymbol? Buffer = null);
+
+    /// <summary>Releases for every resource held, innermost first (before a return).</summary>
+    private ImmutableArray<CStmt> ReleaseAll() => Releases(resources.Count);
+
+    /// <summary>Releases for the resources taken since the jump target's statement began (before break or continue).</summary>
+    private ImmutableArray<CStmt> ReleaseSince(ILabelSymbol target) => Releases(resources.Count - resourceMarks.GetValueOrDefault(target, resources.Count));
+
+    // The innermost 'count' releases, innermost first, without those of buffers known to be NULL here.
+    private ImmutableArray<CStmt> Releases(int count) =>
+        [.. Enumerable.Reverse(resources).Take(count).Where(r => r.Buffer is null || !nullBuffers.Contains(r.Buffer)).Select(r => r.Release)];
+
+    /// <summary>
+    /// Lowers <paramref name="branch"/> knowing that <paramref name="buffer"/> is NULL there: a
+    /// <c>using</c> variable cannot be assigned, so it stays what the test found.
+    /// </summary>
+    private CStmt WhereNull(ISymbol? buffer, System.Func<CStmt> branch)
+    {
+        bool added = buffer is not null && nullBuffers.Add(buffer);
+        CStmt lowered = branch();
+        if (added)
+        {
+            nullBuffers.Remove(buffer!);
+        }
+
+        return lowered;
+    }
+
+    /// <summary>The buffer a condition tests with <c>IsNull</c>: NULL where the condition is true, or (for <c>!b.IsNull</c>) false.</summary>
+    private (ISymbol? WhenTrue, ISymbol? WhenFalse) NullTest(IOperation condition) => condition switch
+    {
+        IPropertyReferenceOperation { Property.Name: "IsNull", Instance: ILocalReferenceOperation local } when buffers.ContainsKey(local.Local) => (local.Local, null),
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } when NullTest(operand) is var (whenTrue, whenFalse) => (whenFalse, whenTrue),
+        _ => (null, null),
+    };
+
+    /// <summary>Lowers a scope; the resources it takes are released where it ends, unless it ended in a jump.</summary>
+    private void Scoped(System.Action lower)
+    {
+        int mark = resources.Count;
+        lower();
+        if (!EndsInJump(current))
+        {
+            current.AddRange(Releases(resources.Count - mark));
+        }
+
+        resources.RemoveRange(mark, resources.Count - mark);
+    }
+
+    private void Using(IUsingOperation usingOperation) => Scoped(() =>
+    {
+        switch (usingOperation.Resources)
+        {
+            case IVariableDeclarationGroupOperation group:
+                Statement(group);
+                break;
+            default:
+                Acquire(usingOperation.Resources);
+                break;
+        }
+
+        Statement(usingOperation.Body);
+    });
+
+    /// <summary>A guard from <c>Lock()</c>: take the lock now, release it at the end of the scope.</summary>
+    private void Acquire(IOperation resource)
+    {
+        if (resource is not IInvocationOperation { Instance: IFieldReferenceOperation { Field: { IsStatic: true } field } } call
+            || context.StateName(field) is not { } lockName)
+        {
+            context.Unsupported(resource, "this using resource", "use a KernelBuffer from Kernel.Allocate or a lock of a static KernelMutex/KernelSxLock field");
+            return;
+        }
+
+        var address = new CUnary(CUnaryOperator.AddressOf, new CIdentifier(lockName));
+        (string take, string release) = call.TargetMethod.Name switch
+        {
+            "Lock" => ("mtx_lock", "mtx_unlock"),
+            "LockExclusive" => ("sx_xlock", "sx_xunlock"),
+            _ => ("sx_slock", "sx_sunlock"),
+        };
+        Emit(new CExpressionStatement(new CCall(take, address)));
+        resources.Add(new Resource(new CExpressionStatement(new CCall(release, address))));
+    }
+
+    /// <summary><c>KernelBuffer&lt;T&gt; b = Kernel.Allocate&lt;T&gt;(count, flags)</c>: malloc(9) from the module's type, freed at scope end.</summary>
+    private void BufferDeclaration(IVariableDeclaratorOperation declarator, IOperation? initializer, bool isUsing)
+    {
+        if (!isUsing || initializer is not IInvocationOperation { TargetMethod.Name: "Allocate" } allocate
+            || declarator.Symbol.Type is not INamedTypeSymbol { TypeArguments: [var elementType] })
+        {
+            context.Unsupported(declarator, "this KernelBuffer", "declare it with 'using' from Kernel.Allocate so it is freed on every path");
+            return;
+        }
+
+        KType element = KTypeOf(elementType, declarator);
+        string preferred = CNames.Local(declarator.Symbol.Name);
+        var pointer = new CIdentifier(Declare(preferred, new CPointerType(CTypeMapper.Map(element))));
+        var length = new CIdentifier(Declare(FunctionSignature.SpanLength(preferred), CNamedType.SizeT));
+        // Allocate(flags: f, count: n) evaluates f first; both before the call checks the count.
+        LoweredArgument[] arguments = LowerArguments(allocate.Arguments, Argument);
+        CExpr count = arguments[0].Value!, flags = arguments[1].Value!;
+        if (allocate.Arguments.Single(a => a.Parameter?.Ordinal == 0).Value.ConstantValue is not { HasValue: true })
+        {
+            // A negative count is .NET's OverflowException; malloc would take it as a huge size.
+            count = count is CIdentifier ? count : Spill(count, CNamedType.Int);
+            Emit(new CIf(new CBinary(CBinaryOperator.Less, count, new CIntegerLiteral(0)), ErrorBlock(new CIdentifier(OverflowErrno))));
+        }
+
+        CExpr bytes = new CBinary(CBinaryOperator.Multiply, new CCast(CNamedType.SizeT, count), new CSizeofType(CTypeMapper.Map(element)));
+        var type = new CIdentifier(context.MallocType());
+        Emit(new CExpressionStatement(new CAssign(pointer, new CCall(new CIdentifier("malloc"), [bytes, type, flags]))));
+        // A failed M_NOWAIT allocation is an empty buffer, as in .NET (Length 0, an empty Span).
+        Emit(new CExpressionStatement(new CAssign(length,
+            new CConditional(new CBinary(CBinaryOperator.Equal, pointer, new CIdentifier("NULL")), new CIntegerLiteral(0), new CCast(CNamedType.SizeT, count)))));
+        buffers[declarator.Symbol] = new SpanValue(pointer, length, element);
+        resources.Add(new Resource(new CExpressionStatement(new CCall("free", pointer, type)), declarator.Symbol));
+    }
+
+    private SpanValue? KernelBufferSpan(IOperation buffer) =>
+        buffer is ILocalReferenceOperation local && buffers.TryGetValue(local.Local, out SpanValue? value) ? value : null;
+
+    /// <summary><c>KernelBuffer</c> members other than <c>Span</c>.</summary>
+    private CExpr? KernelBufferMember(IPropertyReferenceOperation property)
+    {
+        if (property.Instance is null || !Frontend.TypeBinder.IsRuntimeType(property.Instance.Type, "KernelBuffer") || KernelBufferSpan(property.Instance) is not { } buffer)
+        {
+            return null;
+        }
+
+        return property.Property.Name switch
+        {
+            "IsNull" => new CBinary(CBinaryOperator.Equal, buffer.Pointer, new CIdentifier("NULL")),
+            "Length" => new CCast(CNamedType.Int, buffer.Length),
+            _ => null,
+        };
+    }
+}

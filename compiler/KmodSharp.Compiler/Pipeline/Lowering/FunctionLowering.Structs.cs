@@ -1,0 +1,73 @@
+using KmodSharp.Compiler.Pipeline.CTree;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+// Structs keep C#'s zero-initialisation, padding included, so nothing uninitialised can be copied out:
+//   var s = new Stats { Calls = n };    memset(&s, 0, sizeof(s)); s.calls = n;
+internal sealed partial class FunctionLowering
+{
+    private void StructCreation(CExpr target, IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.Length > 0 || creation.Type is not { IsValueType: true } type)
+        {
+            context.Unsupported(creation, $"'new {creation.Type?.Name}(…)'", "create structs with an object initializer: new S { Field = value }");
+            return;
+        }
+
+        _ = KTypeOf(type, creation);
+        Emit(new CExpressionStatement(new CCall("memset", AddressOf(target), new CIntegerLiteral(0), new CSizeofExpression(target))));
+        if (creation.Initializer is null)
+        {
+            return;
+        }
+
+        foreach (IOperation initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
+            {
+                Store(new CMember(target, CNames.Member(field.Field), Arrow: false), assignment.Value);
+            }
+            else
+            {
+                context.Unsupported(initializer, "this initializer", "initialise fields with Field = value");
+            }
+        }
+    }
+
+    /// <summary>Stores a value into a field or element: a struct creation fills the target in place.</summary>
+    private void Store(CExpr target, IOperation value)
+    {
+        if (value is IObjectCreationOperation creation)
+        {
+            StructCreation(target, creation);
+        }
+        else if (value is IDefaultValueOperation or IConversionOperation { Operand: IDefaultValueOperation } && !value.ConstantValue.HasValue)
+        {
+            // A struct's default: zero, padding included.
+            Emit(new CExpressionStatement(new CCall("memset", AddressOf(target), new CIntegerLiteral(0), new CSizeofExpression(target))));
+        }
+        else
+        {
+            Emit(new CExpressionStatement(new CAssign(target, Converted(value))));
+        }
+    }
+
+    /// <summary>A struct created inside an expression lives in a temporary.</summary>
+    private CExpr StructTemporary(IObjectCreationOperation creation)
+    {
+        string temp = Declare("kms_t", CTypeOf(creation.Type!, creation));
+        StructCreation(new CIdentifier(temp), creation);
+        return new CIdentifier(temp);
+    }
+
+    private CExpr FieldAccess(IFieldReferenceOperation field)
+    {
+        CExpr instance = Value(field.Instance!);
+        string member = CNames.Member(field.Field);
+        return instance is CUnary { Operator: CUnaryOperator.Dereference } deref
+            ? new CMember(deref.Operand, member, Arrow: true)
+            : new CMember(instance, member, Arrow: false);
+    }
+}

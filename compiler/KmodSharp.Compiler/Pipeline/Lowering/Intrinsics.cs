@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTree;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+/// <summary>
+/// The runtime API and its kernel twins. Each entry is the C a kernel developer would write
+/// for the call: <c>Kernel.CopyIn(p, out v)</c> → <c>copyin(p, &amp;v, sizeof(v))</c>.
+/// </summary>
+internal static class Intrinsics
+{
+    public static CExpr Lower(FunctionLowering lowering, IInvocationOperation call)
+    {
+        IMethodSymbol method = call.TargetMethod;
+        ImmutableArray<IArgumentOperation> arguments = [.. call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0)];
+
+        // C# evaluates the instance, then the arguments as written: all before the kernel call.
+        CExpr? instance = call.Instance is { } receiver ? lowering.LowerValue(receiver) : null;
+        FunctionLowering.LoweredArgument[] lowered = lowering.LowerArguments(call.Arguments, argument => LowerArgument(lowering, method, argument));
+        CExpr Arg(int i) => lowered[i].Value!;
+        CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a
+            ? a.Operand
+            : new CUnary(CUnaryOperator.Dereference, addressOfValue));
+
+        switch (method.ContainingType.Name, method.Name)
+        {
+            case ("Kernel", "Printf"):
+                return Printf(lowering, arguments, lowered);
+            case ("Kernel", "CopyIn"):
+            {
+                CExpr source = Arg(0), destination = Arg(1);
+                return new CCall("copyin", source, destination, Size(destination));
+            }
+
+            case ("Kernel", "CopyOut"):
+            {
+                CExpr value = Arg(0), destination = Arg(1);
+                return new CCall("copyout", value, destination, Size(value));
+            }
+
+            case ("Kernel", "CopyInString"):
+            {
+                if (lowered[1].Span is not var (pointer, length))
+                {
+                    break;
+                }
+
+                return new CCall("copyinstr", Arg(0), pointer, length, Arg(2));
+            }
+
+            case ("Kernel", "FetchByte"):
+                return new CCall("fubyte", Arg(0));
+            case ("Kernel", "StoreByte"):
+                return new CCall("subyte", Arg(0), Arg(1));
+            case ("Kernel", "FetchWord32"):
+                return new CCall("fueword32", Arg(0), Arg(1));
+            case ("Kernel", "FetchWord64"):
+                return new CCall("fueword64", Arg(0), Arg(1));
+            case ("Kernel", "StoreWord32"):
+                return new CCall("suword32", Arg(0), Arg(1));
+            case ("Kernel", "StoreWord64"):
+                return new CCall("suword64", Arg(0), Arg(1));
+            case ("Kernel", "PrivCheck"):
+                return new CCall("priv_check", lowering.CurrentThread, arguments.IsEmpty ? new CIdentifier("PRIV_MODULE0") : Arg(0));
+            case ("Atomic", _):
+                return Atomic(method, lowered);
+            case ("UserPtr", "Add"):
+                return new CBinary(CBinaryOperator.Add, instance!, Arg(0));
+        }
+
+        lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
+        return new CIntegerLiteral(0);
+    }
+
+    // How each argument is lowered: by value, by address for ref/out/in, or as the kernel twin takes it.
+    private static CExpr LowerArgument(FunctionLowering lowering, IMethodSymbol method, IArgumentOperation argument) =>
+        (method.ContainingType.Name, method.Name, argument.Parameter?.Ordinal) switch
+        {
+            ("Kernel", "StoreByte", 1) => StoredByte(lowering, argument),
+            ("Kernel", "Printf", _) => lowering.LowerConverted(argument.Value),
+            ("Atomic", _, > 0) => lowering.LowerConverted(argument.Value),
+            _ => lowering.Argument(argument),
+        };
+
+    // subyte(9) takes an int and stores its low byte: C#'s unchecked (byte) cast of a value that
+    // fits an int is that same truncation, so the value goes as it is, as a kernel developer
+    // writes "subyte(p, v + 1)" (the cast made the compiler truncate it a second time).
+    private static CExpr StoredByte(FunctionLowering lowering, IArgumentOperation argument) =>
+        argument.Value is IConversionOperation { IsChecked: false, OperatorMethod: null, Type.SpecialType: SpecialType.System_Byte, ConstantValue.HasValue: false, Operand: var operand }
+        && operand.Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_UInt16
+            or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Char
+            ? lowering.LowerConverted(operand)
+            : lowering.Argument(argument);
+
+    // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
+    // results cast back, which keeps two's-complement values intact.
+    private static CExpr Atomic(IMethodSymbol method, FunctionLowering.LoweredArgument[] arguments)
+    {
+        bool wide = method.Parameters[0].Type.SpecialType == SpecialType.System_Int64;
+        string suffix = wide ? "long" : "int";
+        var unsigned = new CNamedType(wide ? "u_long" : "u_int");
+        CType signed = wide ? new CNamedType("int64_t") : CNamedType.Int;
+        CExpr location = new CCast(new CPointerType(unsigned, PointeeVolatile: true), arguments[0].Value!);
+        CExpr Operand(int i) => new CCast(unsigned, arguments[i].Value!);
+        return method.Name switch
+        {
+            "Add" => new CCall($"atomic_add_{suffix}", location, Operand(1)),
+            "FetchAdd" => new CCast(signed, new CCall($"atomic_fetchadd_{suffix}", location, Operand(1))),
+            "CompareAndSet" => new CBinary(CBinaryOperator.NotEqual, new CCall($"atomic_cmpset_{suffix}", location, Operand(1), Operand(2)), new CIntegerLiteral(0)),
+            "Load" => new CCast(signed, new CCall($"atomic_load_{suffix}", location)),
+            _ => new CCall($"atomic_store_{suffix}", location, Operand(1)),
+        };
+    }
+
+    // The C type a length modifier names, where it can differ from the C# argument's C type
+    // (a C# long is "long" on LP64, not "long long").
+    private static CType? LengthCast(string spec, char conversion)
+    {
+        bool signed = conversion is 'd' or 'i';
+        if (conversion is not ('d' or 'i' or 'u' or 'x' or 'X' or 'o'))
+        {
+            return null;
+        }
+
+        if (spec.Contains("ll", System.StringComparison.Ordinal) || spec.Contains('q', System.StringComparison.Ordinal))
+        {
+            return new CNamedType(signed ? "long long" : "unsigned long long");
+        }
+
+        if (spec.Contains('j', System.StringComparison.Ordinal))
+        {
+            return new CNamedType(signed ? "intmax_t" : "uintmax_t");
+        }
+
+        return spec.Contains('z', System.StringComparison.Ordinal) ? new CNamedType(signed ? "ssize_t" : "size_t") : null;
+    }
+
+    // "-05" keeps its width: only the '0' flag goes.
+    private static string KeepWidth(string spec)
+    {
+        int i = 0;
+        var flags = new System.Text.StringBuilder();
+        while (i < spec.Length && "-0+ #".Contains(spec[i], System.StringComparison.Ordinal))
+        {
+            if (spec[i] != '0')
+            {
+                flags.Append(spec[i]);
+            }
+
+            i++;
+        }
+
+        return flags.Append(spec[i..]).ToString();
+    }
+
+    // A byte span prints with "%.*s" and its length, so printf never reads past the span
+    // even when it holds no NUL (the managed Printf stops at the span's end too); a buffer
+    // proven to hold copyinstr's string has its NUL inside, and prints with "%s" as it is.
+    private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments, FunctionLowering.LoweredArgument[] lowered)
+    {
+        ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
+        string format = arguments[0].Value.ConstantValue.Value as string ?? "";
+        var output = ImmutableArray.CreateBuilder<CExpr>();
+        var rewritten = new System.Text.StringBuilder();
+        int next = 0;
+        for (int i = 0; i < format.Length; i++)
+        {
+            rewritten.Append(format[i]);
+            if (format[i] != '%')
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < format.Length && "-0+ #123456789.lhjqtz".Contains(format[j], System.StringComparison.Ordinal))
+            {
+                j++;
+            }
+
+            if (j >= format.Length || format[j] == '%')
+            {
+                rewritten.Append(format, i + 1, System.Math.Min(j, format.Length - 1) - i);
+                i = j;
+                continue;
+            }
+
+            string spec = format[(i + 1)..j];
+            IOperation? value = next < values.Length ? values[next] : null;
+            FunctionLowering.LoweredArgument? argument = next < values.Length ? lowered[++next] : null;
+            if (format[j] == 's' && value is not null && argument?.Span is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
+            {
+                if (lowering.IsCopiedString(value))
+                {
+                    rewritten.Append(spec).Append('s');
+                }
+                else
+                {
+                    rewritten.Append(spec).Append(".*s");
+                    output.Add(length is CIntegerLiteral ? length : new CCast(CNamedType.Int, length));
+                }
+
+                output.Add(new CCast(new CPointerType(CNamedType.Char, PointeeConst: true), pointer));
+            }
+            else
+            {
+                // C ignores '0' with '-' (and gcc warns); the kernel's printf does the same.
+                string flagPrefix = new([.. spec.TakeWhile(c => "-0+ #".Contains(c, System.StringComparison.Ordinal))]);
+                bool leftAndZero = flagPrefix.Contains('-', System.StringComparison.Ordinal) && flagPrefix.Contains('0', System.StringComparison.Ordinal);
+                rewritten.Append(leftAndZero ? KeepWidth(spec) : spec).Append(format[j]);
+                if (argument?.Value is { } printed)
+                {
+                    output.Add(LengthCast(spec, format[j]) is { } type ? new CCast(type, printed) : printed);
+                }
+                else if (value is not null)
+                {
+                    lowering.Context.Unsupported(value, $"printing a span with '%{spec}{format[j]}'", "a span prints with %s and no precision");
+                }
+            }
+
+            i = j;
+        }
+
+        return new CCall(new CIdentifier("printf"), [new CStringLiteral(rewritten.ToString()), .. output]);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Collections.Generic;
+using System.Linq;
+using KmodSharp.Analyzers;
+using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+/// <summary>
+/// Options of a translation: <c>#line</c> directives, and <paramref name="InTree"/> for a syscall
+/// compiled into the kernel (the seed's "method 2": no SYSCALL_MODULE, the table entry comes
+/// from syscalls.master) rather than a loadable module.
+/// </summary>
+public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false);
+
+/// <summary>
+/// Module-wide lowering state: the C name and signature of every C# method translated so far,
+/// the helpers still to translate (in call order), and the diagnostics.
+/// </summary>
+internal sealed class LoweringContext(BoundModule module, LoweringOptions options)
+{
+    private readonly Dictionary<IMethodSymbol, FunctionSignature> signatures = new(SymbolEqualityComparer.Default);
+    private readonly Queue<IMethodSymbol> pending = new();
+    private readonly Dictionary<IFieldSymbol, string> stateNames = new(SymbolEqualityComparer.Default);
+    // File-scope C names: functions and module state share one namespace in C.
+    private readonly HashSet<string> fileScopeNames =
+    [
+        module.Model.Name + "_modevent",
+        .. module.Model.Syscalls.SelectMany(s => new[] { CNames.SyscallEntry(module.Model.Name, s), CNames.Sysent(module.Model.Name, s), CNames.SyscallOffset(module.Model.Name, s) }),
+    ];
+
+    public BoundModule Module { get; } = module;
+
+    public LoweringOptions Options { get; } = options;
+
+    public List<KmsDiagnostic> Diagnostics { get; } = [];
+
+    public FailureAnalysis Failures { get; } = new();
+
+    public StateAnalysis State { get; } = new();
+
+    public ThreadAnalysis Threads { get; } = new();
+
+    /// <summary>The user enums the C code names.</summary>
+    public UserEnums Enums { get; } = new(module.Model.Name);
+
+    /// <summary>The C signature of a method, queuing it for translation the first time it is seen.</summary>
+    public FunctionSignature SignatureOf(IMethodSymbol method)
+    {
+        if (!signatures.TryGetValue(method, out FunctionSignature? signature))
+        {
+            signature = FunctionSignature.For(Module.Model.Name, method, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
+            signatures.Add(method, signature);
+            pending.Enqueue(method);
+        }
+
+        return signature;
+    }
+
+    // A local function is named after its container (<module>_<method>_<local>); two C# methods or
+    // fields that would get the same C name (a field "calls" and a method "Calls", the same name in
+    // two classes, a local function's twin) are numbered.
+    private string UniqueFunctionName(IMethodSymbol method)
+    {
+        string stem = method is { MethodKind: MethodKind.LocalFunction, ContainingSymbol: IMethodSymbol container }
+            ? CNames.Function(Module.Model.Name, container.Name) + "_" + ModuleBinder.SnakeCase(method.Name)
+            : CNames.Function(Module.Model.Name, method.Name);
+        return UniqueFileScopeName(stem);
+    }
+
+    private string UniqueFileScopeName(string stem)
+    {
+        stem = CNames.FileScopeStem(stem);
+        string name = stem;
+        for (int i = 2; !CNames.IsFreeGlobal(name) || !fileScopeNames.Add(name); i++)
+        {
+            name = $"{stem}_{i}";
+        }
+
+        return name;
+    }
+
+    /// <summary>Module state fields referenced so far, in first-use order.</summary>
+    public List<IFieldSymbol> StateFields { get; } = [];
+
+    /// <summary>Call edges between translated methods (caller → callees), for ordering definitions.</summary>
+    public Dictionary<IMethodSymbol, List<IMethodSymbol>> Calls { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The C global behind a static field of kernel code, or null when the field is not module state.</summary>
+    public string? StateName(IFieldSymbol field)
+    {
+        if (field.IsConst || field.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        if (!stateNames.TryGetValue(field, out string? name))
+        {
+            name = UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}");
+            stateNames.Add(field, name);
+            StateFields.Add(field);
+
+            // A struct that only module state uses still needs its definition.
+            if (TypeBinder.Bind(field.Type) is KStruct structure)
+            {
+                UseStruct(structure);
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>The module's malloc type (<c>MALLOC_DEFINE</c>d when first used).</summary>
+    public string MallocType()
+    {
+        UsesMalloc = true;
+        return CNames.MallocType(Module.Model.Name);
+    }
+
+    public bool UsesMalloc { get; private set; }
+
+    /// <summary>User structs the C code uses, in first-use order (nested structs before their users).</summary>
+    public List<KStruct> Structs { get; } = [];
+
+    public void UseStruct(KStruct type)
+    {
+        // Each binding makes a new record; the C struct is one per name.
+        if (Structs.Exists(s => s.Name == type.Name))
+        {
+            return;
+        }
+
+        foreach (KField field in type.Fields)
+        {
+            if (field.Type is KStruct nested)
+            {
+                UseStruct(nested);
+            }
+        }
+
+        Structs.Add(type);
+    }
+
+    public void RecordCall(IMethodSymbol caller, IMethodSymbol callee)
+    {
+        if (!Calls.TryGetValue(caller, out List<IMethodSymbol>? callees))
+        {
+            Calls[caller] = callees = [];
+        }
+
+        callees.Add(callee);
+    }
+
+    public bool TryDequeue(out IMethodSymbol method) => pending.TryDequeue(out method!);
+
+    public KType TypeOf(ITypeSymbol type, IOperation at)
+    {
+        if (TypeBinder.Bind(type) is { } bound)
+        {
+            if (bound is KStruct structure)
+            {
+                UseStruct(structure);
+            }
+            else if (bound is KUserPointer { Pointee: KStruct pointee })
+            {
+                UseStruct(pointee);
+            }
+
+            return bound;
+        }
+
+        Unsupported(at, $"a value of type '{type.ToDisplayString()}'", "kernel code uses integers, enums, bool and unmanaged structs");
+        return KInteger.Int32;
+    }
+
+    public void Unsupported(IOperation at, string construct, string reason) =>
+        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, ": " + reason));
+
+    /// <summary>Reports what a rule shared with the analyzer found, with the analyzer's message (there, the chain of calls would follow).</summary>
+    public void Unsupported(Analyzers.Subset.Untranslatable construct) =>
+        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description, ""));
+
+    public CSourceLocation? LocationOf(IOperation operation) => LocationOf(operation.Syntax.GetLocation());
+
+    public CSourceLocation? LocationOf(ISymbol symbol) => LocationOf(symbol.Locations[0]);
+
+    private CSourceLocation? LocationOf(Location location)
+    {
+        if (!Options.LineDirectives || !location.IsInSource)
+        {
+            return null;
+        }
+
+        FileLinePositionSpan span = location.GetMappedLineSpan();
+        return new CSourceLocation(span.Path, span.StartLinePosition.Line + 1);
+    }
+}

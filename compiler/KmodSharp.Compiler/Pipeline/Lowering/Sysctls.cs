@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Model;
+using Microsoft.CodeAnalysis;
+
+namespace KmodSharp.Compiler.Pipeline.Lowering;
+
+/// <summary>
+/// <c>[Sysctl("name")]</c> on a static field of the module exposes it as <c>kern.&lt;module&gt;.&lt;name&gt;</c>.
+/// Static sysctls are registered when the module loads and removed when it unloads.
+/// </summary>
+internal static class Sysctls
+{
+    public static ImmutableArray<(IFieldSymbol Field, AttributeData Attribute)> Of(BoundModule module, LoweringContext context)
+    {
+        INamedTypeSymbol? type = module.Entry.Values.FirstOrDefault()?.ContainingType;
+        if (type is null)
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<(IFieldSymbol, AttributeData)>();
+        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (field.GetAttributes().FirstOrDefault(a => TypeBinder.IsRuntimeType(a.AttributeClass, "SysctlAttribute")) is { } attribute)
+            {
+                _ = context.StateName(field);
+                result.Add((field, attribute));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    public static IEnumerable<CDecl> Declarations(string module, ImmutableArray<(IFieldSymbol Field, AttributeData Attribute)> sysctls, LoweringContext context)
+    {
+        if (sysctls.IsEmpty)
+        {
+            yield break;
+        }
+
+        var readOnly = new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier("CTLFLAG_RD"), new CIdentifier("CTLFLAG_MPSAFE"));
+        string node = CNames.SysctlNode(module);
+        yield return new CMacroInvocation("SYSCTL_NODE",
+            [new CIdentifier("_kern"), new CIdentifier("OID_AUTO"), new CIdentifier(node), readOnly, new CIntegerLiteral(0), new CStringLiteral($"{module} module")]);
+        foreach ((IFieldSymbol field, AttributeData attribute) in sysctls)
+        {
+            string name = attribute.ConstructorArguments[0].Value as string ?? field.Name;
+            string description = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Description").Value.Value as string ?? "";
+            bool writable = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Writable").Value.Value as bool? ?? false;
+            string? macro = TypeBinder.Bind(field.Type) switch
+            {
+                KInteger { Bits: 32, IsSigned: true } => "SYSCTL_INT",
+                KInteger { Bits: 32 } => "SYSCTL_UINT",
+                KInteger { Bits: 64, IsSigned: true, IsNative: false } => "SYSCTL_S64",
+                KInteger { Bits: 64, IsNative: false } => "SYSCTL_U64",
+                KBool => "SYSCTL_BOOL",
+                _ => null,
+            };
+            if (macro is null)
+            {
+                context.Diagnostics.Add(Diagnostics.KmsDiagnostic.Create(Analyzers.DiagnosticDescriptors.UnsupportedConstruct, field.Locations[0],
+                    $"[Sysctl] on a field of type '{field.Type.ToDisplayString()}'", ": a sysctl exposes int, uint, long, ulong or bool"));
+                continue;
+            }
+
+            CExpr access = new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier(writable ? "CTLFLAG_RW" : "CTLFLAG_RD"), new CIdentifier("CTLFLAG_MPSAFE"));
+            yield return new CMacroInvocation(macro,
+            [
+                new CIdentifier("_kern_" + node), new CIdentifier("OID_AUTO"), new CIdentifier(CNames.SysctlLeaf(name)), access,
+                new CUnary(CUnaryOperator.AddressOf, new CIdentifier(context.StateName(field)!)), new CIntegerLiteral(0), new CStringLiteral(description),
+            ]);
+        }
+    }
+}

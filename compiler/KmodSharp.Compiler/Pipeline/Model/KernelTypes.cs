@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+
+namespace KmodSharp.Compiler.Pipeline.Model;
+
+/// <summary>A type as kernel code sees it: what the ABI and the C backend need, with no Roslyn symbol.</summary>
+public abstract record KType;
+
+/// <summary>No value (<c>void</c>).</summary>
+public sealed record KVoid : KType
+{
+    public static readonly KVoid Instance = new();
+}
+
+/// <summary>An integer of <paramref name="Bits"/> bits; <paramref name="IsNative"/> for <c>nint</c>/<c>nuint</c>.</summary>
+public sealed record KInteger(int Bits, bool IsSigned, bool IsNative = false, bool IsChar = false) : KType
+{
+    public static readonly KInteger Int8 = new(8, true);
+    public static readonly KInteger UInt8 = new(8, false);
+    public static readonly KInteger Int16 = new(16, true);
+    public static readonly KInteger UInt16 = new(16, false);
+    public static readonly KInteger Int32 = new(32, true);
+    public static readonly KInteger UInt32 = new(32, false);
+    public static readonly KInteger Int64 = new(64, true);
+    public static readonly KInteger UInt64 = new(64, false);
+    public static readonly KInteger NInt = new(64, true, IsNative: true);
+    public static readonly KInteger NUInt = new(64, false, IsNative: true);
+    public static readonly KInteger Char16 = new(16, false, IsChar: true);
+
+    public int Bytes => Bits / 8;
+}
+
+/// <summary><c>bool</c>.</summary>
+public sealed record KBool : KType
+{
+    public static readonly KBool Instance = new();
+}
+
+/// <summary>An enum: a named set of constants over an integer type.</summary>
+public sealed record KEnum(string Name, KInteger Underlying, bool IsErrno = false) : KType;
+
+/// <summary>An unmanaged struct declared by the user (or imported from a C header).</summary>
+public sealed record KStruct(string Name, ImmutableArray<KField> Fields, int Size, int Alignment) : KType;
+
+/// <summary>A struct field at a byte offset; <paramref name="ArrayLength"/> is set for fixed buffers.</summary>
+public sealed record KField(string Name, KType Type, int Offset, int? ArrayLength = null);
+
+/// <summary>A user-space address of a <paramref name="Pointee"/> (<c>UserPtr&lt;T&gt;</c>).</summary>
+public sealed record KUserPointer(KType Pointee) : KType;
+
+/// <summary>A user-space NUL-terminated string address (<c>UserString</c>).</summary>
+public sealed record KUserString : KType
+{
+    public static readonly KUserString Instance = new();
+}
+
+/// <summary>The calling thread (<c>struct thread *td</c>), passed by the kernel, not by the caller.</summary>
+public sealed record KCallingThread : KType
+{
+    public static readonly KCallingThread Instance = new();
+}
+
+/// <summary>A <c>Span&lt;T&gt;</c> or <c>ReadOnlySpan&lt;T&gt;</c>: a pointer and a length in C, every access bounds-checked.</summary>
+public sealed record KSpan(KType Element, bool IsReadOnly) : KType;
+
+/// <summary>The <c>(long, long)</c> result of a syscall that fills both <c>td_retval</c> registers.</summary>
+public sealed record KPair : KType
+{
+    public static readonly KPair Instance = new();
+}
