@@ -68,10 +68,19 @@ internal static class CommonOptions
             error.WriteLine("kmodsharp: " + e.Message);
             return (null, null, ExitCodes.Usage);
         }
+        catch (InternalCompilerException e)
+        {
+            error.WriteLine(InternalError(e));
+            return (null, null, ExitCodes.InternalError);
+        }
 
         Print(result.Diagnostics, output);
         return result.HasErrors ? (null, input, ExitCodes.Diagnostics) : (result, input, ExitCodes.Success);
     }
+
+    /// <summary>One line naming the bug and where in the user's C# it was found, so it can be reported.</summary>
+    public static string InternalError(InternalCompilerException e) =>
+        $"kmodsharp: internal error{(e.SourceLocation is { } at ? " at " + at : "")}: {e.Message} (a KmodSharp bug; please report it with this line)";
 
     /// <summary>Prints diagnostics one a line: <c>path(line,col): error KMSnnnn: message (help link)</c>.</summary>
     public static void Print(ImmutableArray<KmsDiagnostic> diagnostics, TextWriter output)

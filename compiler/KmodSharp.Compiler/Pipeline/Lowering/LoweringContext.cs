@@ -176,6 +176,13 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         return KInteger.Int32;
     }
 
+    /// <summary>
+    /// The bug report for a construct the rule set let through but lowering cannot translate: the
+    /// rules (KMS0900 and the others) decide what translates, so reaching this means they disagree.
+    /// </summary>
+    public static InternalCompilerException Untranslated(IOperation at, string construct) =>
+        new($"lowering has no translation for {construct}, which the rule set accepted", at.Syntax.GetLocation());
+
     public void Unsupported(IOperation at, string construct, string reason) =>
         Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, ": " + reason));
 
