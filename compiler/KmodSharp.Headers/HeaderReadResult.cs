@@ -17,14 +17,14 @@ namespace KmodSharp.Headers;
 /// <param name="Macros">Object-like macros with integer values.</param>
 public sealed record HeaderReadResult(
     ImmutableArray<HeaderDiagnostic> Diagnostics,
-    ImmutableArray<CFunction> Functions,
-    ImmutableArray<CRecord> Records,
-    ImmutableArray<CEnum> Enums,
-    ImmutableArray<CTypedef> Typedefs,
-    ImmutableArray<CMacro> Macros)
+    ImmutableArray<HeaderFunction> Functions,
+    ImmutableArray<HeaderRecord> Records,
+    ImmutableArray<HeaderEnum> Enums,
+    ImmutableArray<HeaderTypedef> Typedefs,
+    ImmutableArray<HeaderMacro> Macros)
 {
     /// <summary>Every macro defined (object-like and function-like; clang's builtins left out), by name.</summary>
-    public ImmutableArray<CMacroName> MacroNames { get; init; } = [];
+    public ImmutableArray<HeaderMacroName> MacroNames { get; init; } = [];
 
     /// <summary>The file-scope variables declared (<c>extern int hz;</c>), by name.</summary>
     public ImmutableArray<string> Variables { get; init; } = [];
@@ -33,26 +33,26 @@ public sealed record HeaderReadResult(
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 
     /// <summary>The function with this name, if read.</summary>
-    public CFunction? FindFunction(string name) => Functions.FirstOrDefault(f => f.Name == name);
+    public HeaderFunction? FindFunction(string name) => Functions.FirstOrDefault(f => f.Name == name);
 
     /// <summary>The enum with this tag, if read.</summary>
-    public CEnum? FindEnum(string name) => Enums.FirstOrDefault(e => e.Name == name);
+    public HeaderEnum? FindEnum(string name) => Enums.FirstOrDefault(e => e.Name == name);
 
     /// <summary>The typedef with this name, if read.</summary>
-    public CTypedef? FindTypedef(string name) => Typedefs.FirstOrDefault(t => t.Name == name);
+    public HeaderTypedef? FindTypedef(string name) => Typedefs.FirstOrDefault(t => t.Name == name);
 
     /// <summary>The macro with this name, if read and integer-valued.</summary>
-    public CMacro? FindMacro(string name) => Macros.FirstOrDefault(m => m.Name == name);
+    public HeaderMacro? FindMacro(string name) => Macros.FirstOrDefault(m => m.Name == name);
 
     /// <summary>
     /// The record a name denotes: a tag (<c>timespec</c>), a spelled type (<c>struct timespec</c>)
     /// or a typedef name that resolves to a record (<c>foo_t</c>). A complete definition wins over
     /// a forward declaration.
     /// </summary>
-    public CRecord? FindRecord(string name)
+    public HeaderRecord? FindRecord(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (FindTypedef(name) is { } typedef && typedef.UnderlyingType.StripTypedefs() is CRecordRefType target)
+        if (FindTypedef(name) is { } typedef && typedef.UnderlyingType.StripTypedefs() is HeaderRecordRefType target)
         {
             string spelling = typedef.UnderlyingType.CanonicalSpelling;
             return Records.FirstOrDefault(r => r.Spelling == spelling)
@@ -68,9 +68,9 @@ public sealed record HeaderReadResult(
     /// alignment and each field's offset, anonymous members flattened. <see langword="null"/> when
     /// no complete record has that name.
     /// </summary>
-    public CStructLayout? FindLayout(string name)
+    public HeaderStructLayout? FindLayout(string name)
     {
-        CRecord? record = FindRecord(name);
+        HeaderRecord? record = FindRecord(name);
         return record is { IsComplete: true } ? LayoutBuilder.Build(name, record, Records) : null;
     }
 }

@@ -62,7 +62,7 @@ public static class HeaderReader
             declarations.Read(unit);
         }
 
-        ImmutableArray<CMacro> macros = options.EvaluateMacros && declarations.MacroCandidates.Count > 0
+        ImmutableArray<HeaderMacro> macros = options.EvaluateMacros && declarations.MacroCandidates.Count > 0
             ? [.. MacroEvaluator.Evaluate(index, path, arguments, files, declarations.MacroCandidates)]
             : [];
         return new HeaderReadResult(diagnostics, declarations.Functions, declarations.Records, declarations.Enums, declarations.Typedefs, macros)

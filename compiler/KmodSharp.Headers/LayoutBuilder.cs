@@ -8,16 +8,16 @@ namespace KmodSharp.Headers;
 /// <summary>Flattens a record into the field list a layout query answers with.</summary>
 internal static class LayoutBuilder
 {
-    internal static CStructLayout Build(string name, CRecord record, ImmutableArray<CRecord> records)
+    internal static HeaderStructLayout Build(string name, HeaderRecord record, ImmutableArray<HeaderRecord> records)
     {
-        ImmutableArray<CFieldLayout>.Builder fields = ImmutableArray.CreateBuilder<CFieldLayout>();
+        ImmutableArray<HeaderFieldLayout>.Builder fields = ImmutableArray.CreateBuilder<HeaderFieldLayout>();
         AddFields(record, 0, records, fields);
-        return new CStructLayout(name, record, record.Size, record.Alignment, fields.ToImmutable());
+        return new HeaderStructLayout(name, record, record.Size, record.Alignment, fields.ToImmutable());
     }
 
-    private static void AddFields(CRecord record, long baseBits, ImmutableArray<CRecord> records, ImmutableArray<CFieldLayout>.Builder fields)
+    private static void AddFields(HeaderRecord record, long baseBits, ImmutableArray<HeaderRecord> records, ImmutableArray<HeaderFieldLayout>.Builder fields)
     {
-        foreach (CField field in record.Fields)
+        foreach (HeaderField field in record.Fields)
         {
             if (field.IsAnonymousMember && Nested(field, records) is { } nested)
             {
@@ -27,11 +27,11 @@ internal static class LayoutBuilder
             }
             else if (field.Name.Length > 0)
             {
-                fields.Add(new CFieldLayout(field.Name, field.Type, baseBits + field.OffsetBits, field.BitWidth));
+                fields.Add(new HeaderFieldLayout(field.Name, field.Type, baseBits + field.OffsetBits, field.BitWidth));
             }
         }
     }
 
-    private static CRecord? Nested(CField field, IEnumerable<CRecord> records) =>
+    private static HeaderRecord? Nested(HeaderField field, IEnumerable<HeaderRecord> records) =>
         records.FirstOrDefault(r => r.Spelling == field.Type.CanonicalSpelling && r.IsComplete);
 }

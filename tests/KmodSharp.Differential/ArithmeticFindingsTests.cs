@@ -1,7 +1,6 @@
 using System.IO;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Verification;

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using KmodSharp;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Diagnostics;
-using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Verification;

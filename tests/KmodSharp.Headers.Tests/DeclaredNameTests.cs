@@ -18,7 +18,7 @@ public class DeclaredNameTests
             """);
 
         Assert.Equal(
-            [new CMacroName("curthread", false), new CMacroName("p_siglist", false), new CMacroName("M_ZERO", false), new CMacroName("min", true)],
+            [new HeaderMacroName("curthread", false), new HeaderMacroName("p_siglist", false), new HeaderMacroName("M_ZERO", false), new HeaderMacroName("min", true)],
             result.MacroNames.ToArray());
     }
 

@@ -18,7 +18,7 @@ public class DiagnosticTests
         Assert.True(result.HasErrors);
         HeaderDiagnostic missingSemicolon = result.Diagnostics.First(d => d.IsError);
         Assert.Equal(HeaderDiagnosticSeverity.Error, missingSemicolon.Severity);
-        Assert.Equal(new CSourceLocation(path, 2, 20), missingSemicolon.Location);
+        Assert.Equal(new HeaderSourceLocation(path, 2, 20), missingSemicolon.Location);
         Assert.Contains("expected ';'", missingSemicolon.Message, System.StringComparison.Ordinal);
         Assert.Equal($"{path}:2:20: error: expected ';' after struct", missingSemicolon.ToString());
 

@@ -13,7 +13,7 @@ public class EnumTests
             enum color { RED = -3, GREEN, BLUE = 10, VIOLET, MASK = 1 << 4, ALIAS = BLUE };
             """);
 
-        CEnum color = Assert.Single(result.Enums);
+        HeaderEnum color = Assert.Single(result.Enums);
         Assert.Equal("color", color.Name);
         Assert.Equal("enum color", color.Spelling);
         Assert.Equal(
@@ -30,13 +30,13 @@ public class EnumTests
             enum big { BIG_TOP = 0xffffffffffffffffUL };
             """);
 
-        CEnum anonymous = result.Enums[0];
+        HeaderEnum anonymous = result.Enums[0];
         Assert.True(anonymous.IsAnonymous);
         Assert.Equal(["FLAG_A", "FLAG_B"], anonymous.Constants.Select(c => c.Name));
 
-        CEnum big = result.FindEnum("big")!;
+        HeaderEnum big = result.FindEnum("big")!;
         Assert.Equal(ulong.MaxValue, big.Constants[0].UnsignedValue);
-        Assert.False(Assert.IsType<CBuiltinType>(big.IntegerType).IsSigned);
+        Assert.False(Assert.IsType<HeaderBuiltinType>(big.IntegerType).IsSigned);
         Assert.Equal(8, big.IntegerType.Size);
     }
 
@@ -48,7 +48,7 @@ public class EnumTests
             struct worker { enum state state; };
             """);
 
-        CEnumRefType state = Assert.IsType<CEnumRefType>(result.FindRecord("worker")!.Fields[0].Type);
+        HeaderEnumRefType state = Assert.IsType<HeaderEnumRefType>(result.FindRecord("worker")!.Fields[0].Type);
         Assert.Equal("state", state.Name);
         Assert.Equal(4, state.Size);
         Assert.Equal(result.FindEnum("state")!.Spelling, state.CanonicalSpelling);

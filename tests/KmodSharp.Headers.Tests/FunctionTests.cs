@@ -11,16 +11,16 @@ public class FunctionTests
     {
         HeaderReadResult result = TestHeaders.Read("int printf(const char *fmt, ...);");
 
-        CFunction printf = Assert.Single(result.Functions);
+        HeaderFunction printf = Assert.Single(result.Functions);
         Assert.Equal("printf", printf.Name);
         Assert.True(printf.IsVariadic);
-        Assert.Equal(CBuiltinKind.Int, Assert.IsType<CBuiltinType>(printf.ReturnType).Kind);
-        CParameter fmt = Assert.Single(printf.Parameters);
+        Assert.Equal(HeaderBuiltinKind.Int, Assert.IsType<HeaderBuiltinType>(printf.ReturnType).Kind);
+        HeaderParameter fmt = Assert.Single(printf.Parameters);
         Assert.Equal("fmt", fmt.Name);
-        CPointerType pointer = Assert.IsType<CPointerType>(fmt.Type);
+        HeaderPointerType pointer = Assert.IsType<HeaderPointerType>(fmt.Type);
         Assert.False(pointer.IsConst);
         Assert.True(pointer.Pointee.IsConst);
-        Assert.Equal(CBuiltinKind.Char, Assert.IsType<CBuiltinType>(pointer.Pointee).Kind);
+        Assert.Equal(HeaderBuiltinKind.Char, Assert.IsType<HeaderBuiltinType>(pointer.Pointee).Kind);
         Assert.Equal("const char *", fmt.Type.Spelling);
     }
 
@@ -32,17 +32,17 @@ public class FunctionTests
             void *memcpy(void *restrict dst, const void *restrict src, size_t len);
             """);
 
-        CFunction memcpy = result.FindFunction("memcpy")!;
+        HeaderFunction memcpy = result.FindFunction("memcpy")!;
         Assert.False(memcpy.IsVariadic);
         Assert.Equal(["dst", "src", "len"], memcpy.Parameters.Select(p => p.Name));
-        Assert.Equal(CQualifiers.Restrict, memcpy.Parameters[0].Type.Qualifiers);
-        Assert.Equal(CBuiltinKind.Void, Assert.IsType<CBuiltinType>(((CPointerType)memcpy.Parameters[0].Type).Pointee).Kind);
-        Assert.True(((CPointerType)memcpy.Parameters[1].Type).Pointee.IsConst);
-        CTypedefRefType len = Assert.IsType<CTypedefRefType>(memcpy.Parameters[2].Type);
+        Assert.Equal(HeaderQualifiers.Restrict, memcpy.Parameters[0].Type.Qualifiers);
+        Assert.Equal(HeaderBuiltinKind.Void, Assert.IsType<HeaderBuiltinType>(((HeaderPointerType)memcpy.Parameters[0].Type).Pointee).Kind);
+        Assert.True(((HeaderPointerType)memcpy.Parameters[1].Type).Pointee.IsConst);
+        HeaderTypedefRefType len = Assert.IsType<HeaderTypedefRefType>(memcpy.Parameters[2].Type);
         Assert.Equal("size_t", len.Name);
         Assert.Equal("unsigned long", len.CanonicalSpelling);
         Assert.Equal(8, len.Size);
-        Assert.IsType<CPointerType>(memcpy.ReturnType);
+        Assert.IsType<HeaderPointerType>(memcpy.ReturnType);
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public class FunctionTests
     {
         HeaderReadResult result = TestHeaders.Read("int register_handler(int (*handler)(void *arg, long code, ...), void *arg);");
 
-        CType handler = result.FindFunction("register_handler")!.Parameters[0].Type;
-        Assert.True(Assert.IsType<CPointerType>(handler).IsFunctionPointer);
-        CFunctionType function = Assert.IsType<CFunctionType>(((CPointerType)handler).Pointee);
+        HeaderType handler = result.FindFunction("register_handler")!.Parameters[0].Type;
+        Assert.True(Assert.IsType<HeaderPointerType>(handler).IsFunctionPointer);
+        HeaderFunctionType function = Assert.IsType<HeaderFunctionType>(((HeaderPointerType)handler).Pointee);
         Assert.Equal(["void *", "long"], function.Parameters.Select(p => p.Spelling));
         Assert.True(function.IsVariadic);
         Assert.True(function.HasPrototype);
@@ -73,15 +73,15 @@ public class FunctionTests
             """);
 
         Assert.Equal(["ext", "helper", "twice", "plain"], result.Functions.Select(f => f.Name));
-        Assert.Equal(CStorageClass.Extern, result.FindFunction("ext")!.Storage);
+        Assert.Equal(HeaderStorageClass.Extern, result.FindFunction("ext")!.Storage);
         Assert.Empty(result.FindFunction("ext")!.Parameters);
-        Assert.Equal(CStorageClass.Static, result.FindFunction("helper")!.Storage);
-        CFunction twice = result.FindFunction("twice")!;
+        Assert.Equal(HeaderStorageClass.Static, result.FindFunction("helper")!.Storage);
+        HeaderFunction twice = result.FindFunction("twice")!;
         Assert.True(twice.IsInline);
         Assert.True(twice.IsDefinition);
         Assert.False(result.FindFunction("helper")!.IsDefinition);
-        Assert.Equal(CStorageClass.None, result.FindFunction("plain")!.Storage);
-        Assert.Equal(new CSourceLocation("/virtual/test.h", 4, 5), result.FindFunction("plain")!.Location);
+        Assert.Equal(HeaderStorageClass.None, result.FindFunction("plain")!.Storage);
+        Assert.Equal(new HeaderSourceLocation("/virtual/test.h", 4, 5), result.FindFunction("plain")!.Location);
     }
 
     [Fact]
@@ -94,15 +94,15 @@ public class FunctionTests
             int sum(const int values[], unsigned count);
             """);
 
-        CFunction call = result.FindFunction("sys_call")!;
-        CRecordRefType thread = Assert.IsType<CRecordRefType>(Assert.IsType<CPointerType>(call.Parameters[0].Type).Pointee);
+        HeaderFunction call = result.FindFunction("sys_call")!;
+        HeaderRecordRefType thread = Assert.IsType<HeaderRecordRefType>(Assert.IsType<HeaderPointerType>(call.Parameters[0].Type).Pointee);
         Assert.Equal("thread", thread.Name);
-        Assert.Equal(CRecordKind.Struct, thread.Kind);
+        Assert.Equal(HeaderRecordKind.Struct, thread.Kind);
         Assert.Null(thread.Size);
         Assert.Equal("int", call.ReturnType.Spelling);
 
         // The parameter keeps its declared array type; C passes it as a pointer all the same.
-        CArrayType values = Assert.IsType<CArrayType>(result.FindFunction("sum")!.Parameters[0].Type);
+        HeaderArrayType values = Assert.IsType<HeaderArrayType>(result.FindFunction("sum")!.Parameters[0].Type);
         Assert.Null(values.Length);
         Assert.True(values.Element.IsConst);
     }

@@ -40,10 +40,10 @@ public class HostCompilerCrossCheckTests
         program.Append(CultureInfo.InvariantCulture, $"#include <stddef.h>\n#include <stdio.h>\n#include \"{path}\"\nint main(void) {{\n");
         foreach (string name in Names)
         {
-            CStructLayout layout = result.FindLayout(name) ?? throw new Xunit.Sdk.XunitException($"no layout for {name}");
+            HeaderStructLayout layout = result.FindLayout(name) ?? throw new Xunit.Sdk.XunitException($"no layout for {name}");
             program.Append(CultureInfo.InvariantCulture, $"printf(\"{name} %zu %zu\\n\", sizeof({name}), _Alignof({name}));\n");
             expected.Add($"{name} {layout.Size} {layout.Alignment}");
-            foreach (CFieldLayout field in layout.Fields.Where(f => !f.IsBitField))
+            foreach (HeaderFieldLayout field in layout.Fields.Where(f => !f.IsBitField))
             {
                 program.Append(CultureInfo.InvariantCulture, $"printf(\"{name}.{field.Name} %zu\\n\", offsetof({name}, {field.Name}));\n");
                 expected.Add($"{name}.{field.Name} {field.OffsetBytes}");
@@ -66,14 +66,14 @@ public class HostCompilerCrossCheckTests
         using TempDirectory directory = new();
         string path = directory.Write("bits.h", header);
         HeaderReadResult result = HeaderReader.Read(new HeaderReadOptions { FilePath = path, TargetTriple = "x86_64-unknown-linux-gnu" });
-        CStructLayout layout = result.FindLayout("bits")!;
+        HeaderStructLayout layout = result.FindLayout("bits")!;
 
         StringBuilder program = new();
         program.Append(CultureInfo.InvariantCulture, $"#include <stdio.h>\n#include <string.h>\n#include \"{path}\"\n");
         program.Append("static int first_bit(const void *p, size_t n) { const unsigned char *b = p; for (size_t i = 0; i < n * 8; i++) if (b[i / 8] & (1u << (i % 8))) return (int)i; return -1; }\n");
         program.Append("int main(void) { struct bits s;\n");
         List<string> expected = [];
-        foreach (CFieldLayout field in layout.Fields.Where(f => f.IsBitField))
+        foreach (HeaderFieldLayout field in layout.Fields.Where(f => f.IsBitField))
         {
             program.Append(CultureInfo.InvariantCulture, $"memset(&s, 0, sizeof s); s.{field.Name} = ~0ull; printf(\"{field.Name} %d\\n\", first_bit(&s, sizeof s));\n");
             expected.Add($"{field.Name} {field.OffsetBits}");

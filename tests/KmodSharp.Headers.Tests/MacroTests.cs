@@ -24,12 +24,12 @@ public class MacroTests
         Assert.Equal(
             [("A", 5L), ("B", 20L), ("C", -1L), ("HEX", 127L), ("OCT", 8L), ("CHAR", 97L), ("UL", 5L), ("ALL_ONES", -1L), ("TERNARY", 100L)],
             result.Macros.Select(m => (m.Name, m.Value)));
-        CMacro a = result.FindMacro("A")!;
+        HeaderMacro a = result.FindMacro("A")!;
         Assert.False(a.IsUnsigned);
         Assert.Equal("int", a.Type.Spelling);
-        Assert.Equal(new CSourceLocation("/virtual/test.h", 1, 9), a.Location);
+        Assert.Equal(new HeaderSourceLocation("/virtual/test.h", 1, 9), a.Location);
         Assert.Equal("unsigned long", result.FindMacro("UL")!.Type.Spelling);
-        CMacro allOnes = result.FindMacro("ALL_ONES")!;
+        HeaderMacro allOnes = result.FindMacro("ALL_ONES")!;
         Assert.True(allOnes.IsUnsigned);
         Assert.Equal(ulong.MaxValue, allOnes.UnsignedValue);
     }
@@ -79,7 +79,7 @@ public class MacroTests
             #endif
             """);
 
-        CMacro kept = Assert.Single(result.Macros);
+        HeaderMacro kept = Assert.Single(result.Macros);
         Assert.Equal("KEPT", kept.Name);
         Assert.Empty(result.Diagnostics);
     }
@@ -133,7 +133,7 @@ public class MacroTests
             #define LIMIT 2
             """);
 
-        CMacro limit = Assert.Single(result.Macros);
+        HeaderMacro limit = Assert.Single(result.Macros);
         Assert.Equal(2, limit.Value);
         Assert.Equal(3, limit.Location.Line);
     }

@@ -12,7 +12,7 @@ public class RecordLayoutTests
         // x86_64: char at 0, 7 bytes of padding to align the long at 8, short at 16, 6 tail bytes.
         HeaderReadResult result = TestHeaders.Read("struct s { char c; long l; short h; };");
 
-        CRecord s = result.FindRecord("s")!;
+        HeaderRecord s = result.FindRecord("s")!;
         Assert.Equal(24, s.Size);
         Assert.Equal(8, s.Alignment);
         Assert.Equal([("c", 0L), ("l", 8L), ("h", 16L)], s.Fields.Select(f => (f.Name, f.OffsetBytes)));
@@ -33,17 +33,17 @@ public class RecordLayoutTests
             };
             """);
 
-        CRecord shape = result.FindRecord("shape")!;
+        HeaderRecord shape = result.FindRecord("shape")!;
         Assert.Equal([("kind", 0L), ("corners", 4L), ("in", 40L), ("tag", 56L)], shape.Fields.Select(f => (f.Name, f.OffsetBytes)));
         Assert.Equal(64, shape.Size);
         Assert.Equal(8, shape.Alignment);
-        CArrayType corners = Assert.IsType<CArrayType>(shape.Fields[1].Type);
+        HeaderArrayType corners = Assert.IsType<HeaderArrayType>(shape.Fields[1].Type);
         Assert.Equal(4, corners.Length);
         Assert.Equal(32, corners.Size);
-        Assert.Equal("point", Assert.IsType<CRecordRefType>(corners.Element).Name);
+        Assert.Equal("point", Assert.IsType<HeaderRecordRefType>(corners.Element).Name);
 
         // A tag declared inside a struct has file scope in C, so it is listed on its own.
-        CRecord inner = result.FindRecord("inner")!;
+        HeaderRecord inner = result.FindRecord("inner")!;
         Assert.Equal(16, inner.Size);
         Assert.Equal([(2L, 6L)], inner.Padding.Select(p => (p.OffsetBytes, p.SizeBytes)));
         Assert.Equal(["point", "shape", "inner"], result.Records.Select(r => r.Name));
@@ -54,8 +54,8 @@ public class RecordLayoutTests
     {
         HeaderReadResult result = TestHeaders.Read("union value { char bytes[5]; int i; long l; short s; };");
 
-        CRecord value = result.FindRecord("value")!;
-        Assert.Equal(CRecordKind.Union, value.Kind);
+        HeaderRecord value = result.FindRecord("value")!;
+        Assert.Equal(HeaderRecordKind.Union, value.Kind);
         Assert.Equal(8, value.Size);
         Assert.All(value.Fields, f => Assert.Equal(0, f.OffsetBits));
         Assert.Empty(value.Padding);
@@ -76,7 +76,7 @@ public class RecordLayoutTests
             };
             """);
 
-        CRecord flags = result.FindRecord("flags")!;
+        HeaderRecord flags = result.FindRecord("flags")!;
         Assert.Equal(
             [("a", 0L, 3), ("b", 3L, 5), ("", 8L, 4), ("c", 12L, 20), ("d", 32L, 1), ("", 64L, 0)],
             flags.Fields.Where(f => f.IsBitField).Select(f => (f.Name, f.OffsetBits, f.BitWidth!.Value)));
@@ -101,16 +101,16 @@ public class RecordLayoutTests
             };
             """);
 
-        CRecord record = result.FindRecord("event")!;
+        HeaderRecord record = result.FindRecord("event")!;
         Assert.Equal(24, record.Size);
-        CField member = record.Fields[1];
+        HeaderField member = record.Fields[1];
         Assert.True(member.IsAnonymousMember);
         Assert.Equal(string.Empty, member.Name);
         Assert.Equal(64, member.OffsetBits);
-        Assert.True(Assert.IsType<CRecordRefType>(member.Type).IsAnonymous);
-        Assert.Contains(result.Records, r => r.IsAnonymous && r.Kind == CRecordKind.Union);
+        Assert.True(Assert.IsType<HeaderRecordRefType>(member.Type).IsAnonymous);
+        Assert.Contains(result.Records, r => r.IsAnonymous && r.Kind == HeaderRecordKind.Union);
 
-        CStructLayout layout = result.FindLayout("event")!;
+        HeaderStructLayout layout = result.FindLayout("event")!;
         Assert.Equal(24, layout.Size);
         Assert.Equal(8, layout.Alignment);
         Assert.Equal(
@@ -123,7 +123,7 @@ public class RecordLayoutTests
     {
         HeaderReadResult result = TestHeaders.Read("struct opaque; struct later; struct later { int v; };");
 
-        CRecord opaque = result.FindRecord("opaque")!;
+        HeaderRecord opaque = result.FindRecord("opaque")!;
         Assert.False(opaque.IsComplete);
         Assert.Equal(-1, opaque.Size);
         Assert.Empty(opaque.Fields);
@@ -137,12 +137,12 @@ public class RecordLayoutTests
     {
         HeaderReadResult result = TestHeaders.Read("struct msg { unsigned short len; char data[]; };");
 
-        CStructLayout layout = result.FindLayout("struct msg")!;
+        HeaderStructLayout layout = result.FindLayout("struct msg")!;
         Assert.Equal(2, layout.Size);
-        CFieldLayout data = layout.Fields[1];
+        HeaderFieldLayout data = layout.Fields[1];
         Assert.Equal(2, data.OffsetBytes);
         Assert.Equal(-1, data.Size);
-        Assert.Null(Assert.IsType<CArrayType>(data.Type).Length);
+        Assert.Null(Assert.IsType<HeaderArrayType>(data.Type).Length);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public class RecordLayoutTests
             struct cache_line { int v; } __attribute__((aligned(64)));
             """);
 
-        CStructLayout wire = result.FindLayout("wire")!;
+        HeaderStructLayout wire = result.FindLayout("wire")!;
         Assert.Equal(5, wire.Size);
         Assert.Equal(1, wire.Fields.Single(f => f.Name == "i").OffsetBytes);
         Assert.Equal(64, result.FindLayout("cache_line")!.Alignment);
@@ -165,9 +165,9 @@ public class RecordLayoutTests
     {
         HeaderReadResult result = TestHeaders.Read("struct node { struct node *next; int value; };");
 
-        CRecord node = result.FindRecord("node")!;
+        HeaderRecord node = result.FindRecord("node")!;
         Assert.Equal(16, node.Size);
-        CRecordRefType target = Assert.IsType<CRecordRefType>(Assert.IsType<CPointerType>(node.Fields[0].Type).Pointee);
+        HeaderRecordRefType target = Assert.IsType<HeaderRecordRefType>(Assert.IsType<HeaderPointerType>(node.Fields[0].Type).Pointee);
         Assert.Equal(node.Spelling, target.CanonicalSpelling);
     }
 

@@ -21,8 +21,8 @@ public class TargetAndIncludeTests
         Assert.Equal(8, amd64.FindTypedef("u_long")!.UnderlyingType.Size);
         Assert.Equal(4, i386.FindTypedef("u_long")!.UnderlyingType.Size);
 
-        CStructLayout wide = amd64.FindLayout("sizes")!;
-        CStructLayout narrow = i386.FindLayout("sizes")!;
+        HeaderStructLayout wide = amd64.FindLayout("sizes")!;
+        HeaderStructLayout narrow = i386.FindLayout("sizes")!;
         Assert.Equal([("c", 0L), ("l", 8L), ("p", 16L), ("ll", 24L)], wide.Fields.Select(f => (f.Name, f.OffsetBytes)));
         Assert.Equal(32, wide.Size);
 
@@ -126,7 +126,7 @@ public class TargetAndIncludeTests
         HeaderReadResult amd64 = TestHeaders.Read("typedef char ch;");
         HeaderReadResult arm64 = TestHeaders.Read("typedef char ch;", o => o with { TargetTriple = "aarch64-unknown-freebsd15.0" });
 
-        Assert.True(((CBuiltinType)amd64.FindTypedef("ch")!.UnderlyingType).IsSigned);
-        Assert.False(((CBuiltinType)arm64.FindTypedef("ch")!.UnderlyingType).IsSigned);
+        Assert.True(((HeaderBuiltinType)amd64.FindTypedef("ch")!.UnderlyingType).IsSigned);
+        Assert.False(((HeaderBuiltinType)arm64.FindTypedef("ch")!.UnderlyingType).IsSigned);
     }
 }

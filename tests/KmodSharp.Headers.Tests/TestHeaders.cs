@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using KmodSharp.Headers;
 
 namespace KmodSharp.Headers.Tests;
 

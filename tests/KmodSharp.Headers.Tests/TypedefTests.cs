@@ -15,16 +15,16 @@ public class TypedefTests
             typedef const u_int32_t cu32;
             """);
 
-        CTypedefRefType first = Assert.IsType<CTypedefRefType>(result.FindTypedef("u_int32_t")!.UnderlyingType);
+        HeaderTypedefRefType first = Assert.IsType<HeaderTypedefRefType>(result.FindTypedef("u_int32_t")!.UnderlyingType);
         Assert.Equal("uint32_t", first.Name);
-        CTypedefRefType second = Assert.IsType<CTypedefRefType>(first.Underlying);
+        HeaderTypedefRefType second = Assert.IsType<HeaderTypedefRefType>(first.Underlying);
         Assert.Equal("__uint32_t", second.Name);
-        CBuiltinType builtin = Assert.IsType<CBuiltinType>(second.Underlying);
-        Assert.Equal(CBuiltinKind.UnsignedInt, builtin.Kind);
+        HeaderBuiltinType builtin = Assert.IsType<HeaderBuiltinType>(second.Underlying);
+        Assert.Equal(HeaderBuiltinKind.UnsignedInt, builtin.Kind);
         Assert.Same(builtin, first.StripTypedefs());
         Assert.Equal("unsigned int", first.CanonicalSpelling);
 
-        CType constant = result.FindTypedef("cu32")!.UnderlyingType;
+        HeaderType constant = result.FindTypedef("cu32")!.UnderlyingType;
         Assert.True(constant.IsConst);
         Assert.Equal("const unsigned int", constant.CanonicalSpelling);
         Assert.False(constant.IsSameCanonicalType(first));
@@ -39,7 +39,7 @@ public class TypedefTests
             typedef pair_t pair_alias_t;
             """);
 
-        CRecord record = Assert.Single(result.Records);
+        HeaderRecord record = Assert.Single(result.Records);
         Assert.True(record.IsAnonymous);
         Assert.Equal(16, record.Size);
         Assert.Same(record, result.FindRecord("pair_t"));
@@ -57,14 +57,14 @@ public class TypedefTests
             typedef struct sysent { int sy_narg; sy_call_t *sy_call; } sysent_t;
             """);
 
-        CFunctionType call = Assert.IsType<CFunctionType>(result.FindTypedef("sy_call_t")!.UnderlyingType);
+        HeaderFunctionType call = Assert.IsType<HeaderFunctionType>(result.FindTypedef("sy_call_t")!.UnderlyingType);
         Assert.Equal(2, call.Parameters.Length);
-        CPointerType pointer = Assert.IsType<CPointerType>(result.FindTypedef("sy_call_ptr")!.UnderlyingType);
+        HeaderPointerType pointer = Assert.IsType<HeaderPointerType>(result.FindTypedef("sy_call_ptr")!.UnderlyingType);
         Assert.True(pointer.IsFunctionPointer);
-        Assert.Equal("sy_call_t", Assert.IsType<CTypedefRefType>(pointer.Pointee).Name);
+        Assert.Equal("sy_call_t", Assert.IsType<HeaderTypedefRefType>(pointer.Pointee).Name);
         Assert.Equal("int (*)(struct thread *, void *)", pointer.CanonicalSpelling);
 
-        CRecordRefType sysent = Assert.IsType<CRecordRefType>(result.FindTypedef("sysent_t")!.UnderlyingType);
+        HeaderRecordRefType sysent = Assert.IsType<HeaderRecordRefType>(result.FindTypedef("sysent_t")!.UnderlyingType);
         Assert.Equal("sysent", sysent.Name);
         Assert.Same(result.FindRecord("sysent"), result.FindRecord("sysent_t"));
         Assert.Same(result.FindRecord("sysent"), result.FindRecord("struct sysent"));

@@ -142,7 +142,7 @@ internal sealed class KernelScope
             }
         }
 
-        return Subset.CNames.ToSnakeCase(method.Name);
+        return Subset.CIdentifiers.ToSnakeCase(method.Name);
     }
 
     /// <summary>How a chain shows a method: a syscall by its syscall name, anything else by its C# name.</summary>

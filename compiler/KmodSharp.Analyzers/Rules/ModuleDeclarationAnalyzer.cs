@@ -105,7 +105,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             {
                 string? name = attribute.ConstructorArguments[0].Value as string;
                 Location location = ArgumentLocation(attribute, c, null) ?? SymbolLocation.Of(type);
-                if (CNames.Validate(name) is { } problem)
+                if (CIdentifiers.Validate(name) is { } problem)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, location, "module", name ?? "", problem));
                 }
@@ -162,7 +162,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         string name = scope.GetSyscallName(method);
         Location nameLocation = ArgumentLocation(attribute, c, "Name") ?? SymbolLocation.Of(method);
         Location numberLocation = ArgumentLocation(attribute, c, "Number") ?? SymbolLocation.Of(method);
-        if (CNames.Validate(name) is { } problem)
+        if (CIdentifiers.Validate(name) is { } problem)
         {
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidName, nameLocation, "syscall", name,
                 problem + (ArgumentLocation(attribute, c, "Name") is null ? " (it is the snake_case of the method name; set Name)" : "")));

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tools.HeaderImport;

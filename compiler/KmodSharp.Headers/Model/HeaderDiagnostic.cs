@@ -4,7 +4,7 @@ namespace KmodSharp.Headers.Model;
 /// <param name="Severity">How bad it is.</param>
 /// <param name="Message">The text, without location or severity.</param>
 /// <param name="Location">Where it points, or <see langword="null"/> for messages about the command line.</param>
-public sealed record HeaderDiagnostic(HeaderDiagnosticSeverity Severity, string Message, CSourceLocation? Location)
+public sealed record HeaderDiagnostic(HeaderDiagnosticSeverity Severity, string Message, HeaderSourceLocation? Location)
 {
     /// <summary>True for errors and fatal errors.</summary>
     public bool IsError => Severity >= HeaderDiagnosticSeverity.Error;

@@ -13,27 +13,27 @@ namespace KmodSharp.Headers.Reading;
 internal sealed class DeclarationReader(HeaderScope scope)
 {
     private readonly TypeReader types = new();
-    private readonly OrderedDictionary<string, CFunction> functions = [];
-    private readonly OrderedDictionary<string, CRecord> records = [];
-    private readonly OrderedDictionary<string, CEnum> enums = [];
-    private readonly OrderedDictionary<string, CTypedef> typedefs = [];
-    private readonly OrderedDictionary<string, CSourceLocation> macroCandidates = [];
+    private readonly OrderedDictionary<string, HeaderFunction> functions = [];
+    private readonly OrderedDictionary<string, HeaderRecord> records = [];
+    private readonly OrderedDictionary<string, HeaderEnum> enums = [];
+    private readonly OrderedDictionary<string, HeaderTypedef> typedefs = [];
+    private readonly OrderedDictionary<string, HeaderSourceLocation> macroCandidates = [];
     private readonly OrderedDictionary<string, bool> macroNames = [];
     private readonly OrderedDictionary<string, bool> variables = [];
 
-    internal ImmutableArray<CFunction> Functions => [.. functions.Values];
+    internal ImmutableArray<HeaderFunction> Functions => [.. functions.Values];
 
-    internal ImmutableArray<CRecord> Records => [.. records.Values];
+    internal ImmutableArray<HeaderRecord> Records => [.. records.Values];
 
-    internal ImmutableArray<CEnum> Enums => [.. enums.Values];
+    internal ImmutableArray<HeaderEnum> Enums => [.. enums.Values];
 
-    internal ImmutableArray<CTypedef> Typedefs => [.. typedefs.Values];
+    internal ImmutableArray<HeaderTypedef> Typedefs => [.. typedefs.Values];
 
     /// <summary>Object-like, non-builtin macros in scope, by name (a redefinition keeps the last location).</summary>
-    internal IReadOnlyList<KeyValuePair<string, CSourceLocation>> MacroCandidates => [.. macroCandidates];
+    internal IReadOnlyList<KeyValuePair<string, HeaderSourceLocation>> MacroCandidates => [.. macroCandidates];
 
     /// <summary>Every non-builtin macro in scope, object-like or function-like.</summary>
-    internal ImmutableArray<CMacroName> MacroNames => [.. macroNames.Select(m => new CMacroName(m.Key, m.Value))];
+    internal ImmutableArray<HeaderMacroName> MacroNames => [.. macroNames.Select(m => new HeaderMacroName(m.Key, m.Value))];
 
     /// <summary>File-scope variables declared in scope (<c>extern int hz;</c>).</summary>
     internal ImmutableArray<string> Variables => [.. variables.Keys];
@@ -76,7 +76,7 @@ internal sealed class DeclarationReader(HeaderScope scope)
                 break;
             case CXCursorKind.TypedefDecl:
                 string name = LibClang.GetCursorSpelling(cursor);
-                typedefs.TryAdd(name, new CTypedef(name, types.Read(LibClang.clang_getTypedefDeclUnderlyingType(cursor)), Locations.Of(cursor)));
+                typedefs.TryAdd(name, new HeaderTypedef(name, types.Read(LibClang.clang_getTypedefDeclUnderlyingType(cursor)), Locations.Of(cursor)));
                 break;
             case CXCursorKind.VarDecl:
                 variables.TryAdd(LibClang.GetCursorSpelling(cursor), true);
@@ -108,31 +108,31 @@ internal sealed class DeclarationReader(HeaderScope scope)
     {
         string name = LibClang.GetCursorSpelling(cursor);
         bool isDefinition = LibClang.clang_isCursorDefinition(cursor) != 0;
-        if (functions.TryGetValue(name, out CFunction? known))
+        if (functions.TryGetValue(name, out HeaderFunction? known))
         {
             functions[name] = known with { IsDefinition = known.IsDefinition || isDefinition };
             return;
         }
 
         int count = LibClang.clang_Cursor_getNumArguments(cursor);
-        ImmutableArray<CParameter>.Builder parameters = ImmutableArray.CreateBuilder<CParameter>(count < 0 ? 0 : count);
+        ImmutableArray<HeaderParameter>.Builder parameters = ImmutableArray.CreateBuilder<HeaderParameter>(count < 0 ? 0 : count);
         for (uint i = 0; i < count; i++)
         {
             CXCursor parameter = LibClang.clang_Cursor_getArgument(cursor, i);
-            parameters.Add(new CParameter(LibClang.GetCursorSpelling(parameter), types.Read(LibClang.clang_getCursorType(parameter))));
+            parameters.Add(new HeaderParameter(LibClang.GetCursorSpelling(parameter), types.Read(LibClang.clang_getCursorType(parameter))));
         }
 
-        functions.Add(name, new CFunction(
+        functions.Add(name, new HeaderFunction(
             name,
             types.Read(LibClang.clang_getCursorResultType(cursor)),
             parameters.MoveToImmutable(),
             LibClang.clang_isFunctionTypeVariadic(LibClang.clang_getCursorType(cursor)) != 0,
             LibClang.clang_Cursor_getStorageClass(cursor) switch
             {
-                CXStorageClass.None => CStorageClass.None,
-                CXStorageClass.Extern => CStorageClass.Extern,
-                CXStorageClass.Static => CStorageClass.Static,
-                _ => CStorageClass.Other,
+                CXStorageClass.None => HeaderStorageClass.None,
+                CXStorageClass.Extern => HeaderStorageClass.Extern,
+                CXStorageClass.Static => HeaderStorageClass.Static,
+                _ => HeaderStorageClass.Other,
             },
             LibClang.clang_Cursor_isFunctionInlined(cursor) != 0,
             isDefinition,
@@ -144,8 +144,8 @@ internal sealed class DeclarationReader(HeaderScope scope)
         // A forward declaration is read through its definition when the unit has one anywhere,
         // so a tag declared in scope but defined in an included header still gets its layout.
         CXCursor definition = LibClang.clang_getCursorDefinition(cursor);
-        CRecord record = RecordReader.Read(LibClang.clang_Cursor_isNull(definition) == 0 ? definition : cursor, types);
-        if (!records.TryGetValue(record.Spelling, out CRecord? known) || (record.IsComplete && !known.IsComplete))
+        HeaderRecord record = RecordReader.Read(LibClang.clang_Cursor_isNull(definition) == 0 ? definition : cursor, types);
+        if (!records.TryGetValue(record.Spelling, out HeaderRecord? known) || (record.IsComplete && !known.IsComplete))
         {
             records[record.Spelling] = record;
         }
@@ -158,18 +158,18 @@ internal sealed class DeclarationReader(HeaderScope scope)
             return;
         }
 
-        CType integerType = types.Read(LibClang.clang_getEnumDeclIntegerType(cursor));
-        bool isUnsigned = integerType.StripTypedefs() is CBuiltinType { IsSigned: false };
-        ImmutableArray<CEnumConstant> constants =
+        HeaderType integerType = types.Read(LibClang.clang_getEnumDeclIntegerType(cursor));
+        bool isUnsigned = integerType.StripTypedefs() is HeaderBuiltinType { IsSigned: false };
+        ImmutableArray<HeaderEnumConstant> constants =
         [
             .. Children.Of(cursor)
                 .Where(c => c.Kind == CXCursorKind.EnumConstantDecl)
-                .Select(c => new CEnumConstant(
+                .Select(c => new HeaderEnumConstant(
                     LibClang.GetCursorSpelling(c),
                     isUnsigned ? unchecked((long)LibClang.clang_getEnumConstantDeclUnsignedValue(c)) : LibClang.clang_getEnumConstantDeclValue(c))),
         ];
         string spelling = LibClang.GetTypeSpelling(LibClang.clang_getCanonicalType(LibClang.clang_getCursorType(cursor)));
-        enums.TryAdd(spelling, new CEnum(DeclarationNames.TagName(cursor, spelling), spelling, integerType, constants, Locations.Of(cursor)));
+        enums.TryAdd(spelling, new HeaderEnum(DeclarationNames.TagName(cursor, spelling), spelling, integerType, constants, Locations.Of(cursor)));
     }
 
     private bool InScope(CXCursor cursor)

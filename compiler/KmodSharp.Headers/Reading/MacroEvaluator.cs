@@ -23,22 +23,22 @@ internal static class MacroEvaluator
     // Each retry costs a parse; a header needing more than this many is pathological.
     private const int MaxRounds = 8;
 
-    internal static List<CMacro> Evaluate(
+    internal static List<HeaderMacro> Evaluate(
         ClangIndex index,
         string headerPath,
         IReadOnlyList<string> arguments,
         IReadOnlyList<InMemoryFile> inMemoryFiles,
-        IReadOnlyList<KeyValuePair<string, CSourceLocation>> candidates)
+        IReadOnlyList<KeyValuePair<string, HeaderSourceLocation>> candidates)
     {
         // A macro that still derails the parser (one expanding through another macro to an
         // unmatched brace) gets an invalid variable and hides the variables of all that follow.
         // Results before the first missing variable are kept, and the missing ones are evaluated
         // again in a new unit that leaves out the culprit just before them.
-        List<CMacro> macros = [];
+        List<HeaderMacro> macros = [];
         int start = 0;
         for (int round = 0; round < MaxRounds && start < candidates.Count; round++)
         {
-            KeyValuePair<string, CSourceLocation>[] batch = [.. candidates.Skip(start)];
+            KeyValuePair<string, HeaderSourceLocation>[] batch = [.. candidates.Skip(start)];
             int firstMissing = EvaluateBatch(index, headerPath, arguments, inMemoryFiles, batch, macros);
             if (firstMissing < 0)
             {
@@ -57,8 +57,8 @@ internal static class MacroEvaluator
         string headerPath,
         IReadOnlyList<string> arguments,
         IReadOnlyList<InMemoryFile> inMemoryFiles,
-        KeyValuePair<string, CSourceLocation>[] candidates,
-        List<CMacro> macros)
+        KeyValuePair<string, HeaderSourceLocation>[] candidates,
+        List<HeaderMacro> macros)
     {
         string syntheticPath = Path.Combine(Path.GetDirectoryName(headerPath) ?? ".", "__kmodsharp_macros__.c");
         List<InMemoryFile> files = [.. inMemoryFiles, new InMemoryFile(syntheticPath, SyntheticSource(headerPath, candidates))];
@@ -76,7 +76,7 @@ internal static class MacroEvaluator
         using (unit)
         {
             TypeReader types = new();
-            CMacro?[] results = new CMacro?[candidates.Length];
+            HeaderMacro?[] results = new HeaderMacro?[candidates.Length];
             bool[] seen = new bool[candidates.Length];
             foreach (CXCursor cursor in Children.Of(unit.Cursor))
             {
@@ -106,7 +106,7 @@ internal static class MacroEvaluator
         }
     }
 
-    private static string SyntheticSource(string headerPath, IReadOnlyList<KeyValuePair<string, CSourceLocation>> candidates)
+    private static string SyntheticSource(string headerPath, IReadOnlyList<KeyValuePair<string, HeaderSourceLocation>> candidates)
     {
         StringBuilder source = new();
         string escaped = headerPath.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
@@ -119,15 +119,15 @@ internal static class MacroEvaluator
         return source.ToString();
     }
 
-    private static CMacro? TryEvaluate(CXCursor variable, TypeReader types, KeyValuePair<string, CSourceLocation> candidate)
+    private static HeaderMacro? TryEvaluate(CXCursor variable, TypeReader types, KeyValuePair<string, HeaderSourceLocation> candidate)
     {
         if (LibClang.clang_isInvalidDeclaration(variable) != 0)
         {
             return null;
         }
 
-        CType type = types.Read(LibClang.clang_getCursorType(variable));
-        if (type.StripTypedefs() is not (CBuiltinType { IsInteger: true } or CEnumRefType))
+        HeaderType type = types.Read(LibClang.clang_getCursorType(variable));
+        if (type.StripTypedefs() is not (HeaderBuiltinType { IsInteger: true } or HeaderEnumRefType))
         {
             return null;
         }
@@ -149,7 +149,7 @@ internal static class MacroEvaluator
             long value = isUnsigned
                 ? unchecked((long)LibClang.clang_EvalResult_getAsUnsigned(result))
                 : LibClang.clang_EvalResult_getAsLongLong(result);
-            return new CMacro(candidate.Key, value, isUnsigned, type, candidate.Value);
+            return new HeaderMacro(candidate.Key, value, isUnsigned, type, candidate.Value);
         }
         finally
         {

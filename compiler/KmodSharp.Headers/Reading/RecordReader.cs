@@ -9,7 +9,7 @@ namespace KmodSharp.Headers.Reading;
 /// <summary>Reads a struct or union declaration with its fields, offsets and padding.</summary>
 internal static class RecordReader
 {
-    internal static CRecord Read(CXCursor declaration, TypeReader types)
+    internal static HeaderRecord Read(CXCursor declaration, TypeReader types)
     {
         CXType type = LibClang.clang_getCursorType(declaration);
         long size = LibClang.clang_Type_getSizeOf(type);
@@ -20,10 +20,10 @@ internal static class RecordReader
         bool complete = LibClang.clang_isCursorDefinition(declaration) != 0
             && size >= 0
             && LibClang.clang_isInvalidDeclaration(declaration) == 0;
-        ImmutableArray<CField> fields = complete ? ReadFields(type, types) : [];
+        ImmutableArray<HeaderField> fields = complete ? ReadFields(type, types) : [];
         string spelling = LibClang.GetTypeSpelling(LibClang.clang_getCanonicalType(type));
-        return new CRecord(
-            declaration.Kind == CXCursorKind.UnionDecl ? CRecordKind.Union : CRecordKind.Struct,
+        return new HeaderRecord(
+            declaration.Kind == CXCursorKind.UnionDecl ? HeaderRecordKind.Union : HeaderRecordKind.Struct,
             DeclarationNames.TagName(declaration, spelling),
             spelling,
             complete,
@@ -34,10 +34,10 @@ internal static class RecordReader
             Locations.Of(declaration));
     }
 
-    private static ImmutableArray<CField> ReadFields(CXType recordType, TypeReader types)
+    private static ImmutableArray<HeaderField> ReadFields(CXType recordType, TypeReader types)
     {
         List<CXCursor> cursors = Children.FieldsOf(recordType);
-        ImmutableArray<CField>.Builder fields = ImmutableArray.CreateBuilder<CField>(cursors.Count);
+        ImmutableArray<HeaderField>.Builder fields = ImmutableArray.CreateBuilder<HeaderField>(cursors.Count);
         foreach (CXCursor cursor in cursors)
         {
             CXType fieldType = LibClang.clang_getCursorType(cursor);
@@ -45,7 +45,7 @@ internal static class RecordReader
             string name = LibClang.GetCursorSpelling(cursor);
             bool isAnonymousMember = !isBitField
                 && LibClang.clang_Cursor_isAnonymousRecordDecl(LibClang.clang_getTypeDeclaration(fieldType)) != 0;
-            fields.Add(new CField(
+            fields.Add(new HeaderField(
                 isAnonymousMember ? string.Empty : name,
                 types.Read(fieldType),
                 LibClang.clang_Cursor_getOffsetOfField(cursor),
@@ -57,7 +57,7 @@ internal static class RecordReader
     }
 
     /// <summary>The bit ranges of [0, sizeBits) that no named field or anonymous member covers.</summary>
-    internal static ImmutableArray<CPaddingGap> PaddingOf(ImmutableArray<CField> fields, long sizeBits)
+    internal static ImmutableArray<HeaderPaddingGap> PaddingOf(ImmutableArray<HeaderField> fields, long sizeBits)
     {
         // Unnamed bit-fields hold no data: C uses them only to force padding, so they count as gaps.
         IEnumerable<(long Start, long End)> covered = fields
@@ -66,13 +66,13 @@ internal static class RecordReader
             .Where(r => r.Item2 > r.Item1)
             .OrderBy(r => r.Item1);
 
-        ImmutableArray<CPaddingGap>.Builder gaps = ImmutableArray.CreateBuilder<CPaddingGap>();
+        ImmutableArray<HeaderPaddingGap>.Builder gaps = ImmutableArray.CreateBuilder<HeaderPaddingGap>();
         long reached = 0;
         foreach ((long start, long end) in covered)
         {
             if (start > reached)
             {
-                gaps.Add(new CPaddingGap(reached, start - reached));
+                gaps.Add(new HeaderPaddingGap(reached, start - reached));
             }
 
             reached = System.Math.Max(reached, end);
@@ -80,7 +80,7 @@ internal static class RecordReader
 
         if (sizeBits > reached)
         {
-            gaps.Add(new CPaddingGap(reached, sizeBits - reached));
+            gaps.Add(new HeaderPaddingGap(reached, sizeBits - reached));
         }
 
         return gaps.ToImmutable();

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.InteropServices;
 using System.Text;
 using KmodSharp.Headers.Model;
 using KmodSharp.Headers.Native;

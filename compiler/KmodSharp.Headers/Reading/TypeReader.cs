@@ -5,15 +5,15 @@ using KmodSharp.Headers.Native;
 
 namespace KmodSharp.Headers.Reading;
 
-/// <summary>Builds the <see cref="CType"/> model from libclang types of one translation unit.</summary>
+/// <summary>Builds the <see cref="HeaderType"/> model from libclang types of one translation unit.</summary>
 internal sealed class TypeReader
 {
     // Header types repeat a lot (every size_t parameter); caching by the type's spelling pair
     // is safe because within one unit equal spellings denote the same type.
-    private readonly Dictionary<(string Spelling, string Canonical, CXTypeKind Kind), CType> cache = [];
+    private readonly Dictionary<(string Spelling, string Canonical, CXTypeKind Kind), HeaderType> cache = [];
 
     /// <summary>Reads <paramref name="type"/> and everything it refers to (pointees, elements, typedef chains).</summary>
-    internal CType Read(CXType type)
+    internal HeaderType Read(CXType type)
     {
         CXType canonicalType = LibClang.clang_getCanonicalType(type);
         if (type.Kind == CXTypeKind.Auto)
@@ -25,16 +25,16 @@ internal sealed class TypeReader
         string spelling = LibClang.GetTypeSpelling(type);
         string canonical = LibClang.GetTypeSpelling(canonicalType);
         var key = (spelling, canonical, type.Kind);
-        if (cache.TryGetValue(key, out CType? cached))
+        if (cache.TryGetValue(key, out HeaderType? cached))
         {
             return cached;
         }
 
-        CType described = Describe(type, canonicalType, spelling, canonical);
+        HeaderType described = Describe(type, canonicalType, spelling, canonical);
 
         // clang answers sizeof for function types with GCC's 1; C has no such size.
-        bool hasSize = described is not CFunctionType;
-        CType result = described with
+        bool hasSize = described is not HeaderFunctionType;
+        HeaderType result = described with
         {
             Spelling = spelling,
             CanonicalSpelling = canonical,
@@ -46,7 +46,7 @@ internal sealed class TypeReader
         return result;
     }
 
-    private CType Describe(CXType type, CXType canonicalType, string spelling, string canonical)
+    private HeaderType Describe(CXType type, CXType canonicalType, string spelling, string canonical)
     {
         switch (type.Kind)
         {
@@ -57,51 +57,51 @@ internal sealed class TypeReader
             case CXTypeKind.Unexposed when canonicalType.Kind is not CXTypeKind.Unexposed:
                 return Read(canonicalType) with { Spelling = spelling, CanonicalSpelling = canonical };
             case CXTypeKind.Pointer:
-                return new CPointerType(Read(LibClang.clang_getPointeeType(type))) { Spelling = spelling, CanonicalSpelling = canonical };
+                return new HeaderPointerType(Read(LibClang.clang_getPointeeType(type))) { Spelling = spelling, CanonicalSpelling = canonical };
             case CXTypeKind.ConstantArray:
-                return new CArrayType(Read(LibClang.clang_getArrayElementType(type)), LibClang.clang_getArraySize(type)) { Spelling = spelling, CanonicalSpelling = canonical };
+                return new HeaderArrayType(Read(LibClang.clang_getArrayElementType(type)), LibClang.clang_getArraySize(type)) { Spelling = spelling, CanonicalSpelling = canonical };
             case CXTypeKind.IncompleteArray or CXTypeKind.VariableArray:
-                return new CArrayType(Read(LibClang.clang_getArrayElementType(type)), null) { Spelling = spelling, CanonicalSpelling = canonical };
+                return new HeaderArrayType(Read(LibClang.clang_getArrayElementType(type)), null) { Spelling = spelling, CanonicalSpelling = canonical };
             case CXTypeKind.Record:
                 {
                     CXCursor declaration = LibClang.clang_getTypeDeclaration(type);
-                    CRecordKind kind = declaration.Kind == CXCursorKind.UnionDecl ? CRecordKind.Union : CRecordKind.Struct;
+                    HeaderRecordKind kind = declaration.Kind == CXCursorKind.UnionDecl ? HeaderRecordKind.Union : HeaderRecordKind.Struct;
                     string name = DeclarationNames.TagName(declaration, canonical);
-                    return new CRecordRefType(kind, name, name.Length == 0) { Spelling = spelling, CanonicalSpelling = canonical };
+                    return new HeaderRecordRefType(kind, name, name.Length == 0) { Spelling = spelling, CanonicalSpelling = canonical };
                 }
 
             case CXTypeKind.Enum:
                 {
                     string name = DeclarationNames.TagName(LibClang.clang_getTypeDeclaration(type), canonical);
-                    return new CEnumRefType(name, name.Length == 0) { Spelling = spelling, CanonicalSpelling = canonical };
+                    return new HeaderEnumRefType(name, name.Length == 0) { Spelling = spelling, CanonicalSpelling = canonical };
                 }
 
             case CXTypeKind.Typedef:
                 {
                     CXCursor declaration = LibClang.clang_getTypeDeclaration(type);
-                    CType underlying = Read(LibClang.clang_getTypedefDeclUnderlyingType(declaration));
-                    return new CTypedefRefType(LibClang.GetCursorSpelling(declaration), underlying) { Spelling = spelling, CanonicalSpelling = canonical };
+                    HeaderType underlying = Read(LibClang.clang_getTypedefDeclUnderlyingType(declaration));
+                    return new HeaderTypedefRefType(LibClang.GetCursorSpelling(declaration), underlying) { Spelling = spelling, CanonicalSpelling = canonical };
                 }
 
             case CXTypeKind.FunctionProto or CXTypeKind.FunctionNoProto:
                 return ReadFunction(type) with { Spelling = spelling, CanonicalSpelling = canonical };
             default:
                 return BuiltinTypes.TryDescribe(type.Kind) is { } builtin
-                    ? new CBuiltinType(builtin.Kind, builtin.IsSigned) { Spelling = spelling, CanonicalSpelling = canonical }
-                    : new COtherType((int)type.Kind) { Spelling = spelling, CanonicalSpelling = canonical };
+                    ? new HeaderBuiltinType(builtin.Kind, builtin.IsSigned) { Spelling = spelling, CanonicalSpelling = canonical }
+                    : new HeaderOtherType((int)type.Kind) { Spelling = spelling, CanonicalSpelling = canonical };
         }
     }
 
-    private CFunctionType ReadFunction(CXType type)
+    private HeaderFunctionType ReadFunction(CXType type)
     {
         int count = LibClang.clang_getNumArgTypes(type);
-        ImmutableArray<CType>.Builder parameters = ImmutableArray.CreateBuilder<CType>(count < 0 ? 0 : count);
+        ImmutableArray<HeaderType>.Builder parameters = ImmutableArray.CreateBuilder<HeaderType>(count < 0 ? 0 : count);
         for (uint i = 0; i < count; i++)
         {
             parameters.Add(Read(LibClang.clang_getArgType(type, i)));
         }
 
-        return new CFunctionType(
+        return new HeaderFunctionType(
             Read(LibClang.clang_getResultType(type)),
             parameters.MoveToImmutable(),
             LibClang.clang_isFunctionTypeVariadic(type) != 0,
@@ -113,22 +113,22 @@ internal sealed class TypeReader
         };
     }
 
-    private static CQualifiers ReadQualifiers(CXType type)
+    private static HeaderQualifiers ReadQualifiers(CXType type)
     {
-        CQualifiers qualifiers = CQualifiers.None;
+        HeaderQualifiers qualifiers = HeaderQualifiers.None;
         if (LibClang.clang_isConstQualifiedType(type) != 0)
         {
-            qualifiers |= CQualifiers.Const;
+            qualifiers |= HeaderQualifiers.Const;
         }
 
         if (LibClang.clang_isVolatileQualifiedType(type) != 0)
         {
-            qualifiers |= CQualifiers.Volatile;
+            qualifiers |= HeaderQualifiers.Volatile;
         }
 
         if (LibClang.clang_isRestrictQualifiedType(type) != 0)
         {
-            qualifiers |= CQualifiers.Restrict;
+            qualifiers |= HeaderQualifiers.Restrict;
         }
 
         return qualifiers;

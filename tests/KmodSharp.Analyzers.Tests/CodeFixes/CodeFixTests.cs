@@ -1,5 +1,3 @@
-using KmodSharp.Analyzers.CodeFixes;
-using KmodSharp.Analyzers.Rules;
 using AddUsing = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.KernelContextAnalyzer, KmodSharp.Analyzers.CodeFixes.AddUsingCodeFix>;
 using CopyResult = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.IgnoredCopyResultCodeFix>;
 using Pointer = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.RawPointerParameterCodeFix>;

@@ -1,6 +1,5 @@
-using KmodSharp.Analyzers.Rules;
-using Gc = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.GcAllocationAnalyzer>;
 using Exceptions = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.ExceptionAnalyzer>;
+using Gc = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.GcAllocationAnalyzer>;
 using Types = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.ManagedTypeAnalyzer>;
 
 namespace KmodSharp.Analyzers.Tests.Rules;

@@ -1,5 +1,5 @@
-using Memory = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer>;
 using Fetch = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.DoubleFetchAnalyzer>;
+using Memory = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer>;
 
 namespace KmodSharp.Analyzers.Tests.Rules;
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using KmodSharp.Compiler.Pipeline.CTree;
 using Xunit;
 

@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Formats.Tar;
 using System.IO;
 using System.Linq;
-using KmodSharp.Analyzers;
 using KmodSharp.Cli;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using Xunit;

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTree;
@@ -6,7 +5,6 @@ using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Pipeline.Model;
-using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;
 

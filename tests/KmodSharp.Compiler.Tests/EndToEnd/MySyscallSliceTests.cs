@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;

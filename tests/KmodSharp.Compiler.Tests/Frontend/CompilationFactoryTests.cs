@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using Xunit;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Simulation;

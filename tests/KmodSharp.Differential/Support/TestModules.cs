@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Immutable;
 using System.IO;
-using System.Reflection;
 using KmodSharp.Compiler.Pipeline.Frontend;
 
 namespace KmodSharp.Differential.Support;

@@ -25,9 +25,6 @@ public sealed record CIntegerLiteral(System.Numerics.BigInteger Value, CIntegerS
 /// <summary>A string literal; the printer escapes it.</summary>
 public sealed record CStringLiteral(string Value) : CExpr;
 
-/// <summary>A character literal such as <c>'\0'</c>.</summary>
-public sealed record CCharLiteral(char Value) : CExpr;
-
 /// <summary>Unary operators.</summary>
 public enum CUnaryOperator
 {
@@ -110,6 +107,3 @@ public sealed record CDesignatedInitializer(ImmutableArray<CDesignator> Members)
 
 /// <summary>One <c>.member = value</c> of a designated initializer.</summary>
 public sealed record CDesignator(string Member, CExpr Value);
-
-/// <summary>A braced positional initializer: <c>{ 0 }</c>.</summary>
-public sealed record CInitializerList(ImmutableArray<CExpr> Values) : CExpr;

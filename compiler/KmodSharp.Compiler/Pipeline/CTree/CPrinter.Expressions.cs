@@ -27,9 +27,6 @@ public sealed partial class CPrinter
             case CStringLiteral text:
                 Write("\"" + Escape(text.Value) + "\"");
                 break;
-            case CCharLiteral character:
-                Write("'" + (character.Value == '\'' ? "\\'" : character.Value == '"' ? "\"" : Escape(character.Value.ToString())) + "'");
-                break;
             case CUnary unary:
                 Unary(unary);
                 break;
@@ -83,16 +80,6 @@ public sealed partial class CPrinter
                 break;
             case CTypeArgument type:
                 Write(TypeName(type.Type));
-                break;
-            case CInitializerList list:
-                Write("{ ");
-                for (int i = 0; i < list.Values.Length; i++)
-                {
-                    Write(i > 0 ? ", " : "");
-                    Expression(list.Values[i], AssignmentPrecedence);
-                }
-
-                Write(" }");
                 break;
             default:
                 throw new InternalCompilerException($"the C printer has no case for {expression.GetType().Name}");

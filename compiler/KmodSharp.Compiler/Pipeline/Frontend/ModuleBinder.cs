@@ -124,7 +124,7 @@ public static class ModuleBinder
     /// <c>GetStats</c> → <c>get_stats</c>: the default syscall name, the same function the analyzer
     /// validates names with, so the name checked is the name generated.
     /// </summary>
-    public static string SnakeCase(string name) => Analyzers.Subset.CNames.ToSnakeCase(name);
+    public static string SnakeCase(string name) => Analyzers.Subset.CIdentifiers.ToSnakeCase(name);
 
     private static SourceRef Locate(ISymbol symbol) => KmsDiagnostic.Locate(symbol.Locations[0]) ?? new SourceRef("", 0, 0);
 

@@ -156,6 +156,6 @@ internal sealed partial class FunctionLowering
     }
 
     // Constants and macro names cannot change between two evaluations.
-    private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral or CCharLiteral
+    private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral
         || (expression is CIdentifier { Name: var name } && (name is "true" or "false" or "NULL" || name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_')));
 }

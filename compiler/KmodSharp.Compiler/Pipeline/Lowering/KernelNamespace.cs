@@ -86,7 +86,7 @@ internal static partial class KernelNamespace
     /// object-like macro (<c>curthread</c>), or one the real headers define.
     /// </summary>
     public static bool IsObjectMacro(string name) =>
-        Analyzers.Subset.CNames.IsKeyword(name) || IsUpperCase(name) || Macros.Contains(name) || KernelHeaderNames.Current.IsObjectMacro(name);
+        Analyzers.Subset.CIdentifiers.IsKeyword(name) || IsUpperCase(name) || Macros.Contains(name) || KernelHeaderNames.Current.IsObjectMacro(name);
 
     /// <summary>Whether a struct or enum tag of that name would meet one the kernel headers declare, or a macro.</summary>
     public static bool ClashesAsTag(string name) =>
@@ -120,7 +120,7 @@ internal static partial class KernelNamespace
 
     // C keywords, and _X and __x (reserved to the implementation).
     private static bool IsImplementationReserved(string name) =>
-        Analyzers.Subset.CNames.IsKeyword(name)
+        Analyzers.Subset.CIdentifiers.IsKeyword(name)
         || name.StartsWith("__", StringComparison.Ordinal)
         || (name.Length > 1 && name[0] == '_' && char.IsAsciiLetterUpper(name[1]));
 

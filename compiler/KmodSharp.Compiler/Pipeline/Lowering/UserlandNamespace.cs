@@ -44,7 +44,7 @@ internal static partial class UserlandNamespace
 
     /// <summary>Whether a userland function of that name would meet one a program already has.</summary>
     public static bool Clashes(string name) =>
-        Analyzers.Subset.CNames.IsKeyword(name) || name.StartsWith("__", StringComparison.Ordinal) || name.StartsWith("kms_", StringComparison.Ordinal)
+        Analyzers.Subset.CIdentifiers.IsKeyword(name) || name.StartsWith("__", StringComparison.Ordinal) || name.StartsWith("kms_", StringComparison.Ordinal)
         || (name.Length > 1 && name[0] == '_' && char.IsAsciiLetterUpper(name[1]))
         || LibraryNames.Contains(name) || HeaderNames.Value.All.Contains(name) || FreeBsdSyscalls.Value.Contains(name);
 

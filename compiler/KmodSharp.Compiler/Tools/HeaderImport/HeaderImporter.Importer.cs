@@ -30,12 +30,12 @@ public static partial class HeaderImporter
 
             if (diagnostics.Count == 0)
             {
-                foreach ((CRecord record, string cName) in Roots(options.Structs))
+                foreach ((HeaderRecord record, string cName) in Roots(options.Structs))
                 {
                     Struct(record, cName, Pascal(cName.Split(' ')[^1]));
                 }
 
-                foreach (CEnum definition in result.Enums.Where(e => Mine(e.Location) && (!e.IsAnonymous || CNameOfEnum(e) is not null)))
+                foreach (HeaderEnum definition in result.Enums.Where(e => Mine(e.Location) && (!e.IsAnonymous || CNameOfEnum(e) is not null)))
                 {
                     Enum(definition);
                 }
@@ -45,11 +45,11 @@ public static partial class HeaderImporter
             return new ImportedHeader(header, options.TargetTriple, [.. structs], [.. arrays.Values], [.. enums.Values], constants, [.. diagnostics]);
         }
 
-        private IEnumerable<(CRecord Record, string CName)> Roots(ImmutableArray<string> requested)
+        private IEnumerable<(HeaderRecord Record, string CName)> Roots(ImmutableArray<string> requested)
         {
             if (requested.IsEmpty)
             {
-                foreach (CRecord record in result.Records.Where(r => Mine(r.Location) && r.IsComplete))
+                foreach (HeaderRecord record in result.Records.Where(r => Mine(r.Location) && r.IsComplete))
                 {
                     if (CName(record) is { } name)
                     {
@@ -74,12 +74,12 @@ public static partial class HeaderImporter
         }
 
         // struct tag, union tag, or the typedef naming a tagless record; null for an unnamed member's type.
-        private string? CName(CRecord record) =>
+        private string? CName(HeaderRecord record) =>
             record.Name.Length > 0
-                ? $"{(record.Kind == CRecordKind.Union ? "union" : "struct")} {record.Name}"
+                ? $"{(record.Kind == HeaderRecordKind.Union ? "union" : "struct")} {record.Name}"
                 : result.Typedefs.FirstOrDefault(t => t.UnderlyingType.StripTypedefs().CanonicalSpelling == record.Spelling)?.Name;
 
-        private string Struct(CRecord record, string? cName, string csName)
+        private string Struct(HeaderRecord record, string? cName, string csName)
         {
             if (structNames.TryGetValue(record.Spelling, out string? known))
             {
@@ -88,10 +88,10 @@ public static partial class HeaderImporter
 
             structNames[record.Spelling] = csName;
             string owner = cName ?? csName;
-            CStructLayout layout = result.FindLayout(record.Spelling)!;
+            HeaderStructLayout layout = result.FindLayout(record.Spelling)!;
             var fields = new List<ImportedField>();
             long naturalAlignment = 1;
-            foreach (CFieldLayout field in layout.Fields)
+            foreach (HeaderFieldLayout field in layout.Fields)
             {
                 if (field.IsBitField)
                 {
@@ -107,24 +107,24 @@ public static partial class HeaderImporter
             }
 
             int? pack = record.Alignment < naturalAlignment ? (int)record.Alignment : null;
-            structs.Add(new ImportedStruct(csName, cName, record.Kind == CRecordKind.Union, record.Size, record.Alignment, pack, [.. fields], Ref(record.Location)));
+            structs.Add(new ImportedStruct(csName, cName, record.Kind == HeaderRecordKind.Union, record.Size, record.Alignment, pack, [.. fields], Ref(record.Location)));
             return csName;
         }
 
-        private ImportedFieldType? Field(CType type, string field, string owner, string nestedName, SourceRef where)
+        private ImportedFieldType? Field(HeaderType type, string field, string owner, string nestedName, SourceRef where)
         {
             switch (type.StripTypedefs())
             {
-                case CBuiltinType builtin when Keyword(builtin) is { } keyword:
+                case HeaderBuiltinType builtin when Keyword(builtin) is { } keyword:
                     return new PrimitiveFieldType(keyword);
-                case CPointerType:
+                case HeaderPointerType:
                     return new PrimitiveFieldType("nuint");
-                case CEnumRefType reference when result.Enums.FirstOrDefault(e => e.Spelling == reference.CanonicalSpelling) is { } definition:
+                case HeaderEnumRefType reference when result.Enums.FirstOrDefault(e => e.Spelling == reference.CanonicalSpelling) is { } definition:
                     return new NamedFieldType(Enum(definition));
-                case CRecordRefType reference when result.Records.FirstOrDefault(r => r.Spelling == reference.CanonicalSpelling && r.IsComplete) is { } record:
+                case HeaderRecordRefType reference when result.Records.FirstOrDefault(r => r.Spelling == reference.CanonicalSpelling && r.IsComplete) is { } record:
                     string? cName = CName(record);
                     return new NamedFieldType(Struct(record, cName, cName is null ? nestedName : Pascal(cName.Split(' ')[^1])));
-                case CArrayType array:
+                case HeaderArrayType array:
                     return Array(array, field, owner, nestedName, where);
                 default:
                     diagnostics.Add(Error($"field '{field}' of {owner} has type '{type.Spelling}', which has no exact C# twin (floating point, 128-bit and incomplete types are not imported)", where));
@@ -132,11 +132,11 @@ public static partial class HeaderImporter
             }
         }
 
-        private ImportedFieldType? Array(CArrayType array, string field, string owner, string nestedName, SourceRef where)
+        private ImportedFieldType? Array(HeaderArrayType array, string field, string owner, string nestedName, SourceRef where)
         {
             long length = 1;
-            CType element = array;
-            while (element.StripTypedefs() is CArrayType dimension)
+            HeaderType element = array;
+            while (element.StripTypedefs() is HeaderArrayType dimension)
             {
                 if (dimension.Length is not { } count)
                 {
@@ -150,9 +150,9 @@ public static partial class HeaderImporter
 
             switch (element.StripTypedefs())
             {
-                case CBuiltinType builtin when Keyword(builtin) is { } keyword:
+                case HeaderBuiltinType builtin when Keyword(builtin) is { } keyword:
                     return new FixedBufferFieldType(keyword, length);
-                case CPointerType pointer:
+                case HeaderPointerType pointer:
                     return new FixedBufferFieldType(pointer.Size == 4 ? "uint" : "ulong", length);
             }
 
@@ -166,7 +166,7 @@ public static partial class HeaderImporter
             return new NamedFieldType(name);
         }
 
-        private string Enum(CEnum definition)
+        private string Enum(HeaderEnum definition)
         {
             string cName = definition.IsAnonymous
                 ? result.Typedefs.FirstOrDefault(t => t.UnderlyingType.StripTypedefs().CanonicalSpelling == definition.Spelling)?.Name ?? "anonymous_enum"
@@ -174,7 +174,7 @@ public static partial class HeaderImporter
             string name = Pascal(cName);
             if (!enums.ContainsKey(name))
             {
-                string underlying = definition.IntegerType.StripTypedefs() is CBuiltinType b && Keyword(b) is { } k ? k : "int";
+                string underlying = definition.IntegerType.StripTypedefs() is HeaderBuiltinType b && Keyword(b) is { } k ? k : "int";
                 bool unsigned = underlying is "byte" or "ushort" or "uint" or "ulong";
                 enums[name] = new ImportedEnum(name, definition.Spelling, underlying,
                     [.. definition.Constants.Select(c => new ImportedConstant(c.Name, underlying, Literal(c.Value, unsigned, underlying)))]);
@@ -186,16 +186,16 @@ public static partial class HeaderImporter
         private ImmutableArray<ImportedConstant> Constants()
         {
             var constants = new List<ImportedConstant>();
-            foreach (CMacro macro in result.Macros.Where(m => Mine(m.Location)))
+            foreach (HeaderMacro macro in result.Macros.Where(m => Mine(m.Location)))
             {
-                if (macro.Type.StripTypedefs() is CBuiltinType builtin && Keyword(builtin) is { } keyword and not "bool")
+                if (macro.Type.StripTypedefs() is HeaderBuiltinType builtin && Keyword(builtin) is { } keyword and not "bool")
                 {
                     string type = keyword is "sbyte" or "byte" or "short" or "ushort" ? "int" : keyword;
                     constants.Add(new ImportedConstant(macro.Name, type, Literal(macro.Value, macro.IsUnsigned, type)));
                 }
             }
 
-            foreach (CEnum definition in result.Enums.Where(e => Mine(e.Location) && e.IsAnonymous && CNameOfEnum(e) is null))
+            foreach (HeaderEnum definition in result.Enums.Where(e => Mine(e.Location) && e.IsAnonymous && CNameOfEnum(e) is null))
             {
                 constants.AddRange(definition.Constants.Select(c => new ImportedConstant(c.Name, "int", Literal(c.Value, false, "int"))));
             }
@@ -203,9 +203,9 @@ public static partial class HeaderImporter
             return [.. constants];
         }
 
-        private string? CNameOfEnum(CEnum definition) =>
+        private string? CNameOfEnum(HeaderEnum definition) =>
             result.Typedefs.FirstOrDefault(t => t.UnderlyingType.StripTypedefs().CanonicalSpelling == definition.Spelling)?.Name;
 
-        private bool Mine(CSourceLocation location) => Path.GetFullPath(location.File) == header;
+        private bool Mine(HeaderSourceLocation location) => Path.GetFullPath(location.File) == header;
     }
 }

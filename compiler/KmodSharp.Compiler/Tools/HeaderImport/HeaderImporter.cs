@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
@@ -73,7 +72,7 @@ public static partial class HeaderImporter
         return importer.Run(options);
     }
 
-    private static SourceRef Ref(CSourceLocation location) => new(location.File, location.Line, location.Column);
+    private static SourceRef Ref(HeaderSourceLocation location) => new(location.File, location.Line, location.Column);
 
     private static KmsDiagnostic Error(string message, SourceRef? location) => new(DiagnosticId, KmsSeverity.Error, message, location);
 
@@ -96,15 +95,15 @@ public static partial class HeaderImporter
     };
 
     /// <summary>The C# keyword for an integer (or <c>bool</c>) builtin, or null for floating point and 128-bit types.</summary>
-    internal static string? Keyword(CBuiltinType type) => type.Kind switch
+    internal static string? Keyword(HeaderBuiltinType type) => type.Kind switch
     {
-        CBuiltinKind.Bool => "bool",
-        CBuiltinKind.Char or CBuiltinKind.SignedChar or CBuiltinKind.UnsignedChar => type.IsSigned ? "sbyte" : "byte",
-        CBuiltinKind.Char16 => "ushort",
-        CBuiltinKind.WChar or CBuiltinKind.Char32 => type.IsSigned ? "int" : "uint",
-        CBuiltinKind.Short or CBuiltinKind.UnsignedShort => type.IsSigned ? "short" : "ushort",
-        CBuiltinKind.Int or CBuiltinKind.UnsignedInt or CBuiltinKind.Long or CBuiltinKind.UnsignedLong
-            or CBuiltinKind.LongLong or CBuiltinKind.UnsignedLongLong => (type.Size, type.IsSigned) switch
+        HeaderBuiltinKind.Bool => "bool",
+        HeaderBuiltinKind.Char or HeaderBuiltinKind.SignedChar or HeaderBuiltinKind.UnsignedChar => type.IsSigned ? "sbyte" : "byte",
+        HeaderBuiltinKind.Char16 => "ushort",
+        HeaderBuiltinKind.WChar or HeaderBuiltinKind.Char32 => type.IsSigned ? "int" : "uint",
+        HeaderBuiltinKind.Short or HeaderBuiltinKind.UnsignedShort => type.IsSigned ? "short" : "ushort",
+        HeaderBuiltinKind.Int or HeaderBuiltinKind.UnsignedInt or HeaderBuiltinKind.Long or HeaderBuiltinKind.UnsignedLong
+            or HeaderBuiltinKind.LongLong or HeaderBuiltinKind.UnsignedLongLong => (type.Size, type.IsSigned) switch
             {
                 (8, true) => "long",
                 (8, false) => "ulong",

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using KmodSharp.Analyzers;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Frontend;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Headers;
@@ -11,9 +10,9 @@ internal sealed partial class FidelityComparison
 {
     public void Records(ImmutableArray<string> partial)
     {
-        foreach (CRecord record in ours.Records.Where(r => Mine(r.Location) && r.IsComplete && !r.IsAnonymous))
+        foreach (HeaderRecord record in ours.Records.Where(r => Mine(r.Location) && r.IsComplete && !r.IsAnonymous))
         {
-            CRecord? theirs = real.Records.FirstOrDefault(r => r.Spelling == record.Spelling && r.IsComplete);
+            HeaderRecord? theirs = real.Records.FirstOrDefault(r => r.Spelling == record.Spelling && r.IsComplete);
             if (theirs is null)
             {
                 differences.Add(new(FidelityKind.Record, record.Spelling, Place(record.Location), $"complete, {record.Size} bytes", "has no complete definition in the headers we include"));
@@ -34,14 +33,14 @@ internal sealed partial class FidelityComparison
     }
 
     // A struct we mirror in part: the fields we declare must exist with the same types; offsets differ by design.
-    private void CompareFieldTypes(string name, CRecord mine, CRecord theirs)
+    private void CompareFieldTypes(string name, HeaderRecord mine, HeaderRecord theirs)
     {
-        CStructLayout ourLayout = LayoutBuilder(ours, mine);
-        CStructLayout realLayout = LayoutBuilder(real, theirs);
-        foreach (CFieldLayout field in ourLayout.Fields)
+        HeaderStructLayout ourLayout = LayoutBuilder(ours, mine);
+        HeaderStructLayout realLayout = LayoutBuilder(real, theirs);
+        foreach (HeaderFieldLayout field in ourLayout.Fields)
         {
             fields++;
-            CFieldLayout? other = realLayout.Fields.FirstOrDefault(f => f.Name == field.Name);
+            HeaderFieldLayout? other = realLayout.Fields.FirstOrDefault(f => f.Name == field.Name);
             string where = Place(mine.Location);
             if (other is null)
             {
@@ -54,7 +53,7 @@ internal sealed partial class FidelityComparison
         }
     }
 
-    private void CompareLayouts(string name, CRecord mine, CRecord theirs)
+    private void CompareLayouts(string name, HeaderRecord mine, HeaderRecord theirs)
     {
         string where = Place(mine.Location);
         if (mine.Size != theirs.Size || mine.Alignment != theirs.Alignment)
@@ -62,12 +61,12 @@ internal sealed partial class FidelityComparison
             differences.Add(new(FidelityKind.Record, name, where, $"size {mine.Size}, align {mine.Alignment}", $"size {theirs.Size}, align {theirs.Alignment} ({Place(theirs.Location)})"));
         }
 
-        CStructLayout ourLayout = LayoutBuilder(ours, mine);
-        CStructLayout realLayout = LayoutBuilder(real, theirs);
-        foreach (CFieldLayout field in ourLayout.Fields)
+        HeaderStructLayout ourLayout = LayoutBuilder(ours, mine);
+        HeaderStructLayout realLayout = LayoutBuilder(real, theirs);
+        foreach (HeaderFieldLayout field in ourLayout.Fields)
         {
             fields++;
-            CFieldLayout? other = realLayout.Fields.FirstOrDefault(f => f.Name == field.Name);
+            HeaderFieldLayout? other = realLayout.Fields.FirstOrDefault(f => f.Name == field.Name);
             if (other is null)
             {
                 differences.Add(new(FidelityKind.Record, $"{name}.{field.Name}", where, $"{HeaderFidelity.Canonical(field.Type)} at {Offset(field)}", "has no such field"));
@@ -82,13 +81,13 @@ internal sealed partial class FidelityComparison
             CompareFieldType($"{name}.{field.Name}", where, field, other);
         }
 
-        foreach (CFieldLayout other in realLayout.Fields.Where(f => ourLayout.Fields.All(o => o.Name != f.Name)))
+        foreach (HeaderFieldLayout other in realLayout.Fields.Where(f => ourLayout.Fields.All(o => o.Name != f.Name)))
         {
             differences.Add(new(FidelityKind.Record, $"{name}.{other.Name}", where, "has no such field", $"{HeaderFidelity.Canonical(other.Type)} at {Offset(other)}"));
         }
     }
 
-    private void CompareFieldType(string name, string where, CFieldLayout field, CFieldLayout other)
+    private void CompareFieldType(string name, string where, HeaderFieldLayout field, HeaderFieldLayout other)
     {
         string ourType = HeaderFidelity.Canonical(field.Type);
         string realType = HeaderFidelity.Canonical(other.Type);
@@ -103,14 +102,14 @@ internal sealed partial class FidelityComparison
         }
     }
 
-    private static CRecord? AnonymousRecord(HeaderReadResult result, CType type) =>
-        type.StripTypedefs() is CRecordRefType { IsAnonymous: true }
+    private static HeaderRecord? AnonymousRecord(HeaderReadResult result, HeaderType type) =>
+        type.StripTypedefs() is HeaderRecordRefType { IsAnonymous: true }
             ? result.Records.FirstOrDefault(r => r.Spelling == type.StripTypedefs().CanonicalSpelling && r.IsComplete)
             : null;
 
-    private static CStructLayout LayoutBuilder(HeaderReadResult result, CRecord record) =>
-        result.FindLayout(record.Spelling) ?? new CStructLayout(record.Spelling, record, record.Size, record.Alignment, []);
+    private static HeaderStructLayout LayoutBuilder(HeaderReadResult result, HeaderRecord record) =>
+        result.FindLayout(record.Spelling) ?? new HeaderStructLayout(record.Spelling, record, record.Size, record.Alignment, []);
 
-    private static string Offset(CFieldLayout field) =>
+    private static string Offset(HeaderFieldLayout field) =>
         field.BitWidth is { } width ? $"bit {field.OffsetBits} (width {width})" : $"offset {field.OffsetBytes}";
 }

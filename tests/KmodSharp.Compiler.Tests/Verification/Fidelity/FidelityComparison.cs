@@ -46,10 +46,10 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
 
     public void Functions()
     {
-        foreach (CFunction function in ours.Functions.Where(f => Mine(f.Location)))
+        foreach (HeaderFunction function in ours.Functions.Where(f => Mine(f.Location)))
         {
             functions++;
-            CFunction? theirs = real.FindFunction(function.Name);
+            HeaderFunction? theirs = real.FindFunction(function.Name);
             string prototype = Prototype(function);
             if (theirs is null)
             {
@@ -64,7 +64,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
 
     public void Macros(ImmutableArray<string> skipped)
     {
-        foreach (CMacro macro in ours.Macros.Where(m => Mine(m.Location) && !skipped.Contains(m.Name)))
+        foreach (HeaderMacro macro in ours.Macros.Where(m => Mine(m.Location) && !skipped.Contains(m.Name)))
         {
             macros++;
             string value = Value(macro);
@@ -91,7 +91,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
 
     public void Enums()
     {
-        foreach (CEnum definition in ours.Enums.Where(e => Mine(e.Location) && !e.Constants.Any(c => c.Name.StartsWith(HeaderFidelity.MacroProbePrefix, StringComparison.Ordinal))))
+        foreach (HeaderEnum definition in ours.Enums.Where(e => Mine(e.Location) && !e.Constants.Any(c => c.Name.StartsWith(HeaderFidelity.MacroProbePrefix, StringComparison.Ordinal))))
         {
             if (!definition.IsAnonymous && real.FindEnum(definition.Name) is { } theirEnum
                 && HeaderFidelity.Canonical(theirEnum.IntegerType) != HeaderFidelity.Canonical(definition.IntegerType))
@@ -99,7 +99,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
                 differences.Add(new(FidelityKind.EnumConstant, definition.Spelling, Place(definition.Location), "underlying " + definition.IntegerType.CanonicalSpelling, $"underlying {theirEnum.IntegerType.CanonicalSpelling} ({Place(theirEnum.Location)})"));
             }
 
-            foreach (CEnumConstant constant in definition.Constants)
+            foreach (HeaderEnumConstant constant in definition.Constants)
             {
                 enumConstants++;
                 string ourValue = constant.Value.ToString(CultureInfo.InvariantCulture);
@@ -127,7 +127,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
 
     public void Typedefs()
     {
-        foreach (CTypedef typedef in ours.Typedefs.Where(t => Mine(t.Location)))
+        foreach (HeaderTypedef typedef in ours.Typedefs.Where(t => Mine(t.Location)))
         {
             typedefs++;
             string type = HeaderFidelity.Canonical(typedef.UnderlyingType);
@@ -160,8 +160,8 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
 
             foreach (string name in entry.CheckedFunctions)
             {
-                CFunction? mine = ours.FindFunction(name);
-                CFunction? theirs = real.FindFunction(name);
+                HeaderFunction? mine = ours.FindFunction(name);
+                HeaderFunction? theirs = real.FindFunction(name);
                 string ourPrototype = mine is null ? "not declared" : Prototype(mine);
                 string realPrototype = theirs is null ? "not declared" : Prototype(theirs);
                 if (mine is null || theirs is null || ourPrototype != realPrototype)
@@ -193,7 +193,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
             {
                 Notes.Add($"{difference.OurFile}: {name}: ours is a function, FreeBSD's a macro of that name");
             }
-            else if (!constants.TryGetValue(HeaderFidelity.ValueProbePrefix + name, out CEnumConstant? value))
+            else if (!constants.TryGetValue(HeaderFidelity.ValueProbePrefix + name, out HeaderEnumConstant? value))
             {
                 differences.Add(difference with { Real = "defines it as a macro with no integer value" });
             }
@@ -204,7 +204,7 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
         }
     }
 
-    private static string Prototype(CFunction function)
+    private static string Prototype(HeaderFunction function)
     {
         IEnumerable<string> parameters = function.Parameters.Select(p => HeaderFidelity.Unqualified(p.Type));
         if (function.IsVariadic)
@@ -213,17 +213,17 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
         }
 
         string list = function.Parameters.IsEmpty && !function.IsVariadic ? "void" : string.Join(", ", parameters);
-        string storage = function.Storage == CStorageClass.Static ? "static " : "";
+        string storage = function.Storage == HeaderStorageClass.Static ? "static " : "";
         string inline = function.IsInline ? "inline " : "";
         return $"{storage}{inline}{HeaderFidelity.Canonical(function.ReturnType)} {function.Name}({list})";
     }
 
-    private static string Value(CMacro macro) =>
+    private static string Value(HeaderMacro macro) =>
         $"({macro.Type.CanonicalSpelling}){(macro.IsUnsigned ? macro.UnsignedValue.ToString(CultureInfo.InvariantCulture) : macro.Value.ToString(CultureInfo.InvariantCulture))}";
 
-    private (CEnum Enum, CEnumConstant Constant)? RealEnumConstant(string name)
+    private (HeaderEnum Enum, HeaderEnumConstant Constant)? RealEnumConstant(string name)
     {
-        foreach (CEnum definition in real.Enums)
+        foreach (HeaderEnum definition in real.Enums)
         {
             if (definition.Constants.FirstOrDefault(c => c.Name == name) is { } constant)
             {
@@ -234,11 +234,11 @@ internal sealed partial class FidelityComparison(string ourRoot, HeaderReadResul
         return null;
     }
 
-    private bool Mine(CSourceLocation location) =>
+    private bool Mine(HeaderSourceLocation location) =>
         Path.GetFullPath(location.File).StartsWith(ourRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     // Our files relative to our include folder; FreeBSD's from their "sys/" on (the tree's root differs per machine).
-    private string Place(CSourceLocation location)
+    private string Place(HeaderSourceLocation location)
     {
         string file = Path.GetFullPath(location.File);
         if (file.StartsWith(ourRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
@@ -141,13 +140,13 @@ public static partial class HeaderFidelity
             warningsAsErrors: false));
 
     /// <summary>A type's canonical spelling with the file positions of anonymous records taken out (they differ between trees).</summary>
-    internal static string Canonical(CType type) => AnonymousTag().Replace(type.CanonicalSpelling, "(anonymous)");
+    internal static string Canonical(HeaderType type) => AnonymousTag().Replace(type.CanonicalSpelling, "(anonymous)");
 
     /// <summary>A parameter's type as a prototype compares it: top-level qualifiers do not count (C11 6.7.6.3p15).</summary>
-    internal static string Unqualified(CType type)
+    internal static string Unqualified(HeaderType type)
     {
         string spelling = Canonical(type);
-        return type.StripTypedefs() is CPointerType
+        return type.StripTypedefs() is HeaderPointerType
             ? TrailingQualifiers().Replace(spelling, "")
             : LeadingQualifiers().Replace(spelling, "");
     }

@@ -32,7 +32,7 @@ public static class KernelLikeNames
     /// </summary>
     public static string? Local(ModuleContext module, MethodContext method)
     {
-        string[] candidates = [.. Locals, .. module.Helpers.Select(h => $"{module.Name}_{KmodSharp.Analyzers.Subset.CNames.ToSnakeCase(h.Name)}")];
+        string[] candidates = [.. Locals, .. module.Helpers.Select(h => $"{module.Name}_{KmodSharp.Analyzers.Subset.CIdentifiers.ToSnakeCase(h.Name)}")];
         string[] free = [.. candidates.Where(c => !method.KernelLikeNames.Contains(c))];
         if (free.Length == 0)
         {

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using KmodSharp.Compiler.Pipeline.CTree;
-using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Pipeline.Model;
 

@@ -5,7 +5,7 @@ namespace KmodSharp.Headers.Model;
 /// <summary>
 /// A <c>struct</c> or <c>union</c> with its layout on the parse target. Anonymous records (a C11
 /// anonymous member, or a tagless struct behind a typedef) are listed too: find them through
-/// <see cref="Spelling"/>, which equals the canonical spelling of every <see cref="CRecordRefType"/> naming them.
+/// <see cref="Spelling"/>, which equals the canonical spelling of every <see cref="HeaderRecordRefType"/> naming them.
 /// </summary>
 /// <param name="Kind">Struct or union.</param>
 /// <param name="Name">The tag, or empty for an anonymous record.</param>
@@ -16,16 +16,16 @@ namespace KmodSharp.Headers.Model;
 /// <param name="Fields">The direct fields in declaration order, unnamed bit-fields and anonymous members included.</param>
 /// <param name="Padding">The bit ranges no named field covers, tail padding included.</param>
 /// <param name="Location">Where the definition (or the declaration) is.</param>
-public sealed record CRecord(
-    CRecordKind Kind,
+public sealed record HeaderRecord(
+    HeaderRecordKind Kind,
     string Name,
     string Spelling,
     bool IsComplete,
     long Size,
     long Alignment,
-    ImmutableArray<CField> Fields,
-    ImmutableArray<CPaddingGap> Padding,
-    CSourceLocation Location)
+    ImmutableArray<HeaderField> Fields,
+    ImmutableArray<HeaderPaddingGap> Padding,
+    HeaderSourceLocation Location)
 {
     /// <summary>True when the record has no tag.</summary>
     public bool IsAnonymous => Name.Length == 0;
@@ -37,7 +37,7 @@ public sealed record CRecord(
 /// <param name="OffsetBits">The offset from the start of the record, in bits.</param>
 /// <param name="BitWidth">The width of a bit-field, else <see langword="null"/>.</param>
 /// <param name="IsAnonymousMember">True for a C11 anonymous struct or union member, whose fields are reached as if they were the parent's.</param>
-public sealed record CField(string Name, CType Type, long OffsetBits, int? BitWidth, bool IsAnonymousMember)
+public sealed record HeaderField(string Name, HeaderType Type, long OffsetBits, int? BitWidth, bool IsAnonymousMember)
 {
     /// <summary>True for a bit-field.</summary>
     public bool IsBitField => BitWidth is not null;
@@ -52,7 +52,7 @@ public sealed record CField(string Name, CType Type, long OffsetBits, int? BitWi
 /// <summary>Bits of a record that belong to no named field: alignment padding between fields, and tail padding.</summary>
 /// <param name="OffsetBits">Where the gap starts, in bits from the start of the record.</param>
 /// <param name="SizeBits">How many bits it spans.</param>
-public sealed record CPaddingGap(long OffsetBits, long SizeBits)
+public sealed record HeaderPaddingGap(long OffsetBits, long SizeBits)
 {
     /// <summary>The byte the gap starts in.</summary>
     public long OffsetBytes => OffsetBits / 8;
@@ -62,7 +62,7 @@ public sealed record CPaddingGap(long OffsetBits, long SizeBits)
 }
 
 /// <summary>Struct or union.</summary>
-public enum CRecordKind
+public enum HeaderRecordKind
 {
     /// <summary><c>struct</c>.</summary>
     Struct,

@@ -7,7 +7,7 @@ namespace KmodSharp.Headers.Model;
 /// into libclang. <see cref="Spelling"/> is the type as written (typedef names kept),
 /// <see cref="CanonicalSpelling"/> the type with every typedef resolved; compare types by the latter.
 /// </summary>
-public abstract record CType
+public abstract record HeaderType
 {
     /// <summary>The type as clang spells it where it was used, qualifiers included (e.g. <c>const size_t</c>).</summary>
     public required string Spelling { get; init; }
@@ -16,7 +16,7 @@ public abstract record CType
     public required string CanonicalSpelling { get; init; }
 
     /// <summary>The qualifiers written on this type itself (not on a pointee or element).</summary>
-    public CQualifiers Qualifiers { get; init; }
+    public HeaderQualifiers Qualifiers { get; init; }
 
     /// <summary><c>sizeof</c> in bytes for the parse target; <see langword="null"/> for incomplete, void and function types.</summary>
     public long? Size { get; init; }
@@ -25,23 +25,23 @@ public abstract record CType
     public long? Alignment { get; init; }
 
     /// <summary>True when the type is <c>const</c>-qualified.</summary>
-    public bool IsConst => (Qualifiers & CQualifiers.Const) != 0;
+    public bool IsConst => (Qualifiers & HeaderQualifiers.Const) != 0;
 
     /// <summary>True when the type is <c>volatile</c>-qualified.</summary>
-    public bool IsVolatile => (Qualifiers & CQualifiers.Volatile) != 0;
+    public bool IsVolatile => (Qualifiers & HeaderQualifiers.Volatile) != 0;
 
     /// <summary>True when both types are the same C type once typedefs are resolved.</summary>
-    public bool IsSameCanonicalType(CType other)
+    public bool IsSameCanonicalType(HeaderType other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return string.Equals(CanonicalSpelling, other.CanonicalSpelling, StringComparison.Ordinal);
     }
 
     /// <summary>The type with typedefs and qualifiers stripped from the top: what a value of it really is.</summary>
-    public CType StripTypedefs()
+    public HeaderType StripTypedefs()
     {
-        CType type = this;
-        while (type is CTypedefRefType typedef)
+        HeaderType type = this;
+        while (type is HeaderTypedefRefType typedef)
         {
             type = typedef.Underlying;
         }
@@ -55,7 +55,7 @@ public abstract record CType
 
 /// <summary>Type qualifiers.</summary>
 [Flags]
-public enum CQualifiers
+public enum HeaderQualifiers
 {
     /// <summary>No qualifier.</summary>
     None = 0,

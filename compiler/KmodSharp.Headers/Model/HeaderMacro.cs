@@ -9,7 +9,7 @@ namespace KmodSharp.Headers.Model;
 /// <param name="IsUnsigned">True when the expression's type is unsigned.</param>
 /// <param name="Type">The C type of the expansion (<c>int</c> for <c>5</c>, <c>unsigned long</c> for <c>5UL</c>).</param>
 /// <param name="Location">Where the macro is defined.</param>
-public sealed record CMacro(string Name, long Value, bool IsUnsigned, CType Type, CSourceLocation Location)
+public sealed record HeaderMacro(string Name, long Value, bool IsUnsigned, HeaderType Type, HeaderSourceLocation Location)
 {
     /// <summary>The value's bits as an unsigned number.</summary>
     public ulong UnsignedValue => unchecked((ulong)Value);

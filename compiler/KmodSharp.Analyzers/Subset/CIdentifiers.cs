@@ -7,7 +7,7 @@ namespace KmodSharp.Analyzers.Subset;
 /// The naming rules the backend relies on: module and syscall names become C identifiers,
 /// token-pasted by <c>SYSCALL_MODULE</c>, and module names <c>sys/&lt;name&gt;</c>.
 /// </summary>
-public static class CNames
+public static class CIdentifiers
 {
     /// <summary>The longest name accepted (module names are stored in fixed-size buffers; keep a margin).</summary>
     public const int MaxLength = 32;

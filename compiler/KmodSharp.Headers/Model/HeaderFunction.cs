@@ -11,23 +11,23 @@ namespace KmodSharp.Headers.Model;
 /// <param name="IsInline">True for <c>inline</c> functions.</param>
 /// <param name="IsDefinition">True when any declaration read has a body.</param>
 /// <param name="Location">Where the first declaration read is.</param>
-public sealed record CFunction(
+public sealed record HeaderFunction(
     string Name,
-    CType ReturnType,
-    ImmutableArray<CParameter> Parameters,
+    HeaderType ReturnType,
+    ImmutableArray<HeaderParameter> Parameters,
     bool IsVariadic,
-    CStorageClass Storage,
+    HeaderStorageClass Storage,
     bool IsInline,
     bool IsDefinition,
-    CSourceLocation Location);
+    HeaderSourceLocation Location);
 
 /// <summary>A function parameter.</summary>
 /// <param name="Name">The parameter name, empty when the declaration omits it.</param>
 /// <param name="Type">The declared type (arrays and functions are not decayed).</param>
-public sealed record CParameter(string Name, CType Type);
+public sealed record HeaderParameter(string Name, HeaderType Type);
 
 /// <summary>A declaration's storage class.</summary>
-public enum CStorageClass
+public enum HeaderStorageClass
 {
     /// <summary>None written: external linkage by default.</summary>
     None,

@@ -8,7 +8,7 @@ namespace KmodSharp.Headers.Model;
 /// <param name="IntegerType">The integer type the compiler chose to represent the enum.</param>
 /// <param name="Constants">The enumerators in declaration order.</param>
 /// <param name="Location">Where the definition is.</param>
-public sealed record CEnum(string Name, string Spelling, CType IntegerType, ImmutableArray<CEnumConstant> Constants, CSourceLocation Location)
+public sealed record HeaderEnum(string Name, string Spelling, HeaderType IntegerType, ImmutableArray<HeaderEnumConstant> Constants, HeaderSourceLocation Location)
 {
     /// <summary>True when the enum has no tag.</summary>
     public bool IsAnonymous => Name.Length == 0;
@@ -17,7 +17,7 @@ public sealed record CEnum(string Name, string Spelling, CType IntegerType, Immu
 /// <summary>An enumerator and its value.</summary>
 /// <param name="Name">The enumerator's name.</param>
 /// <param name="Value">The value; for an enum over an unsigned 64-bit type read <see cref="UnsignedValue"/>.</param>
-public sealed record CEnumConstant(string Name, long Value)
+public sealed record HeaderEnumConstant(string Name, long Value)
 {
     /// <summary>The value's bits as an unsigned number.</summary>
     public ulong UnsignedValue => unchecked((ulong)Value);

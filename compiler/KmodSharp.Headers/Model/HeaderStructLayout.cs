@@ -12,14 +12,14 @@ namespace KmodSharp.Headers.Model;
 /// <param name="Size">sizeof in bytes.</param>
 /// <param name="Alignment">alignof in bytes.</param>
 /// <param name="Fields">Each named field reachable by a single name, in offset order of declaration.</param>
-public sealed record CStructLayout(string Name, CRecord Record, long Size, long Alignment, ImmutableArray<CFieldLayout> Fields);
+public sealed record HeaderStructLayout(string Name, HeaderRecord Record, long Size, long Alignment, ImmutableArray<HeaderFieldLayout> Fields);
 
-/// <summary>One field's place in a <see cref="CStructLayout"/>.</summary>
+/// <summary>One field's place in a <see cref="HeaderStructLayout"/>.</summary>
 /// <param name="Name">The field name as C code writes it after <c>.</c>.</param>
 /// <param name="Type">The declared type.</param>
 /// <param name="OffsetBits">Bits from the start of the outer record.</param>
 /// <param name="BitWidth">The width of a bit-field, else <see langword="null"/>.</param>
-public sealed record CFieldLayout(string Name, CType Type, long OffsetBits, int? BitWidth)
+public sealed record HeaderFieldLayout(string Name, HeaderType Type, long OffsetBits, int? BitWidth)
 {
     /// <summary>Bytes from the start of the outer record (the byte holding the first bit, for a bit-field) — what <c>offsetof</c> answers for a non-bit-field.</summary>
     public long OffsetBytes => OffsetBits / 8;

@@ -1,7 +1,0 @@
-namespace KmodSharp.Headers.Model;
-
-/// <summary>A typedef declaration.</summary>
-/// <param name="Name">The new type name.</param>
-/// <param name="UnderlyingType">The type it names (possibly another typedef; see <see cref="CType.StripTypedefs"/>).</param>
-/// <param name="Location">Where it is declared.</param>
-public sealed record CTypedef(string Name, CType UnderlyingType, CSourceLocation Location);
