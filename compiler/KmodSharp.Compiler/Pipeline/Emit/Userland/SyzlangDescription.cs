@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using KmodSharp.Compiler.Pipeline.Frontend;
-using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
@@ -57,7 +56,7 @@ public static class SyzlangDescription
 
                 string type = Scalar(module, field.Type);
                 text.Append('\t').Append(field.Name).Append('\t').Append(field.ArrayLength is int length ? $"array[{type}, {length}]" : type).Append('\n');
-                end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+                end = field.Offset + ((KTypeLayout.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
             }
 
             text.Append("} [size[").Append(structure.Size).Append("]]\n");
