@@ -23,9 +23,6 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 /// </summary>
 public static class SyzlangDescription
 {
-    /// <summary>The first slot the kernel hands out to a dynamic syscall (lkmnosys, FreeBSD's sys/kern/syscalls.master).</summary>
-    public const int FirstDynamicSlot = 210;
-
     public static Artifact For(ModuleModel module)
     {
         var text = new StringBuilder()
@@ -75,7 +72,7 @@ public static class SyzlangDescription
     public static IEnumerable<(SyscallModel Syscall, int Slot)> Slots(ModuleModel module)
     {
         var taken = module.Syscalls.Where(s => s.FixedNumber is not null).Select(s => s.FixedNumber!.Value).ToHashSet();
-        int next = FirstDynamicSlot;
+        int next = Analyzers.Subset.SyscallSignature.FirstModuleSlot;
         foreach (SyscallModel syscall in module.Syscalls)
         {
             if (syscall.FixedNumber is int number)
