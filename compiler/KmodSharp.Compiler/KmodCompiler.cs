@@ -47,11 +47,21 @@ public static class KmodCompiler
     {
         CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input, editorConfig), editorConfig);
         var diagnostics = new List<KmsDiagnostic>(checkedCompilation.Diagnostics);
-        ImmutableArray<BoundModule> modules = ModuleBinder.Bind(checkedCompilation.Compilation, diagnostics);
-        SyscallTable? table = options.InTree && freebsdSysdir is not null ? SyscallTable.Read(freebsdSysdir) : null;
         if (options.InTree)
         {
             diagnostics.RemoveAll(InTreePlanner.IsLoadableModuleWarning);
+        }
+
+        // The rules decide what translates; only what they accept is bound (kmodsharp check reports what the IDE does).
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return new CompileResult([.. diagnostics], []);
+        }
+
+        ImmutableArray<BoundModule> modules = ModuleBinder.Bind(checkedCompilation.Compilation);
+        SyscallTable? table = options.InTree && freebsdSysdir is not null ? SyscallTable.Read(freebsdSysdir) : null;
+        if (options.InTree)
+        {
             modules = InTreePlanner.Assign(modules, table, diagnostics);
         }
 

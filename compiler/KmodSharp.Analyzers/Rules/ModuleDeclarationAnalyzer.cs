@@ -17,15 +17,6 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary><c>struct syscall_args</c> has <c>args[8]</c> (FreeBSD's sys/sys/proc.h; docs/freebsd.md).</summary>
-    public const int MaxArgumentSlots = 8;
-
-    /// <summary>The <c>lkmnosys</c> slots a loadable module may claim by number.</summary>
-    public const int FirstModuleSlot = 210;
-
-    /// <summary>The last <c>lkmnosys</c> slot.</summary>
-    public const int LastModuleSlot = 219;
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.SyscallOutsideModule,
         DiagnosticDescriptors.ModuleNotStatic,
@@ -95,7 +86,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                if (dynamic > LastModuleSlot - FirstModuleSlot + 1)
+                if (dynamic > SyscallSignature.LastModuleSlot - SyscallSignature.FirstModuleSlot + 1)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyDynamicSyscalls, SymbolLocation.Of(type), type.Name, dynamic));
                 }
@@ -177,28 +168,27 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (number != -1 && (number < FirstModuleSlot || number > LastModuleSlot))
+        if (number != -1 && (number < SyscallSignature.FirstModuleSlot || number > SyscallSignature.LastModuleSlot))
         {
             string why = number == 0
                 ? "slot 0 is the syscall(2) multiplexer and kern_syscall_register returns EEXIST for it (despite SYSCALL_MODULE(9))"
                 : number < 0
                     ? "negative numbers other than -1 (a dynamic slot) are invalid (EINVAL)"
-                    : "a loadable module can only take the lkmnosys slots " + FirstModuleSlot + "–" + LastModuleSlot + " (or NOSTD lkmressys slots); any other slot makes kern_syscall_register fail with EEXIST or EINVAL";
+                    : "a loadable module can only take the lkmnosys slots " + SyscallSignature.FirstModuleSlot + "–" + SyscallSignature.LastModuleSlot + " (or NOSTD lkmressys slots); any other slot makes kern_syscall_register fail with EEXIST or EINVAL";
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FixedSyscallNumber, numberLocation, name, number, why));
         }
 
         int slots = 0;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (KnownTypes.Is(parameter.Type, types.CallingThread))
+            if (!SyscallSignature.TakesSlot(parameter))
             {
                 continue;
             }
 
             slots++;
-            // ref/in/out would be kernel addresses of the args block; user data comes through UserPtr<T>.
-            if (parameter.RefKind != RefKind.None
-                || (parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer) && !IsArgumentType(parameter.Type, types)))
+            // A raw pointer has a rule of its own (KMS0200), which names the UserPtr<T> to use instead.
+            if (!SyscallSignature.IsArgument(parameter) && (parameter.RefKind != RefKind.None || parameter.Type.TypeKind is not (TypeKind.Pointer or TypeKind.FunctionPointer)))
             {
                 string refKind = parameter.RefKind switch
                 {
@@ -212,12 +202,12 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (slots > MaxArgumentSlots)
+        if (slots > SyscallSignature.MaxArgumentSlots)
         {
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyArguments, SymbolLocation.Of(method), name, slots));
         }
 
-        if (!method.ReturnsVoid && !IsReturnType(method.ReturnType, types))
+        if (SyscallSignature.ReturnShape(method.ReturnType) is null)
         {
             Location location = method.DeclaringSyntaxReferences.Length > 0 && method.DeclaringSyntaxReferences[0].GetSyntax(c.CancellationToken) is MethodDeclarationSyntax declaration
                 ? declaration.ReturnType.GetLocation()
@@ -245,32 +235,6 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         }
 
         return type.ToDisplayString();
-    }
-
-    private static bool IsInteger(ITypeSymbol type) =>
-        type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64 and not SpecialType.System_Char
-            or SpecialType.System_IntPtr or SpecialType.System_UIntPtr
-        || type.TypeKind == TypeKind.Enum;
-
-    private static bool IsArgumentType(ITypeSymbol type, KnownTypes types) =>
-        IsInteger(type) || type.SpecialType == SpecialType.System_Boolean
-        || KnownTypes.Is(type, types.UserPtr) || KnownTypes.Is(type, types.UserString) || KnownTypes.Is(type, types.CallingThread);
-
-    private static bool IsReturnType(ITypeSymbol type, KnownTypes types)
-    {
-        if (IsInteger(type) || type.SpecialType == SpecialType.System_Boolean)
-        {
-            return true;
-        }
-
-        if (KnownTypes.Is(type, types.SyscallResult))
-        {
-            ITypeSymbol value = ((INamedTypeSymbol)type).TypeArguments[0];
-            return IsInteger(value) && value.TypeKind != TypeKind.Enum || value.SpecialType == SpecialType.System_Boolean;
-        }
-
-        return type is INamedTypeSymbol { IsTupleType: true, TupleElements: { Length: 2 } elements }
-            && elements[0].Type.SpecialType == SpecialType.System_Int64 && elements[1].Type.SpecialType == SpecialType.System_Int64;
     }
 
     private static Location? ArgumentLocation(AttributeData attribute, SymbolAnalysisContext c, string? name)

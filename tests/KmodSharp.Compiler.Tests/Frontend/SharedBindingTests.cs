@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Tests.Support;
 using Microsoft.CodeAnalysis;
@@ -22,8 +21,7 @@ public sealed class SharedBindingTests
         CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input));
         Assert.DoesNotContain(checkedCompilation.Diagnostics, d => d.IsError);
 
-        var diagnostics = new System.Collections.Generic.List<KmsDiagnostic>();
-        BoundModule module = Assert.Single(ModuleBinder.Bind(checkedCompilation.Compilation, diagnostics));
+        BoundModule module = Assert.Single(ModuleBinder.Bind(checkedCompilation.Compilation));
         IMethodSymbol handler = module.Entry.Values.First();
         IOperation body = Assert.IsAssignableFrom<IOperation>(MethodBodies.Of(handler, checkedCompilation.Compilation));
 

@@ -62,9 +62,7 @@ public sealed class SharedRuleAgreementTests
     {
         var input = new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), "SharedRules.cs"), Source)], Path.GetTempPath());
         CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input));
-        var binding = new List<KmsDiagnostic>();
-        BoundModule module = Assert.Single(ModuleBinder.Bind(checkedCompilation.Compilation, binding));
-        Assert.Empty(binding);
+        BoundModule module = Assert.Single(ModuleBinder.Bind(checkedCompilation.Compilation));
 
         string[] analyzer = Describe(checkedCompilation.Diagnostics);
         string[] lowering = Describe(ModuleLowering.Lower(module, new LoweringOptions()).Diagnostics);

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tests.Support;
@@ -44,7 +45,7 @@ public sealed class KernSysctlNodeTests
 
         Assert.True(tree.Length > 150, $"{tree.Length} nodes");
         Assert.Contains("ipc", tree);
-        Assert.All(tree, node => Assert.True(KernelNamespace.IsKernSysctl(node), $"kern.{node} is not in Lowering/KernSysctlNodes.txt"));
+        Assert.All(tree, node => Assert.True(KernelNamespace.IsKernSysctl(node), $"kern.{node} is not in CTarget/KernSysctlNodes.txt"));
     }
 
     private static ModuleArtifacts NamingModule(string name) =>

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Verification;
@@ -35,7 +36,7 @@ public sealed class NamingPolicyTests
     [FreeBsdFact]
     public void The_real_headers_name_what_the_built_in_list_cannot()
     {
-        KmodSharp.Compiler.Pipeline.Lowering.KernelHeaderNames names = KmodSharp.Compiler.Pipeline.Lowering.KernelHeaderNames.Read(FreeBsdFactAttribute.SysDir!);
+        KmodSharp.Compiler.Pipeline.CTarget.KernelHeaderNames names = KmodSharp.Compiler.Pipeline.CTarget.KernelHeaderNames.Read(FreeBsdFactAttribute.SysDir!);
 
         Assert.True(names.Count > 5000, $"{names.Count} names read");
         Assert.True(names.ClashesAsGlobal("sys_sched_yield"));

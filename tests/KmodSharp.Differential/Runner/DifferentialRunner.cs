@@ -201,7 +201,7 @@ public static class DifferentialRunner
                 expectedLog.AddRange(ManagedExecutor.RunHook(FindHook(type, typeof(ModuleUnloadAttribute))));
                 managedTicks.Add(batchClock.Elapsed.Ticks);
                 batchClock.Restart();
-                HarnessBatchResult native = harness.Run([.. batch.Select(c => (KmodSharp.Compiler.Pipeline.Lowering.CNames.SyscallModule(c.Syscall), c.Input))], failAt);
+                HarnessBatchResult native = harness.Run([.. batch.Select(c => (KmodSharp.Compiler.Pipeline.CTarget.CNames.SyscallModule(c.Syscall), c.Input))], failAt);
                 harnessTicks.Add(batchClock.Elapsed.Ticks);
                 Compare(module.ModuleName, b, batch, managed, logStart, expectedLog, native, mismatches, problems);
             }

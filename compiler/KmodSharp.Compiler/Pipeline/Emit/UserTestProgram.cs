@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Emit.Userland;
 using KmodSharp.Compiler.Pipeline.Model;
@@ -16,9 +17,6 @@ public static class UserTestProgram
 {
     private static readonly CIdentifier Failed = new("failed");
 
-    /// <summary>The headers the test program includes (besides the module's).</summary>
-    public static readonly ImmutableArray<string> Includes = ["err.h", "stdint.h", "stdio.h", "string.h"];
-
     public static CTranslationUnit For(ModuleModel module)
     {
         var declarations = new List<CDecl>
@@ -26,7 +24,7 @@ public static class UserTestProgram
             new CComment([$"test_{module.Name}: calls each syscall of the {module.Name} module and prints the result.",
                 $"Load the module first: kldload ./{module.Name}.ko; build: cc -o test_{module.Name} test_{module.Name}.c lib{module.Name}.c"]),
         };
-        declarations.AddRange(Includes.Select(h => new CInclude(h)));
+        declarations.AddRange(CIncludes.UserTestProgram.Select(h => new CInclude(h)));
         declarations.Add(new CInclude(UserlandApi.HeaderName(module), System: false));
         declarations.Add(Main(module));
         return new CTranslationUnit($"test_{module.Name}.c", [.. declarations]);

@@ -58,7 +58,7 @@ public sealed class ErrorAnalysis(Compilation compilation)
                     break;
             }
 
-            if (Lowering.FailureAnalysis.IsGuarded(operation))
+            if (GuardedOperations.IsGuarded(operation))
             {
                 errors.AddRange(Guard(operation));
             }
@@ -140,7 +140,7 @@ public sealed class ErrorAnalysis(Compilation compilation)
         }
 
         bool signed = type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_IntPtr;
-        if (signed && value is null or -1 && Lowering.FailureAnalysis.MayBeMinimum(dividend))
+        if (signed && value is null or -1 && GuardedOperations.MayBeMinimum(dividend))
         {
             yield return Error("EOVERFLOW", ErrorSource.Guard, $"The smallest value is divided by -1 ({source}).");
         }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Analyzers;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
@@ -11,21 +12,21 @@ namespace KmodSharp.Compiler.Pipeline.Frontend;
 /// <summary>Reads the <c>[KernelModule]</c> classes of a compilation into module models.</summary>
 public static class ModuleBinder
 {
-    public static ImmutableArray<BoundModule> Bind(Compilation compilation, ICollection<KmsDiagnostic> diagnostics)
+    public static ImmutableArray<BoundModule> Bind(Compilation compilation)
     {
         var modules = ImmutableArray.CreateBuilder<BoundModule>();
         foreach (INamedTypeSymbol type in AllTypes(compilation.Assembly.GlobalNamespace))
         {
             if (Attribute(type, "KernelModuleAttribute") is { } attribute)
             {
-                modules.Add(BindModule(compilation, type, attribute, diagnostics));
+                modules.Add(BindModule(compilation, type, attribute));
             }
         }
 
         return modules.ToImmutable();
     }
 
-    private static BoundModule BindModule(Compilation compilation, INamedTypeSymbol type, AttributeData attribute, ICollection<KmsDiagnostic> diagnostics)
+    private static BoundModule BindModule(Compilation compilation, INamedTypeSymbol type, AttributeData attribute)
     {
         string name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? type.Name.ToLowerInvariant();
         int version = Named(attribute, "Version") as int? ?? 1;
@@ -37,11 +38,8 @@ public static class ModuleBinder
             string id = FunctionId(method);
             if (Attribute(method, "SyscallAttribute") is { } syscall)
             {
-                if (BindSyscall(method, syscall, id, diagnostics) is { } syscallModel)
-                {
-                    syscalls.Add(syscallModel);
-                    entry[id] = method;
-                }
+                syscalls.Add(BindSyscall(method, syscall, id));
+                entry[id] = method;
             }
             else if (Attribute(method, "ModuleLoadAttribute") is not null)
             {
@@ -61,61 +59,38 @@ public static class ModuleBinder
         return new BoundModule(model, compilation, entry.ToImmutable());
     }
 
-    private static SyscallModel? BindSyscall(IMethodSymbol method, AttributeData attribute, string id, ICollection<KmsDiagnostic> diagnostics)
+    // The declaration rules (KMS0407, KMS0408) refuse what SyscallSignature refuses, and the module
+    // is bound only when the rules found no error: a refused signature here is a compiler bug.
+    private static SyscallModel BindSyscall(IMethodSymbol method, AttributeData attribute, string id)
     {
         var parameters = ImmutableArray.CreateBuilder<SyscallParameter>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            KType? type = TypeBinder.Bind(parameter.Type);
-            if (type is null or KVoid or KStruct or KSpan or KPair || parameter.RefKind != RefKind.None)
+            if (!SyscallSignature.IsArgument(parameter) || TypeBinder.Bind(parameter.Type) is not { } type)
             {
-                Report(diagnostics, parameter, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'",
-                    "a syscall argument must be an integer, enum, bool, UserPtr<T> or UserString");
-                return null;
+                throw new InternalCompilerException($"syscall parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' passed the declaration rules but has no kernel type", parameter.Locations[0]);
             }
 
             parameters.Add(new SyscallParameter(parameter.Name, type));
         }
 
-        if (BindReturn(method.ReturnType) is not { } result)
-        {
-            Report(diagnostics, method, $"return type '{method.ReturnType.ToDisplayString()}'",
-                "a syscall returns void, an integer, an enum, bool, Errno, SyscallResult<T> or (long, long)");
-            return null;
-        }
-
+        SyscallReturn result = BindReturn(method.ReturnType)
+            ?? throw new InternalCompilerException($"syscall return type '{method.ReturnType.ToDisplayString()}' passed the declaration rules but has no kernel type", method.Locations[0]);
         int? number = Named(attribute, "Number") is int n && n != SyscallAttribute.DynamicSlot ? n : null;
         string name = Named(attribute, "Name") as string ?? SnakeCase(method.Name);
         bool capability = Named(attribute, "CapabilityMode") as bool? ?? false;
         return new SyscallModel(name, number, capability, id, method.Name, parameters.ToImmutable(), result, Locate(method));
     }
 
-    private static SyscallReturn? BindReturn(ITypeSymbol type)
+    private static SyscallReturn? BindReturn(ITypeSymbol type) => SyscallSignature.ReturnShape(type) switch
     {
-        if (TypeBinder.IsRuntimeType(type, "SyscallResult") && type is INamedTypeSymbol { TypeArguments: [var value] })
-        {
-            return TypeBinder.Bind(value) is { } bound && IsScalar(bound) ? new SyscallReturn(SyscallReturnKind.ValueOrErrno, bound) : null;
-        }
-
-        if (type is INamedTypeSymbol { IsTupleType: true, TupleElements: [var first, var second] }
-            && first.Type.SpecialType == SpecialType.System_Int64 && second.Type.SpecialType == SpecialType.System_Int64)
-        {
-            return new SyscallReturn(SyscallReturnKind.Pair, KInteger.Int64);
-        }
-
-        return TypeBinder.Bind(type) switch
-        {
-            KVoid => new SyscallReturn(SyscallReturnKind.Void, KVoid.Instance),
-            KEnum { IsErrno: true } errno => new SyscallReturn(SyscallReturnKind.Errno, errno),
-            { } bound when IsScalar(bound) => new SyscallReturn(SyscallReturnKind.Value, bound),
-            _ => null,
-        };
-    }
-
-    private static bool IsScalar(KType type) => type is KInteger or KEnum or KBool;
-
-    private static void Report(ICollection<KmsDiagnostic> diagnostics, ISymbol symbol, string construct, string reason) =>
-        diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, symbol.Locations[0], construct, ": " + reason));
+        SyscallReturnShape.Void => new SyscallReturn(SyscallReturnKind.Void, KVoid.Instance),
+        SyscallReturnShape.Errno when TypeBinder.Bind(type) is KEnum { IsErrno: true } errno => new SyscallReturn(SyscallReturnKind.Errno, errno),
+        SyscallReturnShape.Value when TypeBinder.Bind(type) is { } value => new SyscallReturn(SyscallReturnKind.Value, value),
+        SyscallReturnShape.ValueOrErrno when TypeBinder.Bind(((INamedTypeSymbol)type).TypeArguments[0]) is { } value => new SyscallReturn(SyscallReturnKind.ValueOrErrno, value),
+        SyscallReturnShape.Pair => new SyscallReturn(SyscallReturnKind.Pair, KInteger.Int64),
+        _ => null,
+    };
 
     /// <summary>A stable id for a method: its documentation comment id.</summary>
     public static string FunctionId(IMethodSymbol method) => method.GetDocumentationCommentId() ?? method.ToDisplayString();

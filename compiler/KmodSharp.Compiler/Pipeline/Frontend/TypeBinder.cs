@@ -94,7 +94,7 @@ public static class TypeBinder
         {
             int? length = field.IsFixedSizeBuffer ? field.FixedSize : null;
             ITypeSymbol fieldType = field.Type is IPointerTypeSymbol pointer && field.IsFixedSizeBuffer ? pointer.PointedAtType : field.Type;
-            if (Bind(fieldType) is not { } bound || SizeOf(bound) is not (int size, int align))
+            if (Bind(fieldType) is not { } bound || KTypeLayout.SizeOf(bound) is not (int size, int align))
             {
                 return null;
             }
@@ -137,22 +137,11 @@ public static class TypeBinder
     private static KStruct? BindInlineArray(INamedTypeSymbol type, int length)
     {
         if (length <= 0 || type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList() is not [var element]
-            || Bind(element.Type) is not { } bound || SizeOf(bound) is not (int size, int align))
+            || Bind(element.Type) is not { } bound || KTypeLayout.SizeOf(bound) is not (int size, int align))
         {
             return null;
         }
 
         return new KStruct(type.Name, [new KField(element.Name, bound, 0, length)], size * length, align);
     }
-
-    /// <summary>Size and alignment on amd64; null for types without a C layout.</summary>
-    public static (int Size, int Alignment)? SizeOf(KType type) => type switch
-    {
-        KInteger integer => (integer.Bytes, integer.Bytes),
-        KBool => (1, 1),
-        KEnum e => (e.Underlying.Bytes, e.Underlying.Bytes),
-        KStruct s => (s.Size, s.Alignment),
-        KUserPointer or KUserString => (8, 8),
-        _ => null,
-    };
 }

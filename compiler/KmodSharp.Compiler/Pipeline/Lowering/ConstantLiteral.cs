@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 

@@ -1,4 +1,6 @@
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -136,12 +138,12 @@ internal sealed partial class FunctionLowering
     private CExpr Division(IBinaryOperation binary, CExpr left, CExpr right, KType operandType)
     {
         var op = binary.OperatorKind == BinaryOperatorKind.Divide ? CBinaryOperator.Divide : CBinaryOperator.Remainder;
-        if (!FailureAnalysis.NeedsDivisionGuard(binary))
+        if (!GuardedOperations.NeedsDivisionGuard(binary))
         {
             return new CBinary(op, left, right);
         }
 
-        decimal? divisor = FailureAnalysis.IntegerConstant(binary.RightOperand);
+        decimal? divisor = GuardedOperations.IntegerConstant(binary.RightOperand);
         if (divisor == 0)
         {
             return DivisionByConstantZero(HasSideEffects(binary.LeftOperand) ? left : null);
@@ -156,7 +158,7 @@ internal sealed partial class FunctionLowering
         bool narrowDividend = WidenedFrom(binary.LeftOperand) is { } widened && Integral(widened) is { } source && source.Bits < (Integral(operandType)?.Bits ?? 0);
         DivisionGuards(left, right, operandType,
             divisorMayBeZero: divisor is null,
-            mayOverflow: divisor is null or -1 && FailureAnalysis.MayBeMinimum(binary.LeftOperand) && !narrowDividend);
+            mayOverflow: divisor is null or -1 && GuardedOperations.MayBeMinimum(binary.LeftOperand) && !narrowDividend);
         return new CBinary(op, left, right);
     }
 

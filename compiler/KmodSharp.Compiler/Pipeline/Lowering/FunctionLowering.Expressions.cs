@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;

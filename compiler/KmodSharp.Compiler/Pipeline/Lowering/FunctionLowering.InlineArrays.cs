@@ -1,3 +1,4 @@
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;

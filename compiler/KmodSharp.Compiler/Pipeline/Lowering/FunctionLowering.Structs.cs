@@ -27,7 +27,7 @@ internal sealed partial class FunctionLowering
         {
             if (initializer is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
             {
-                Store(new CMember(target, CNames.Member(field.Field), Arrow: false), assignment.Value);
+                Store(new CMember(target, FieldNames.Member(field.Field), Arrow: false), assignment.Value);
             }
             else
             {
@@ -65,7 +65,7 @@ internal sealed partial class FunctionLowering
     private CExpr FieldAccess(IFieldReferenceOperation field)
     {
         CExpr instance = Value(field.Instance!);
-        string member = CNames.Member(field.Field);
+        string member = FieldNames.Member(field.Field);
         return instance is CUnary { Operator: CUnaryOperator.Dereference } deref
             ? new CMember(deref.Operand, member, Arrow: true)
             : new CMember(instance, member, Arrow: false);

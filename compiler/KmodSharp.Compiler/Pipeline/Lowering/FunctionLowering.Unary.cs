@@ -1,4 +1,6 @@
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -137,7 +139,7 @@ internal sealed partial class FunctionLowering
     private CExpr CompoundDivision(ICompoundAssignmentOperation compound, CExpr target, CExpr right, KType targetType, KType operatorType)
     {
         var op = compound.OperatorKind == BinaryOperatorKind.Divide ? CBinaryOperator.Divide : CBinaryOperator.Remainder;
-        decimal? divisor = FailureAnalysis.IntegerConstant(compound.Value);
+        decimal? divisor = GuardedOperations.IntegerConstant(compound.Value);
         if (divisor == 0)
         {
             // The target was evaluated (its bounds checked) and is only read.

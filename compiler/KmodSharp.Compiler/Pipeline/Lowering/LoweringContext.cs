@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using KmodSharp.Analyzers;
 using KmodSharp.Compiler.Diagnostics;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;

@@ -1,5 +1,6 @@
 using System.Linq;
 using KmodSharp.Analyzers.Subset;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;

@@ -50,7 +50,7 @@ internal static class StaticInitializer
         [
             .. fields.Select(f => (f.Key, Value: Value(f.Value, TypeOf(f.Key))))
                 .Where(f => f.Value is not null)
-                .Select(f => new CDesignator(CNames.Member(f.Key), f.Value!)),
+                .Select(f => new CDesignator(FieldNames.Member(f.Key), f.Value!)),
         ];
         return members.IsEmpty ? null : new CDesignatedInitializer(members);
     }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 
@@ -12,9 +13,6 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// </summary>
 internal static class SyscallAbi
 {
-    /// <summary>amd64 copies at most 8 argument slots into <c>td_sa.args</c> (FreeBSD's sys/amd64/amd64/trap.c).</summary>
-    public const int MaxArgumentSlots = 8;
-
     public static ImmutableArray<CDecl> PaddingMacros()
     {
         var t = new CIdentifier("t");

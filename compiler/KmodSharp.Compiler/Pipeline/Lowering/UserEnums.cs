@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 
 namespace KmodSharp.Compiler.Tools.Simulation;
@@ -63,7 +64,7 @@ public static class HostSimulator
                 {
                     SimLoadStep load => ["--load", objects[load.Module]],
                     SimUnloadStep unload => ["--unload", objects[unload.Module]],
-                    SimCall call => ["--call", Pipeline.Lowering.CNames.SyscallModule(call.Name), .. call.Arguments],
+                    SimCall call => ["--call", CNames.SyscallModule(call.Name), .. call.Arguments],
                     _ => throw new ArgumentException($"unknown step {step}", nameof(steps)),
                 });
             }

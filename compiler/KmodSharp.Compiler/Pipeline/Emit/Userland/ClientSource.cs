@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Pipeline.Emit.Userland;

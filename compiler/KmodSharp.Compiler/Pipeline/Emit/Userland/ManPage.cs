@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 
@@ -55,7 +56,7 @@ public static class ManPage
         {
             SyscallDocumentation docs = function.Syscall.Documentation;
             page.Macro("Pp").Raw("The").Macro("Fn", function.Name);
-            page.Prose($"function calls the system call sys/{Lowering.CNames.SyscallModule(function.Syscall)}" + (function.Syscall.FixedNumber is int n ? $" (slot {n})." : "."));
+            page.Prose($"function calls the system call sys/{CNames.SyscallModule(function.Syscall)}" + (function.Syscall.FixedNumber is int n ? $" (slot {n})." : "."));
             page.Prose(docs.Summary.Length > 0 ? docs.Summary : $"It runs the {function.Syscall.MethodName} handler.");
             var described = function.Arguments.Where(p => docs.Parameters.ContainsKey(p.Name)).ToList();
             if (described.Count > 0 || function.Call == UserCallKind.Pair)

@@ -2,8 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
-using KmodSharp.Compiler.Pipeline.Frontend;
-using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
@@ -24,9 +23,6 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 /// </summary>
 public static class SyzlangDescription
 {
-    /// <summary>The first slot the kernel hands out to a dynamic syscall (lkmnosys, FreeBSD's sys/kern/syscalls.master).</summary>
-    public const int FirstDynamicSlot = 210;
-
     public static Artifact For(ModuleModel module)
     {
         var text = new StringBuilder()
@@ -57,7 +53,7 @@ public static class SyzlangDescription
 
                 string type = Scalar(module, field.Type);
                 text.Append('\t').Append(field.Name).Append('\t').Append(field.ArrayLength is int length ? $"array[{type}, {length}]" : type).Append('\n');
-                end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+                end = field.Offset + ((KTypeLayout.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
             }
 
             text.Append("} [size[").Append(structure.Size).Append("]]\n");
@@ -76,7 +72,7 @@ public static class SyzlangDescription
     public static IEnumerable<(SyscallModel Syscall, int Slot)> Slots(ModuleModel module)
     {
         var taken = module.Syscalls.Where(s => s.FixedNumber is not null).Select(s => s.FixedNumber!.Value).ToHashSet();
-        int next = FirstDynamicSlot;
+        int next = Analyzers.Subset.SyscallSignature.FirstModuleSlot;
         foreach (SyscallModel syscall in module.Syscalls)
         {
             if (syscall.FixedNumber is int number)

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
-using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Pipeline.Emit.Userland;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 
@@ -11,9 +12,6 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 /// </summary>
 public static class UserlandHeader
 {
-    /// <summary>The headers the module's header may include.</summary>
-    public static readonly System.Collections.Immutable.ImmutableArray<string> Includes = ["sys/types.h", "stdbool.h", "stddef.h", "stdint.h"];
-
     public static CTranslationUnit For(ModuleModel module)
     {
         var body = new List<CDecl> { new CInclude("sys/types.h") };
@@ -79,7 +77,7 @@ public static class UserlandHeader
         // "*/" would end the comment early.
         string summary = string.Join(" ", Mdoc.Lines(function.Syscall.Documentation.Summary)).Replace("*/", "* /", System.StringComparison.Ordinal);
         return summary.Length > 0
-            ? [$"{function.Name}: {summary}", $"System call \"sys/{Lowering.CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"]
-            : [$"{function.Name}: system call \"sys/{Lowering.CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"];
+            ? [$"{function.Name}: {summary}", $"System call \"sys/{CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"]
+            : [$"{function.Name}: system call \"sys/{CNames.SyscallModule(function.Syscall)}\" ({slot}). {call}"];
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The C names of one scope — a function's parameters and locals, a struct's members: each name

@@ -6,7 +6,7 @@ using System.Linq;
 using KmodSharp.Compiler.Tools.Verification;
 using KmodSharp.Headers;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The names a real FreeBSD tree's headers declare, as the header reader lists them from every
@@ -79,7 +79,7 @@ internal sealed class KernelHeaderNames
 
     private static KernelHeaderNames Read(KernelHeaders headers)
     {
-        string source = string.Concat(ModuleLowering.AllHeaders.Select(h => $"#include <{h}>\n"));
+        string source = string.Concat(CIncludes.AllKernel.Select(h => $"#include <{h}>\n"));
         HeaderReadResult result = HeaderReader.Read(headers.Options(Path.Combine(headers.ObjectDirectory, "kms_names.c"), source, HeaderScope.AllFiles, evaluateMacros: false, warningsAsErrors: false));
         IEnumerable<string> ordinary = result.Functions.Select(f => f.Name)
             .Concat(result.Variables)

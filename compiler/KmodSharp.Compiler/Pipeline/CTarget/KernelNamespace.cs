@@ -6,7 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using KmodSharp.Compiler.Tools.Verification;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The C names the FreeBSD kernel headers (and the compilers that read them) already own, which

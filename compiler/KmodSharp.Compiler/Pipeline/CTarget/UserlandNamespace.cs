@@ -4,11 +4,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using KmodSharp.Compiler.Pipeline.Emit;
-using KmodSharp.Compiler.Pipeline.Emit.Userland;
 using KmodSharp.Headers;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The names a userland program already has, which the generated library's functions must not
@@ -52,7 +50,7 @@ internal static partial class UserlandNamespace
     public static bool IsObjectMacro(string name) => HeaderNames.Value.ObjectMacros.Contains(name);
 
     /// <summary>The userland headers read: the generated files' and <see cref="ProgramHeaders"/>.</summary>
-    public static IEnumerable<string> Headers => UserlandLibrary.Includes.Concat(UserlandHeader.Includes).Concat(UserTestProgram.Includes).Concat(ProgramHeaders).Distinct();
+    public static IEnumerable<string> Headers => CIncludes.UserlandLibrary.Concat(CIncludes.UserlandHeader).Concat(CIncludes.UserTestProgram).Concat(ProgramHeaders).Distinct();
 
     private static (FrozenSet<string>, FrozenSet<string>) ReadHeaders()
     {

@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.Model;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The one naming policy for the C identifiers the backend emits (docs/semantics.md, "C names").
@@ -14,7 +14,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// <list type="bullet">
 /// <item>locals, parameters, struct members: the C# name, with <c>_</c> appended on a clash (<c>unix</c> → <c>unix_</c>,
 /// <c>curthread</c> → <c>curthread_</c>), numbered when another in the scope has it, and never hiding a module-level name (<see cref="CScope"/>);</item>
-/// <item>functions and statics: <c>&lt;module&gt;_&lt;snake_case&gt;</c>, numbered on a clash (<see cref="LoweringContext"/>);</item>
+/// <item>functions and statics: <c>&lt;module&gt;_&lt;snake_case&gt;</c>, numbered on a clash (Lowering's <c>LoweringContext</c>);</item>
 /// <item>a syscall's entry point, argument struct, sysent and offset: <c>sys_&lt;stem&gt;</c>, <c>&lt;stem&gt;_args</c>,
 /// <c>&lt;stem&gt;_sysent</c>, <c>&lt;stem&gt;_offset</c>, the stem being <c>&lt;module&gt;_&lt;syscall&gt;</c> (module
 /// <c>temp</c>, syscall <c>read</c>: <c>sys_temp_read</c>, never sys/sysproto.h's <c>sys_read</c>; module <c>sched</c>,
@@ -60,12 +60,8 @@ public static class CNames
         return Local(field);
     }
 
-    /// <inheritdoc cref="Member(KStruct, string)"/>
-    public static string Member(Microsoft.CodeAnalysis.IFieldSymbol field) =>
-        Frontend.TypeBinder.Bind(field.ContainingType) is KStruct type ? Member(type, field.Name) : Local(field.Name);
-
     /// <summary>The stem of a C function for a C# method of a module: <c>&lt;module&gt;_&lt;snake_case&gt;</c> (see <see cref="IsFreeGlobal"/>).</summary>
-    public static string Function(string module, string method) => $"{module}_{Frontend.ModuleBinder.SnakeCase(method)}";
+    public static string Function(string module, string method) => $"{module}_{Analyzers.Subset.CNames.ToSnakeCase(method)}";
 
     /// <summary>
     /// A module-level name as built from its parts, without trailing <c>_</c>: a local never hides

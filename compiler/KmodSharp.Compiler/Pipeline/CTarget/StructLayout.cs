@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
 using KmodSharp.Compiler.Pipeline.CTree;
-using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// A struct as C lays it out, with byte arrays where an explicit C# layout leaves a gap, then
@@ -30,7 +29,7 @@ public static class StructLayout
 
             CType fieldType = map(field.Type);
             lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Member(type, field.Name))]));
-            end = field.Offset + ((TypeBinder.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+            end = field.Offset + ((KTypeLayout.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
         }
 
         int natural = (end + type.Alignment - 1) / type.Alignment * type.Alignment;

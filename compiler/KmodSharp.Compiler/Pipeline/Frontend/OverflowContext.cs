@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.Frontend;
 
 /// <summary>
 /// C#'s checked context where IOperation does not tell it. <c>IsChecked</c> is set only on the
@@ -39,7 +39,7 @@ internal static class OverflowContext
     /// </summary>
     public static bool ChecksNarrowing(ICompoundAssignmentOperation compound) =>
         compound.OperatorMethod is null
-        && compound.Target.Type is { } type && Frontend.TypeBinder.Bind(type) is KInteger { Bits: < 32 } target
+        && compound.Target.Type is { } type && TypeBinder.Bind(type) is KInteger { Bits: < 32 } target
         && compound.OperatorKind switch
         {
             BinaryOperatorKind.LeftShift => true,

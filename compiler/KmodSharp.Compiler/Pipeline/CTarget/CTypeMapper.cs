@@ -1,7 +1,7 @@
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 
-namespace KmodSharp.Compiler.Pipeline.Lowering;
+namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>The C spelling of kernel types: fixed-width types where C#'s width is fixed, FreeBSD's own names otherwise.</summary>
 public static class CTypeMapper
