@@ -93,11 +93,17 @@ public static class Kernel
 
     /// <summary><c>copyin(9)</c>: copies a <typeparamref name="T"/> from user memory. <see cref="Errno.EFAULT"/> on a bad address.</summary>
     [CName("copyin")]
+    [ReadsUserMemory(nameof(source))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static Errno CopyIn<T>(UserPtr<T> source, out T value)
         where T : unmanaged => Simulation.SimulatedKernel.Current.User.CopyIn(source, out value);
 
     /// <summary><c>copyout(9)</c>: copies a <typeparamref name="T"/> to user memory. <see cref="Errno.EFAULT"/> on a bad address.</summary>
     [CName("copyout")]
+    [WritesUserMemory(nameof(destination))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static Errno CopyOut<T>(in T value, UserPtr<T> destination)
         where T : unmanaged => Simulation.SimulatedKernel.Current.User.CopyOut(in value, destination);
 
@@ -107,35 +113,56 @@ public static class Kernel
     /// <see cref="Errno.ENAMETOOLONG"/> when no NUL fits, <see cref="Errno.EFAULT"/> on a bad address.
     /// </summary>
     [CName("copyinstr")]
+    [ReadsUserMemory(nameof(source))]
+    [MayFailWith(Errno.EFAULT, Errno.ENAMETOOLONG)]
+    [MaySleep]
     public static Errno CopyInString(UserString source, Span<byte> destination, out nuint copied) =>
         Simulation.SimulatedKernel.Current.User.CopyInString(source, destination, out copied);
 
     /// <summary><c>fubyte(9)</c>: the byte at a user address, or -1 on a fault.</summary>
     [CName("fubyte")]
+    [ReadsUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int FetchByte(UserPtr<byte> address) => Simulation.SimulatedKernel.Current.User.FetchByte(address);
 
     /// <summary><c>subyte(9)</c>: stores a byte at a user address; 0, or -1 on a fault.</summary>
     [CName("subyte")]
+    [WritesUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int StoreByte(UserPtr<byte> address, byte value) =>
         Simulation.SimulatedKernel.Current.User.StoreByte(address, value);
 
     /// <summary><c>fueword32(9)</c>: reads a 32-bit word from user memory; 0, or -1 on a fault.</summary>
     [CName("fueword32")]
+    [ReadsUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int FetchWord32(UserPtr<int> address, out int value) =>
         Simulation.SimulatedKernel.Current.User.CopyIn(new UserPtr<int>(address.Address), out value) == Errno.None ? 0 : -1;
 
     /// <summary><c>fueword64(9)</c>: reads a 64-bit word from user memory; 0, or -1 on a fault.</summary>
     [CName("fueword64")]
+    [ReadsUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int FetchWord64(UserPtr<long> address, out long value) =>
         Simulation.SimulatedKernel.Current.User.CopyIn(address, out value) == Errno.None ? 0 : -1;
 
     /// <summary><c>suword32(9)</c>: stores a 32-bit word in user memory; 0, or -1 on a fault.</summary>
     [CName("suword32")]
+    [WritesUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int StoreWord32(UserPtr<int> address, int value) =>
         Simulation.SimulatedKernel.Current.User.CopyOut(in value, address) == Errno.None ? 0 : -1;
 
     /// <summary><c>suword64(9)</c>: stores a 64-bit word in user memory; 0, or -1 on a fault.</summary>
     [CName("suword64")]
+    [WritesUserMemory(nameof(address))]
+    [MayFailWith(Errno.EFAULT)]
+    [MaySleep]
     public static int StoreWord64(UserPtr<long> address, long value) =>
         Simulation.SimulatedKernel.Current.User.CopyOut(in value, address) == Errno.None ? 0 : -1;
 
@@ -149,6 +176,7 @@ public static class Kernel
 
     /// <summary><c>priv_check(9)</c>: <see cref="Errno.None"/> when the calling thread holds <paramref name="privilege"/>, else <see cref="Errno.EPERM"/>.</summary>
     [CName("priv_check")]
+    [MayFailWith(Errno.EPERM)]
     public static Errno PrivCheck(Privilege privilege) => Simulation.SimulatedKernel.Current.Credential.Check(privilege);
 
     /// <summary>
@@ -157,6 +185,7 @@ public static class Kernel
     /// (there is no <c>PRIV_ROOT</c>; root holds it, a jailed root does not).
     /// </summary>
     [CName("priv_check")]
+    [MayFailWith(Errno.EPERM)]
     public static Errno PrivCheck() => PrivCheck(Privilege.Module0);
 
     private static void Log(string format, PrintfArgument[] arguments) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -19,9 +20,6 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
 {
-    private static readonly ImmutableHashSet<string> Fetches = ImmutableHashSet.Create(
-        "CopyIn", "CopyInString", "FetchByte", "FetchWord32", "FetchWord64");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DoubleFetch);
 
@@ -36,7 +34,7 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
 
             foreach (IOperation block in c.OperationBlocks)
             {
-                if (block is IMethodBodyOperation or IBlockOperation && HasFetch(block, session.Types))
+                if (block is IMethodBodyOperation or IBlockOperation && HasFetch(block))
                 {
                     Analyze(c, session, method, c.GetControlFlowGraph(block));
                 }
@@ -45,12 +43,12 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
     }
 
     /// <summary>Whether a second fetch is possible at all: two fetches, or one inside a loop. Otherwise no CFG is built.</summary>
-    private static bool HasFetch(IOperation root, KnownTypes types)
+    private static bool HasFetch(IOperation root)
     {
         int count = 0;
         foreach (IOperation operation in root.Descendants())
         {
-            if (operation is IInvocationOperation invocation && IsFetch(invocation, types))
+            if (operation is IInvocationOperation invocation && Fetched(invocation) is not null)
             {
                 if (++count > 1 || InLoop(invocation))
                 {
@@ -75,8 +73,9 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
         return false;
     }
 
-    private static bool IsFetch(IInvocationOperation invocation, KnownTypes types) =>
-        Fetches.Contains(invocation.TargetMethod.Name) && KnownTypes.Is(invocation.TargetMethod.ContainingType, types.Kernel);
+    /// <summary>The user address a call reads from, or null when it reads no user memory.</summary>
+    private static IArgumentOperation? Fetched(IInvocationOperation invocation) =>
+        RuntimeApi.Find(invocation.TargetMethod) is { ReadsUser: true } api ? api.UserArgument(invocation) : null;
 
     private static void Analyze(OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method, ControlFlowGraph graph)
     {
@@ -94,12 +93,12 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
             var state = new HashSet<FetchKey>(entry[index]!);
             foreach (IOperation statement in block.Operations)
             {
-                Transfer(statement, state, session.Types, reported, c, session, method);
+                Transfer(statement, state, reported, c, session, method);
             }
 
             if (block.BranchValue is { } branch)
             {
-                Transfer(branch, state, session.Types, reported, c, session, method);
+                Transfer(branch, state, reported, c, session, method);
             }
 
             Flow(block.FallThroughSuccessor, state);
@@ -127,15 +126,15 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
         }
     }
 
-    private static void Transfer(IOperation root, HashSet<FetchKey> state, KnownTypes types, HashSet<IOperation> reported,
+    private static void Transfer(IOperation root, HashSet<FetchKey> state, HashSet<IOperation> reported,
         OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)
     {
         foreach (IOperation operation in root.DescendantsAndSelf())
         {
             switch (operation)
             {
-                case IInvocationOperation invocation when IsFetch(invocation, types) && invocation.Arguments.Length > 0:
-                    if (KeyOf(invocation.Arguments[0].Value) is { } key)
+                case IInvocationOperation invocation when Fetched(invocation) is { } address:
+                    if (KeyOf(address.Value) is { } key)
                     {
                         if (!state.Add(key) && reported.Add(invocation))
                         {

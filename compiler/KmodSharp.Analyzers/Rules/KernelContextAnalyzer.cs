@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,9 +17,6 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
 {
-    private static readonly ImmutableHashSet<string> SleepingKernelMembers = ImmutableHashSet.Create(
-        "CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.SleepUnderMutex, DiagnosticDescriptors.ResourceNotReleased);
 
@@ -113,13 +111,14 @@ public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
     private static string? SleepingCall(IInvocationOperation invocation, KnownTypes types)
     {
         IMethodSymbol method = invocation.TargetMethod;
+        if (RuntimeApi.Find(method) is { MaySleep: true } api)
+        {
+            return "'" + method.ContainingType.Name + "." + method.Name + "' (" + (api.TouchesUser ? "a page fault on user memory sleeps" : "it may sleep") + ")";
+        }
+
+        // Allocate sleeps only with M_WAITOK: a fact of its argument, not of the method.
         if (KnownTypes.Is(method.ContainingType, types.Kernel))
         {
-            if (SleepingKernelMembers.Contains(method.Name))
-            {
-                return "'Kernel." + method.Name + "' (a page fault on user memory sleeps)";
-            }
-
             if (method.Name == "Allocate")
             {
                 foreach (IArgumentOperation argument in invocation.Arguments)

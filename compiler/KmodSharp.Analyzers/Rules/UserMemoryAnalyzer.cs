@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,10 +17,6 @@ namespace KmodSharp.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
 {
-    /// <summary>The <c>Kernel</c> members that touch user memory or check privilege: their result must be checked.</summary>
-    internal static readonly ImmutableHashSet<string> CheckedMembers = ImmutableHashSet.Create(
-        "CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64", "PrivCheck");
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.RawPointerParameter,
         DiagnosticDescriptors.IgnoredCopyResult,
@@ -93,17 +90,18 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
     {
         var invocation = (IInvocationOperation)c.Operation;
         IMethodSymbol method = invocation.TargetMethod;
-        if (!KnownTypes.Is(method.ContainingType, session.Types.Kernel))
+        if (RuntimeApi.Find(method) is not { } api)
         {
             return;
         }
 
-        if (CheckedMembers.Contains(method.Name) && IsDiscarded(invocation))
+        if (api.MustBeChecked && IsDiscarded(invocation))
         {
-            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), "Kernel." + method.Name);
+            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name);
         }
 
-        if (method.Name == "CopyOut" && method.TypeArguments.Length == 1 && TypeLayout.FindPadding(method.TypeArguments[0]) is { } padding)
+        // Copying a whole T out copies its padding too: kernel stack bytes the caller may read.
+        if (api.WritesUser && method.TypeArguments.Length == 1 && TypeLayout.FindPadding(method.TypeArguments[0]) is { } padding)
         {
             session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.PaddedCopyOut, invocation.Syntax.GetLocation(),
                 method.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), padding);

@@ -29,11 +29,12 @@ public static class PrintfFormat
     /// <summary>One conversion of a format.</summary>
     public readonly struct Conversion
     {
-        public Conversion(char kind, bool wide, string text)
+        public Conversion(char kind, bool wide, string text, int start)
         {
             Kind = kind;
             Wide = wide;
             Text = text;
+            Start = start;
         }
 
         /// <summary>The conversion character (<c>d</c>, <c>u</c>, <c>s</c>, …).</summary>
@@ -44,6 +45,12 @@ public static class PrintfFormat
 
         /// <summary>The conversion as written, e.g. <c>%08lx</c>.</summary>
         public string Text { get; }
+
+        /// <summary>Where its <c>%</c> is in the format.</summary>
+        public int Start { get; }
+
+        /// <summary>What lies between the <c>%</c> and the conversion character: flags, width, precision, length (<c>08l</c>).</summary>
+        public string Spec => Text.Substring(1, Text.Length - 2);
     }
 
     /// <summary>Parses the conversions of <paramref name="format"/> (<c>%%</c> excluded); problems go to <paramref name="problems"/>.</summary>
@@ -111,18 +118,18 @@ public static class PrintfFormat
             if (kind == 'p')
             {
                 problems.Add(new Problem("'%p' is not allowed: kernel code has no pointers, and printing kernel addresses leaks KASLR; print an integer with %lx", -1));
-                conversions.Add(new Conversion(kind, true, text));
+                conversions.Add(new Conversion(kind, true, text, start));
                 continue;
             }
 
             if ("diuxXocs".IndexOf(kind) < 0)
             {
                 problems.Add(new Problem("'" + text + "' is not a supported conversion (use d i u x X o c s %%)", -1));
-                conversions.Add(new Conversion(kind, wide, text));
+                conversions.Add(new Conversion(kind, wide, text, start));
                 continue;
             }
 
-            conversions.Add(new Conversion(kind, wide, text));
+            conversions.Add(new Conversion(kind, wide, text, start));
         }
 
         return conversions;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,9 +18,6 @@ namespace KmodSharp.Compiler.Pipeline.Frontend;
 /// </summary>
 public sealed class ErrorAnalysis(Compilation compilation)
 {
-    private static readonly ImmutableHashSet<string> UserMemoryCalls =
-        ["CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64"];
-
     private readonly INamedTypeSymbol? errnoType = compilation.GetTypeByMetadataName("KmodSharp.Errno");
 
     public ImmutableArray<SyscallError> Of(SyscallModel syscall, IMethodSymbol handler, string module)
@@ -50,8 +48,8 @@ public sealed class ErrorAnalysis(Compilation compilation)
                 case IFieldReferenceOperation { Field: { HasConstantValue: true } field } when IsErrno(field.ContainingType) && field.Name != "None" && !InComparison(operation):
                     errors.Add(Error(field.Name, ErrorSource.Explicit, Condition(operation)));
                     break;
-                case IInvocationOperation { TargetMethod: { ContainingType.Name: "Kernel" } target } call when TypeBinder.IsRuntimeType(target.ContainingType, "Kernel"):
-                    KernelCall(target.Name, call, errors);
+                case IInvocationOperation call when RuntimeApi.Find(call.TargetMethod) is { MustBeChecked: true } api:
+                    KernelCall(api, call, errors);
                     break;
                 case IInvocationOperation { TargetMethod: { } callee } when callee.DeclaringSyntaxReferences.Length > 0:
                     Visit(callee.OriginalDefinition, errors, visited);
@@ -71,14 +69,9 @@ public sealed class ErrorAnalysis(Compilation compilation)
         var access = new Dictionary<string, UserAccess>();
         foreach (IInvocationOperation call in Body(handler)?.DescendantsAndSelf().OfType<IInvocationOperation>() ?? [])
         {
-            UserAccess kind = call.TargetMethod.Name switch
+            if (RuntimeApi.Find(call.TargetMethod) is { TouchesUser: true } api)
             {
-                "CopyIn" or "CopyInString" or "FetchByte" or "FetchWord32" or "FetchWord64" => UserAccess.Read,
-                "CopyOut" or "StoreByte" or "StoreWord32" or "StoreWord64" => UserAccess.Write,
-                _ => UserAccess.None,
-            };
-            if (kind != UserAccess.None && TypeBinder.IsRuntimeType(call.TargetMethod.ContainingType, "Kernel"))
-            {
+                UserAccess kind = api.WritesUser ? UserAccess.Write : UserAccess.Read;
                 foreach (IParameterSymbol parameter in call.Arguments.Select(a => a.Value).OfType<IParameterReferenceOperation>().Select(r => r.Parameter))
                 {
                     access[parameter.Name] = access.GetValueOrDefault(parameter.Name) | kind;
@@ -89,24 +82,21 @@ public sealed class ErrorAnalysis(Compilation compilation)
         return access.ToImmutableDictionary();
     }
 
-    private void KernelCall(string name, IInvocationOperation call, List<SyscallError> errors)
+    // The errnos come from the runtime's [MayFailWith]; the sentences say when, for the man page.
+    private void KernelCall(RuntimeMethod api, IInvocationOperation call, List<SyscallError> errors)
     {
         string subject = call.Arguments.Select(a => a.Value).OfType<IParameterReferenceOperation>().FirstOrDefault()?.Parameter.Name is { } parameter
             ? parameter
             : "a user address";
-        if (UserMemoryCalls.Contains(name))
+        foreach (string error in api.Errors)
         {
-            errors.Add(Error("EFAULT", ErrorSource.UserMemory, $"{subject} points outside the process's accessible address space."));
-        }
-
-        if (name == "CopyInString")
-        {
-            errors.Add(Error("ENAMETOOLONG", ErrorSource.StringTooLong, $"The string {subject} (with its NUL) is longer than the kernel's buffer for it."));
-        }
-
-        if (name == "PrivCheck")
-        {
-            errors.Add(Error("EPERM", ErrorSource.Privilege, "The caller does not hold the privilege (priv_check(9)): it is not root, or it is in a jail."));
+            errors.Add(error switch
+            {
+                "EFAULT" => Error(error, ErrorSource.UserMemory, $"{subject} points outside the process's accessible address space."),
+                "ENAMETOOLONG" => Error(error, ErrorSource.StringTooLong, $"The string {subject} (with its NUL) is longer than the kernel's buffer for it."),
+                "EPERM" => Error(error, ErrorSource.Privilege, "The caller does not hold the privilege (priv_check(9)): it is not root, or it is in a jail."),
+                _ => Error(error, ErrorSource.Explicit, $"{api.CName ?? api.Method.Name} fails."),
+            });
         }
     }
 

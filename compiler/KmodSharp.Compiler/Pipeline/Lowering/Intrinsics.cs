@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.CTree;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,11 +9,41 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>
-/// The runtime API and its kernel twins. Each entry is the C a kernel developer would write
-/// for the call: <c>Kernel.CopyIn(p, out v)</c> → <c>copyin(p, &amp;v, sizeof(v))</c>.
+/// The runtime API and its kernel twins: one lowering rule per runtime method. Each is the C a kernel
+/// developer would write for the call: <c>Kernel.CopyIn(p, out v)</c> → <c>copyin(p, &amp;v, sizeof(v))</c>.
+/// The C function's name is the method's <c>[CName]</c>, read through <see cref="RuntimeApi"/>; what
+/// the call reads, may fail with or sleeps on is there too, so a rule says only how its arguments go.
 /// </summary>
 internal static class Intrinsics
 {
+    /// <summary>The C for one call, or null when the call has no translation (then KMS0900).</summary>
+    private delegate CExpr? Rule(Call call);
+
+    /// <summary>The lowering rules, keyed by <c>Type.Method</c> (overloads share one).</summary>
+    private static readonly ImmutableDictionary<string, Rule> Rules = new Dictionary<string, Rule>
+    {
+        ["Kernel.Printf"] = c => Printf(c),
+        ["Kernel.CopyIn"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(1))),
+        ["Kernel.CopyOut"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
+        ["Kernel.CopyInString"] = c => c.Lowered[1].Span is var (pointer, length) ? new CCall(c.CName, c.Arg(0), pointer, length, c.Arg(2)) : null,
+        ["Kernel.FetchByte"] = c => new CCall(c.CName, c.Arg(0)),
+        ["Kernel.StoreByte"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
+        ["Kernel.FetchWord32"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
+        ["Kernel.FetchWord64"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
+        ["Kernel.StoreWord32"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
+        ["Kernel.StoreWord64"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
+        ["Kernel.PrivCheck"] = c => new CCall(c.CName, c.Lowering.CurrentThread, c.Arguments.IsEmpty ? new CIdentifier("PRIV_MODULE0") : c.Arg(0)),
+        ["Atomic.Add"] = Atomic,
+        ["Atomic.FetchAdd"] = Atomic,
+        ["Atomic.CompareAndSet"] = Atomic,
+        ["Atomic.Load"] = Atomic,
+        ["Atomic.Store"] = Atomic,
+        ["UserPtr.Add"] = c => new CBinary(CBinaryOperator.Add, c.Instance!, c.Arg(0)),
+    }.ToImmutableDictionary();
+
+    /// <summary>The runtime methods (<c>Type.Method</c>) that have a lowering rule.</summary>
+    internal static IEnumerable<string> Lowered => Rules.Keys;
+
     public static CExpr Lower(FunctionLowering lowering, IInvocationOperation call)
     {
         IMethodSymbol method = call.TargetMethod;
@@ -20,59 +52,29 @@ internal static class Intrinsics
         // C# evaluates the instance, then the arguments as written: all before the kernel call.
         CExpr? instance = call.Instance is { } receiver ? lowering.LowerValue(receiver) : null;
         FunctionLowering.LoweredArgument[] lowered = lowering.LowerArguments(call.Arguments, argument => LowerArgument(lowering, method, argument));
-        CExpr Arg(int i) => lowered[i].Value!;
-        CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a
-            ? a.Operand
-            : new CUnary(CUnaryOperator.Dereference, addressOfValue));
-
-        switch (method.ContainingType.Name, method.Name)
+        if (Rules.TryGetValue($"{method.ContainingType.Name}.{method.Name}", out Rule? rule)
+            && rule(new Call(lowering, call, RuntimeApi.Find(method), arguments, lowered, instance)) is { } translated)
         {
-            case ("Kernel", "Printf"):
-                return Printf(lowering, arguments, lowered);
-            case ("Kernel", "CopyIn"):
-            {
-                CExpr source = Arg(0), destination = Arg(1);
-                return new CCall("copyin", source, destination, Size(destination));
-            }
-
-            case ("Kernel", "CopyOut"):
-            {
-                CExpr value = Arg(0), destination = Arg(1);
-                return new CCall("copyout", value, destination, Size(value));
-            }
-
-            case ("Kernel", "CopyInString"):
-            {
-                if (lowered[1].Span is not var (pointer, length))
-                {
-                    break;
-                }
-
-                return new CCall("copyinstr", Arg(0), pointer, length, Arg(2));
-            }
-
-            case ("Kernel", "FetchByte"):
-                return new CCall("fubyte", Arg(0));
-            case ("Kernel", "StoreByte"):
-                return new CCall("subyte", Arg(0), Arg(1));
-            case ("Kernel", "FetchWord32"):
-                return new CCall("fueword32", Arg(0), Arg(1));
-            case ("Kernel", "FetchWord64"):
-                return new CCall("fueword64", Arg(0), Arg(1));
-            case ("Kernel", "StoreWord32"):
-                return new CCall("suword32", Arg(0), Arg(1));
-            case ("Kernel", "StoreWord64"):
-                return new CCall("suword64", Arg(0), Arg(1));
-            case ("Kernel", "PrivCheck"):
-                return new CCall("priv_check", lowering.CurrentThread, arguments.IsEmpty ? new CIdentifier("PRIV_MODULE0") : Arg(0));
-            case ("Atomic", _):
-                return Atomic(method, lowered);
-            case ("UserPtr", "Add"):
-                return new CBinary(CBinaryOperator.Add, instance!, Arg(0));
+            return translated;
         }
 
         lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
         return new CIntegerLiteral(0);
+    }
+
+    private static CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a
+        ? a.Operand
+        : new CUnary(CUnaryOperator.Dereference, addressOfValue));
+
+    /// <summary>One call being lowered: its arguments in parameter order, lowered in evaluation order.</summary>
+    private sealed record Call(FunctionLowering Lowering, IInvocationOperation Operation, RuntimeMethod? Api, ImmutableArray<IArgumentOperation> Arguments, FunctionLowering.LoweredArgument[] Lowered, CExpr? Instance)
+    {
+        public IMethodSymbol Method => Operation.TargetMethod;
+
+        /// <summary>The kernel function the method's <c>[CName]</c> names.</summary>
+        public string CName => Api?.CName ?? throw new InternalCompilerException($"'{Method.ContainingType.Name}.{Method.Name}' has a lowering rule but no [CName]", Operation.Syntax.GetLocation());
+
+        public CExpr Arg(int i) => Lowered[i].Value!;
     }
 
     // How each argument is lowered: by value, by address for ref/out/in, or as the kernel twin takes it.
@@ -97,8 +99,9 @@ internal static class Intrinsics
 
     // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
     // results cast back, which keeps two's-complement values intact.
-    private static CExpr Atomic(IMethodSymbol method, FunctionLowering.LoweredArgument[] arguments)
+    private static CExpr Atomic(Call call)
     {
+        (IMethodSymbol method, FunctionLowering.LoweredArgument[] arguments) = (call.Method, call.Lowered);
         bool wide = method.Parameters[0].Type.SpecialType == SpecialType.System_Int64;
         string suffix = wide ? "long" : "int";
         var unsigned = new CNamedType(wide ? "u_long" : "u_int");
@@ -159,35 +162,22 @@ internal static class Intrinsics
     // A byte span prints with "%.*s" and its length, so printf never reads past the span
     // even when it holds no NUL (the managed Printf stops at the span's end too); a buffer
     // proven to hold copyinstr's string has its NUL inside, and prints with "%s" as it is.
-    private static CExpr Printf(FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments, FunctionLowering.LoweredArgument[] lowered)
+    private static CExpr Printf(Call call)
     {
+        (FunctionLowering lowering, ImmutableArray<IArgumentOperation> arguments, FunctionLowering.LoweredArgument[] lowered) = (call.Lowering, call.Arguments, call.Lowered);
         ImmutableArray<IOperation> values = [.. arguments.Skip(1).Select(a => a.Value)];
         string format = arguments[0].Value.ConstantValue.Value as string ?? "";
         var output = ImmutableArray.CreateBuilder<CExpr>();
         var rewritten = new System.Text.StringBuilder();
-        int next = 0;
-        for (int i = 0; i < format.Length; i++)
+        int next = 0, copied = 0;
+
+        // The analyzer (KMS0103) has refused every format PrintfFormat finds a problem in.
+        foreach (PrintfFormat.Conversion conversion in PrintfFormat.Parse(format, []))
         {
-            rewritten.Append(format[i]);
-            if (format[i] != '%')
-            {
-                continue;
-            }
-
-            int j = i + 1;
-            while (j < format.Length && "-0+ #123456789.lhjqtz".Contains(format[j], System.StringComparison.Ordinal))
-            {
-                j++;
-            }
-
-            if (j >= format.Length || format[j] == '%')
-            {
-                rewritten.Append(format, i + 1, System.Math.Min(j, format.Length - 1) - i);
-                i = j;
-                continue;
-            }
-
-            string spec = format[(i + 1)..j];
+            rewritten.Append(format, copied, conversion.Start - copied).Append('%');
+            copied = conversion.Start + conversion.Text.Length;
+            string spec = conversion.Spec;
+            int j = conversion.Start + conversion.Text.Length - 1; // the conversion character
             IOperation? value = next < values.Length ? values[next] : null;
             FunctionLowering.LoweredArgument? argument = next < values.Length ? lowered[++next] : null;
             if (format[j] == 's' && value is not null && argument?.Span is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
@@ -219,10 +209,9 @@ internal static class Intrinsics
                     lowering.Context.Unsupported(value, $"printing a span with '%{spec}{format[j]}'", "a span prints with %s and no precision");
                 }
             }
-
-            i = j;
         }
 
-        return new CCall(new CIdentifier("printf"), [new CStringLiteral(rewritten.ToString()), .. output]);
+        rewritten.Append(format, copied, format.Length - copied);
+        return new CCall(new CIdentifier(call.CName), [new CStringLiteral(rewritten.ToString()), .. output]);
     }
 }

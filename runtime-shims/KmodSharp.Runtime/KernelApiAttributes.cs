@@ -1,0 +1,58 @@
+using System;
+using System.ComponentModel;
+
+namespace KmodSharp;
+
+// What the compiler and the analyzers know about each kernel API method, stated once on the method
+// itself (docs: compiler/KmodSharp.Analyzers/README.md, "Adding a kernel API"). Read through Roslyn
+// symbols by KmodSharp.Analyzers.Subset.RuntimeApi; nothing reads them at run time.
+
+/// <summary>
+/// The method reads the user memory its parameter <see cref="Parameter"/> points to
+/// (<c>copyin(9)</c>, <c>fubyte(9)</c> …): the analyzers check its result and track double fetches.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class ReadsUserMemoryAttribute : Attribute
+{
+    /// <summary>Names the parameter holding the user address.</summary>
+    public ReadsUserMemoryAttribute(string parameter) => Parameter = parameter;
+
+    /// <summary>The name of the parameter holding the user address.</summary>
+    public string Parameter { get; }
+}
+
+/// <summary>The method writes the user memory its parameter <see cref="Parameter"/> points to (<c>copyout(9)</c>, <c>subyte(9)</c> …).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class WritesUserMemoryAttribute : Attribute
+{
+    /// <summary>Names the parameter holding the user address.</summary>
+    public WritesUserMemoryAttribute(string parameter) => Parameter = parameter;
+
+    /// <summary>The name of the parameter holding the user address.</summary>
+    public string Parameter { get; }
+}
+
+/// <summary>
+/// The errno values a call can fail with, as the syscall reports them (for <c>fubyte(9)</c>-style
+/// calls that return -1, the errno of the fault). A call with any must have its result checked;
+/// the generated man page lists them.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class MayFailWithAttribute : Attribute
+{
+    /// <summary>Lists the errno values.</summary>
+    public MayFailWithAttribute(params Errno[] errors) => Errors = errors;
+
+    /// <summary>The errno values.</summary>
+    public Errno[] Errors { get; }
+}
+
+/// <summary>The call may sleep (a page fault on user memory does): it must not run while a <see cref="KernelMutex"/> is held.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class MaySleepAttribute : Attribute
+{
+}

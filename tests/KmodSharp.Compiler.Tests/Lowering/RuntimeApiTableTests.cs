@@ -1,0 +1,112 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using KmodSharp.Analyzers.Subset;
+using KmodSharp.Compiler.Pipeline.Frontend;
+using KmodSharp.Compiler.Pipeline.Lowering;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace KmodSharp.Compiler.Tests.Lowering;
+
+/// <summary>
+/// The runtime API table (<see cref="RuntimeApi"/>) is read from the attributes on KmodSharp.Runtime:
+/// it says what the hand-written lists of the analyzers, the errno analysis and the intrinsics said
+/// before, and every method the attributes describe is lowered and known to the analyzers.
+/// </summary>
+public sealed class RuntimeApiTableTests
+{
+    private static readonly System.Type[] RuntimeTypes = typeof(Kernel).Assembly.GetExportedTypes();
+
+    private static RuntimeApi Table()
+    {
+        // A compilation that references the runtime as the compiler's own does.
+        Compilation compilation = CompilationFactory.Create(
+            new SourceInput([new SourceFile(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "Empty.cs"), "")], System.IO.Path.GetTempPath()));
+        INamedTypeSymbol kernel = compilation.GetTypeByMetadataName("KmodSharp.Kernel")!;
+        return RuntimeApi.Of(kernel.ContainingAssembly);
+    }
+
+    private static ImmutableSortedSet<string> Names(RuntimeApi table, System.Func<RuntimeMethod, bool> which) =>
+        [.. table.Methods.Where(which).Select(m => m.Method.ContainingType.Name + "." + m.Method.Name)];
+
+    private static ImmutableSortedSet<string> Kernel(params string[] names) => [.. names.Select(n => "Kernel." + n)];
+
+    [Fact]
+    public void The_table_read_from_attributes_says_what_the_analyzers_hard_coded()
+    {
+        RuntimeApi table = Table();
+
+        // UserMemoryAnalyzer.CheckedMembers (KMS0201): the result must be checked.
+        Assert.Equal(
+            Kernel("CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64", "PrivCheck"),
+            Names(table, m => m.MustBeChecked));
+
+        // KernelContextAnalyzer.SleepingKernelMembers (KMS0300), and ErrorAnalysis.UserMemoryCalls (EFAULT).
+        ImmutableSortedSet<string> userMemory = Kernel("CopyIn", "CopyOut", "CopyInString", "FetchByte", "StoreByte", "FetchWord32", "FetchWord64", "StoreWord32", "StoreWord64");
+        Assert.Equal(userMemory, Names(table, m => m.MaySleep));
+        Assert.Equal(userMemory, Names(table, m => m.TouchesUser));
+        Assert.Equal(userMemory, Names(table, m => m.Errors.Contains("EFAULT")));
+
+        // DoubleFetchAnalyzer.Fetches (KMS0202) and ErrorAnalysis.AccessOf's read/write split.
+        Assert.Equal(Kernel("CopyIn", "CopyInString", "FetchByte", "FetchWord32", "FetchWord64"), Names(table, m => m.ReadsUser));
+        Assert.Equal(Kernel("CopyOut", "StoreByte", "StoreWord32", "StoreWord64"), Names(table, m => m.WritesUser));
+
+        // ErrorAnalysis: ENAMETOOLONG from copyinstr, EPERM from priv_check, nothing else.
+        Assert.Equal(Kernel("CopyInString"), Names(table, m => m.Errors.Contains("ENAMETOOLONG")));
+        Assert.Equal(Kernel("PrivCheck"), Names(table, m => m.Errors.Contains("EPERM")));
+        Assert.All(table.Methods, m => Assert.Subset(new HashSet<string> { "EFAULT", "ENAMETOOLONG", "EPERM" }, m.Errors.ToHashSet()));
+
+        // The C names Intrinsics hard-coded.
+        var cNames = new Dictionary<string, string>
+        {
+            ["Printf"] = "printf", ["CopyIn"] = "copyin", ["CopyOut"] = "copyout", ["CopyInString"] = "copyinstr",
+            ["FetchByte"] = "fubyte", ["StoreByte"] = "subyte", ["FetchWord32"] = "fueword32", ["FetchWord64"] = "fueword64",
+            ["StoreWord32"] = "suword32", ["StoreWord64"] = "suword64", ["PrivCheck"] = "priv_check",
+        };
+        Assert.Equal(
+            cNames.OrderBy(p => p.Key),
+            table.Methods.Where(m => m.CName is not null).GroupBy(m => m.Method.Name).Select(g => new KeyValuePair<string, string>(g.Key, Assert.Single(g.Select(m => m.CName!).Distinct()))).OrderBy(p => p.Key));
+
+        // The user address is the parameter the double-fetch analysis keys on.
+        Assert.All(table.Methods.Where(m => m.TouchesUser), m => Assert.Contains(m.Method.Parameters, p => p.Name == m.UserParameter && p.Type.Name is "UserPtr" or "UserString"));
+    }
+
+    [Fact]
+    public void Every_runtime_method_with_a_CName_has_a_lowering_rule_and_every_rule_a_runtime_method()
+    {
+        ImmutableSortedSet<string> named = [.. RuntimeTypes.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<CNameAttribute>() is not null)
+            .Select(m => m.DeclaringType!.Name.Split('`')[0] + "." + m.Name)];
+        ImmutableSortedSet<string> runtimeMethods = [.. RuntimeTypes.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Select(m => m.DeclaringType!.Name.Split('`')[0] + "." + m.Name)];
+
+        Assert.NotEmpty(named);
+        Assert.Empty(named.Except(Intrinsics.Lowered));
+        Assert.Empty(Intrinsics.Lowered.Except(runtimeMethods));
+    }
+
+    [Fact]
+    public void Every_user_memory_method_is_known_to_the_analyzers()
+    {
+        RuntimeApi table = Table();
+        var userMemory = RuntimeTypes.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Select(m => (Method: m, Reads: m.GetCustomAttribute<ReadsUserMemoryAttribute>(), Writes: m.GetCustomAttribute<WritesUserMemoryAttribute>()))
+            .Where(m => m.Reads is not null || m.Writes is not null)
+            .ToList();
+
+        Assert.NotEmpty(userMemory);
+        foreach ((MethodInfo method, ReadsUserMemoryAttribute? reads, WritesUserMemoryAttribute? writes) in userMemory)
+        {
+            RuntimeMethod entry = Assert.Single(table.Methods, m => m.Method.Name == method.Name && m.Method.Parameters.Length == method.GetParameters().Length);
+            Assert.Equal(reads?.Parameter ?? writes!.Parameter, entry.UserParameter);
+            Assert.Equal(writes is not null, entry.WritesUser);
+            Assert.Contains(method.GetParameters(), p => p.Name == entry.UserParameter);
+
+            // A fault is EFAULT, so the result is checked (KMS0201); a fault sleeps (KMS0300).
+            Assert.Contains("EFAULT", entry.Errors);
+            Assert.True(entry.MaySleep, method.Name);
+        }
+    }
+}
