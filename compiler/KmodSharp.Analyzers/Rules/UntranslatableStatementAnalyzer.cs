@@ -12,8 +12,9 @@ namespace KmodSharp.Analyzers.Rules;
 /// <c>when</c> guards (<see cref="Statements"/>), a stored <c>SyscallResult</c> returned
 /// (<see cref="SyscallResultReturn"/>), a <c>KernelBuffer</c> or lock guard that is not freed on every
 /// path (<see cref="KernelResources"/>), a struct initializer that is not a field store
-/// (<see cref="StructCreation"/>) and an inline array indexed by other than an <c>int</c>
-/// (<see cref="InlineArrayAccess"/>). Reported here, the backend never meets them.
+/// (<see cref="StructCreation"/>), an inline array indexed by other than an <c>int</c>
+/// (<see cref="InlineArrayAccess"/>) and a span that is not a pointer and length the backend has
+/// (<see cref="SpanSources"/>). Reported here, the backend never meets them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
@@ -37,7 +38,10 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.VariableDeclarator,
             OperationKind.Using,
             OperationKind.ObjectCreation,
-            OperationKind.InlineArrayAccess);
+            OperationKind.InlineArrayAccess,
+            OperationKind.SimpleAssignment,
+            OperationKind.Loop,
+            OperationKind.Invocation);
 
     private static Untranslatable? Check(IOperation operation) => operation switch
     {
@@ -45,7 +49,10 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         ISwitchExpressionArmOperation arm => Statements.Check(arm),
         IPatternCaseClauseOperation clause => Statements.Check(clause),
         IReturnOperation ret => SyscallResultReturn.Check(ret),
-        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator),
+        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator),
+        ISimpleAssignmentOperation assignment => SpanSources.Check(assignment),
+        IForEachLoopOperation loop => SpanSources.Check(loop),
+        IInvocationOperation call => SpanSources.Check(call),
         IUsingOperation usingOperation => KernelResources.Check(usingOperation),
         // Module state's initializers are ModuleStateInitializer's (reported by UnsupportedConstructAnalyzer).
         IObjectCreationOperation creation when !IsInFieldInitializer(creation) => StructCreation.Check(creation),
