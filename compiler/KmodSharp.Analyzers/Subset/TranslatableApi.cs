@@ -23,8 +23,9 @@ public enum ApiKind
 }
 
 /// <summary>
-/// The one allow-list of callable members in kernel code. The analyzer (KMS0100) and the compiler
-/// backend both consult it, so what the IDE accepts is what the backend can translate.
+/// The one allow-list of callable members in kernel code. The analyzer (KMS0100) refuses calls
+/// outside it, so the backend never lowers one; the backend reads it for <c>nint</c>/<c>nuint</c>
+/// limits, and the predicates it shares with the analyzers (Subset/) use <see cref="IsRuntimeType"/>.
 /// </summary>
 public static class TranslatableApi
 {

@@ -14,10 +14,10 @@ internal sealed partial class FunctionLowering
 {
     private CExpr InlineArrayElement(IInlineArrayAccessOperation access)
     {
-        if (InlineArrayOf(access.Instance) is not { } array || access.Argument.Type?.SpecialType != SpecialType.System_Int32)
+        // An index other than an int is refused by the analyzer (Subset/InlineArrayAccess).
+        if (Analyzers.Subset.InlineArrayAccess.Check(access) is not null || InlineArrayOf(access.Instance) is not { } array)
         {
-            context.Unsupported(access, $"the inline array access '{access.Syntax}'", "index an inline array with an int, or convert it to a span to slice it");
-            return Literal(0);
+            throw LoweringContext.Untranslated(access, $"the inline array access '{access.Syntax}'");
         }
 
         return SpanElementAt(array, access.Argument);

@@ -42,8 +42,8 @@ internal sealed partial class FunctionLowering
             case IDiscardPatternOperation:
                 return new CIdentifier("true");
             default:
-                context.Unsupported(pattern, $"the pattern '{pattern.Syntax}'", "patterns on integers and enums are constant, relational, and, or, not");
-                return new CIdentifier("false");
+                // Other patterns are refused by the analyzer.
+                throw LoweringContext.Untranslated(pattern, $"the pattern '{pattern.Syntax}'");
         }
     }
 
@@ -81,7 +81,8 @@ internal sealed partial class FunctionLowering
                 {
                     ISingleValueCaseClauseOperation single => new CBinary(CBinaryOperator.Equal, value, Value(single.Value)),
                     IPatternCaseClauseOperation { Guard: null } patternClause => Pattern(patternClause.Pattern, value),
-                    _ => Unsupported(clause),
+                    // A 'when' guard is refused by the analyzer (Subset/Statements).
+                    _ => throw LoweringContext.Untranslated(clause, $"the case clause '{clause.Syntax}'"),
                 };
                 condition = condition is null ? test : new CBinary(CBinaryOperator.LogicalOr, condition, test);
             }
@@ -128,9 +129,9 @@ internal sealed partial class FunctionLowering
         CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
         foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
         {
-            if (arm.Guard is not null)
+            if (Analyzers.Subset.Statements.Check(arm) is not null)
             {
-                context.Unsupported(arm, "a 'when' guard", "fold the condition into the pattern");
+                throw LoweringContext.Untranslated(arm, "a 'when' guard");
             }
 
             (ImmutableArray<CStmt> guard, CExpr armValue) = Prelude(arm.Value);

@@ -97,11 +97,12 @@ internal sealed partial class FunctionLowering
     /// <summary>A guard from <c>Lock()</c>: take the lock now, release it at the end of the scope.</summary>
     private void Acquire(IOperation resource)
     {
-        if (resource is not IInvocationOperation { Instance: IFieldReferenceOperation { Field: { IsStatic: true } field } } call
+        // Other resources are refused by the analyzer (Subset/KernelResources).
+        if (!Analyzers.Subset.KernelResources.IsStaticLock(resource)
+            || resource is not IInvocationOperation { Instance: IFieldReferenceOperation { Field: var field } } call
             || context.StateName(field) is not { } lockName)
         {
-            context.Unsupported(resource, "this using resource", "use a KernelBuffer from Kernel.Allocate or a lock of a static KernelMutex/KernelSxLock field");
-            return;
+            throw LoweringContext.Untranslated(resource, "this using resource");
         }
 
         var address = new CUnary(CUnaryOperator.AddressOf, new CIdentifier(lockName));
@@ -118,11 +119,12 @@ internal sealed partial class FunctionLowering
     /// <summary><c>KernelBuffer&lt;T&gt; b = Kernel.Allocate&lt;T&gt;(count, flags)</c>: malloc(9) from the module's type, freed at scope end.</summary>
     private void BufferDeclaration(IVariableDeclaratorOperation declarator, IOperation? initializer, bool isUsing)
     {
-        if (!isUsing || initializer is not IInvocationOperation { TargetMethod.Name: "Allocate" } allocate
+        // Other buffers are refused by the analyzer (Subset/KernelResources; without 'using', KMS0301).
+        if (Analyzers.Subset.KernelResources.Check(declarator) is not null || !isUsing
+            || initializer is not IInvocationOperation { TargetMethod.Name: "Allocate" } allocate
             || declarator.Symbol.Type is not INamedTypeSymbol { TypeArguments: [var elementType] })
         {
-            context.Unsupported(declarator, "this KernelBuffer", "declare it with 'using' from Kernel.Allocate so it is freed on every path");
-            return;
+            throw LoweringContext.Untranslated(declarator, "this KernelBuffer");
         }
 
         KType element = KTypeOf(elementType, declarator);

@@ -4,7 +4,6 @@ using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KmodSharp.Compiler.Pipeline.Lowering;
@@ -72,10 +71,10 @@ internal sealed partial class FunctionLowering
             return;
         }
 
+        // Other initializers are refused by the analyzer (Subset/SpanSources).
         if (initializer is null || SpanOf(initializer) is not { } source)
         {
-            context.Unsupported(declarator, "this span", "a span comes from a constant-size stackalloc, a KernelBuffer or another span");
-            return;
+            throw LoweringContext.Untranslated(declarator, "this span");
         }
 
         string pointer = Declare(preferred, CTypeMapper.Map(type));
@@ -90,14 +89,13 @@ internal sealed partial class FunctionLowering
     {
         if (SpanOf(assignment.Target) is not { Pointer: CIdentifier pointer, Length: CIdentifier length })
         {
-            context.Unsupported(assignment, "assigning a span declared over a stackalloc", "that span is its array; declare another span for the new value");
-            return Literal(0);
+            // Refused by the analyzer (Subset/SpanSources).
+            throw LoweringContext.Untranslated(assignment, "assigning a span declared over a stackalloc");
         }
 
         if (SpanOf(assignment.Value) is not { } source)
         {
-            context.Unsupported(assignment.Value, "this span", "a span comes from a constant-size stackalloc, a KernelBuffer or another span");
-            return Literal(0);
+            throw LoweringContext.Untranslated(assignment.Value, "this span");
         }
 
         // A length never reads the pointer, so the pointer may be assigned first.
@@ -109,18 +107,8 @@ internal sealed partial class FunctionLowering
     /// A stackalloc of constant size (explicit, <c>stackalloc T[n] { … }</c>, or implicit, <c>stackalloc[] { … }</c>) and its
     /// element count; Roslyn shows it as an operation without a kind whose children are the count, then the initializer's elements.
     /// </summary>
-    private static (IOperation Allocation, int Count)? StackAlloc(IOperation? operation)
-    {
-        while (operation is IConversionOperation { Operand: var operand } && operand.Syntax == operation.Syntax)
-        {
-            operation = operand;
-        }
-
-        return operation?.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
-            && operation.ChildOperations.FirstOrDefault()?.ConstantValue is { HasValue: true, Value: int count } && count >= 0
-            ? (operation, count)
-            : null;
-    }
+    private static (IOperation Allocation, int Count)? StackAlloc(IOperation? operation) =>
+        Analyzers.Subset.SpanSources.ConstantStackAlloc(operation, out int count) is { } allocation ? (allocation, count) : null;
 
     /// <summary>The span an expression denotes, emitting the bounds checks of a slice; null if it is not a span.</summary>
     private SpanValue? SpanOf(IOperation operation)
@@ -215,8 +203,8 @@ internal sealed partial class FunctionLowering
                 Emit(new CIf(new CBinary(CBinaryOperator.Greater, span.Length, destination.Length), ErrorBlock(new CIdentifier(IndexErrno))));
                 return new CCall("memmove", destination.Pointer, span.Pointer, bytes);
             default:
-                context.Unsupported(call, $"Span.{call.TargetMethod.Name}", "the backend translates the indexer, Length, IsEmpty, Slice, Fill, Clear and CopyTo");
-                return new CIntegerLiteral(0);
+                // Other members are refused by KMS0100 (TranslatableApi), a CopyTo destination that is no span by KMS0900 (Subset/SpanSources).
+                throw LoweringContext.Untranslated(call, $"Span.{call.TargetMethod.Name}");
         }
     }
 
@@ -225,8 +213,8 @@ internal sealed partial class FunctionLowering
         if ((SpanOf(loop.Collection) ?? InlineArrayOf(loop.Collection is IConversionOperation { OperatorMethod: null } c ? c.Operand : loop.Collection)) is not { } span
             || loop.LoopControlVariable is not IVariableDeclaratorOperation variable)
         {
-            context.Unsupported(loop, "this foreach", "foreach iterates over spans and inline arrays only");
-            return;
+            // Refused by the analyzer (Subset/SpanSources, and 'foreach' over other types).
+            throw LoweringContext.Untranslated(loop, "this foreach");
         }
 
         // C# walks the span it started with, even when the body assigns the variable (the loop only reads it).

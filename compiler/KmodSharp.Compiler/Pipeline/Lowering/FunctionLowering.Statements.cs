@@ -71,8 +71,8 @@ internal sealed partial class FunctionLowering
             case IEmptyOperation or ILocalFunctionOperation:
                 break;
             default:
-                context.Unsupported(operation, $"the statement '{operation.Syntax}'", "it is outside the kernel-safe subset");
-                break;
+                // Labels are refused by the analyzer (Subset/Statements), lock, try and throw by their own rules.
+                throw LoweringContext.Untranslated(operation, $"the statement '{operation.Syntax}'");
         }
     }
 
@@ -213,6 +213,11 @@ internal sealed partial class FunctionLowering
             CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
             foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
             {
+                if (Analyzers.Subset.Statements.Check(arm) is not null)
+                {
+                    throw LoweringContext.Untranslated(arm, "a 'when' guard");
+                }
+
                 CBlock body = Collect(() => ReturnValue(arm.Value));
                 otherwise = arm.Pattern is IDiscardPatternOperation ? body : new CIf(Pattern(arm.Pattern, subject), body, otherwise);
             }
@@ -267,8 +272,8 @@ internal sealed partial class FunctionLowering
                 return;
             }
 
-            context.Unsupported(returned, "returning a stored SyscallResult", "return a value or an Errno directly");
-            return;
+            // Refused by the analyzer (Subset/SyscallResultReturn).
+            throw LoweringContext.Untranslated(returned, "returning a stored SyscallResult");
         }
 
         if (signature.ValueType is null)
@@ -382,8 +387,8 @@ internal sealed partial class FunctionLowering
                 Emit(new CContinue());
                 break;
             default:
-                context.Unsupported(branch, "'goto'", "use structured control flow");
-                break;
+                // 'goto' is refused by the analyzer.
+                throw LoweringContext.Untranslated(branch, "'goto'");
         }
     }
 }

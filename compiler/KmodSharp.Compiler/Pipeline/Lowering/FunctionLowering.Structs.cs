@@ -10,10 +10,10 @@ internal sealed partial class FunctionLowering
 {
     private void StructCreation(CExpr target, IObjectCreationOperation creation)
     {
-        if (creation.Arguments.Length > 0 || creation.Type is not { IsValueType: true } type)
+        // A constructor with arguments is refused by the analyzer as a call (Subset/StructCreation).
+        if (!Analyzers.Subset.StructCreation.IsZeroed(creation) || creation.Type is not { } type)
         {
-            context.Unsupported(creation, $"'new {creation.Type?.Name}(…)'", "create structs with an object initializer: new S { Field = value }");
-            return;
+            throw LoweringContext.Untranslated(creation, $"'new {creation.Type?.Name}(…)'");
         }
 
         _ = KTypeOf(type, creation);
@@ -25,14 +25,14 @@ internal sealed partial class FunctionLowering
 
         foreach (IOperation initializer in creation.Initializer.Initializers)
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
+            // Other initializers are refused by the analyzer (Subset/StructCreation).
+            if (!Analyzers.Subset.StructCreation.IsFieldStore(initializer)
+                || initializer is not ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
             {
-                Store(new CMember(target, FieldNames.Member(field.Field), Arrow: false), assignment.Value);
+                throw LoweringContext.Untranslated(initializer, "this initializer");
             }
-            else
-            {
-                context.Unsupported(initializer, "this initializer", "initialise fields with Field = value");
-            }
+
+            Store(new CMember(target, FieldNames.Member(field.Field), Arrow: false), assignment.Value);
         }
     }
 

@@ -106,13 +106,6 @@ public static class ModuleLowering
         declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(module.Model.Name, s, handlers[s], options.InTree)));
         if (options.InTree)
         {
-            if (module.Model.Hooks.Any)
-            {
-                context.Diagnostics.Add(new KmsDiagnostic(Analyzers.DiagnosticIds.InvalidModuleHook, KmsSeverity.Error,
-                    "a syscall compiled into the kernel has no module to load or unload: [ModuleLoad]/[ModuleUnload]/[ModuleShutdown] need a loadable module",
-                    module.Model.Location));
-            }
-
             return new LoweredModule(module.Model, new CTranslationUnit($"sys_{module.Model.Name}.c", [.. declarations]), [.. context.Diagnostics]);
         }
 

@@ -10,7 +10,8 @@ namespace KmodSharp.Compiler.Tools.InTree;
 /// <summary>
 /// Gives each syscall of an in-tree build its number: the next free ones at the end of the
 /// target's syscalls.master, in declaration order. A number the user fixed must be that one;
-/// without a source tree every syscall must fix its number.
+/// without a source tree every syscall must fix its number. A module with load or unload hooks
+/// cannot be built in-tree: there is no module to load.
 /// </summary>
 public static class InTreePlanner
 {
@@ -20,6 +21,13 @@ public static class InTreePlanner
         var result = ImmutableArray.CreateBuilder<BoundModule>();
         foreach (BoundModule module in modules)
         {
+            if (module.Model.Hooks.Any)
+            {
+                diagnostics.Add(new KmsDiagnostic(DiagnosticIds.InvalidModuleHook, KmsSeverity.Error,
+                    "a syscall compiled into the kernel has no module to load or unload: [ModuleLoad]/[ModuleUnload]/[ModuleShutdown] need a loadable module",
+                    module.Model.Location));
+            }
+
             var syscalls = ImmutableArray.CreateBuilder<SyscallModel>();
             foreach (SyscallModel syscall in module.Model.Syscalls)
             {
