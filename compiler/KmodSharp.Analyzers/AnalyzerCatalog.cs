@@ -18,5 +18,6 @@ public static class AnalyzerCatalog
         new Rules.KernelContextAnalyzer(),
         new Rules.PrintfAnalyzer(),
         new Rules.ModuleDeclarationAnalyzer(),
-        new Rules.UnsupportedConstructAnalyzer());
+        new Rules.UnsupportedConstructAnalyzer(),
+        new Rules.UntranslatableExpressionAnalyzer());
 }

@@ -23,8 +23,8 @@ internal sealed partial class FunctionLowering
     {
         if (binary.OperatorMethod is not null)
         {
-            context.Unsupported(binary, $"the user-defined operator '{binary.OperatorMethod.Name}'", "operators are translated only for built-in types");
-            return Literal(0);
+            // Analyzers.Subset.UserOperator refuses one declared in source, KMS0100 a library one; the runtime declares none.
+            throw LoweringContext.Untranslated(binary, $"the user-defined operator '{binary.OperatorMethod.Name}'");
         }
 
         if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)

@@ -179,8 +179,8 @@ internal sealed partial class FunctionLowering
             return new CBinary(CBinaryOperator.Equal, Value(text), new CIdentifier("NULL"));
         }
 
-        context.Unsupported(property, $"the property '{property.Property.ToDisplayString()}'", "the backend translates span, KernelBuffer and IsNull members");
-        return Literal(0);
+        // Analyzers.Subset.RuntimeProperty refuses every other runtime property; user and library ones have rules of their own.
+        throw LoweringContext.Untranslated(property, $"the property '{property.Property.ToDisplayString()}'");
     }
 
     /// <summary>
