@@ -9,9 +9,10 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// KMS0900 for expressions the rest of the rule set accepts but the backend has no C for: a runtime
-/// property that exists for the simulation only (<see cref="RuntimeProperty"/>), an operator declared
-/// in source (<see cref="UserOperator"/>) and a span printed with a precision (<see cref="PrintedSpan"/>),
-/// decided where the backend decides them.
+/// property that exists for the simulation only (<see cref="RuntimeProperty"/>), an operator or
+/// conversion declared in source (<see cref="UserOperator"/>), a <c>SyscallResult</c> made anywhere but
+/// in a return (<see cref="RuntimeConversion"/>), an index from the end or a range (<see cref="IndexFromEnd"/>)
+/// and a span printed with a precision (<see cref="PrintedSpan"/>), decided where the backend decides them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
@@ -34,12 +35,29 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
         context.RegisterOperationAction(
             c =>
             {
-                if (UserOperator.Check((IBinaryOperation)c.Operation) is { } construct)
+                if ((UserOperator.Check(c.Operation) ?? IndexFromEnd.Check(c.Operation)) is { } construct)
                 {
                     Report(c, session, construct);
                 }
             },
-            OperationKind.Binary);
+            OperationKind.Binary,
+            OperationKind.Unary,
+            OperationKind.CompoundAssignment,
+            OperationKind.Increment,
+            OperationKind.Decrement,
+            OperationKind.ImplicitIndexerReference,
+            OperationKind.Range);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                var conversion = (IConversionOperation)c.Operation;
+                if ((UserOperator.Check(conversion) ?? RuntimeConversion.Check(conversion)) is { } construct)
+                {
+                    Report(c, session, construct);
+                }
+            },
+            OperationKind.Conversion);
 
         context.RegisterOperationAction(
             c =>

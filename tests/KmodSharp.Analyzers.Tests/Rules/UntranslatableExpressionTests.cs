@@ -86,6 +86,112 @@ public sealed class UntranslatableExpressionTests
         Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The user-defined operator 'op_Addition' (operators are translated only for built-in types)", ""));
 
     [Fact]
+    public Task Every_operator_and_conversion_declared_in_source_is_reported_where_it_is_used() => Expression.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        public struct Money
+        {
+            public long Cents;
+
+            public static Money operator -(Money a) => new Money { Cents = -a.Cents };
+            public static Money operator ++(Money a) => new Money { Cents = a.Cents + 1 };
+            public static Money operator *(Money a, Money b) => new Money { Cents = a.Cents * b.Cents };
+            public static implicit operator long(Money m) => m.Cents;
+        }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static long Use(long x)
+            {
+                Money a = new Money { Cents = x };
+                Money b = {|#0:-a|};
+                {|#1:b++|};
+                {|#2:b *= a|};
+                long c = {|#3:a|};
+                c *= -x;
+                c++;
+                return b.Cents + c;
+            }
+        }
+        """,
+        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The user-defined operator 'op_UnaryNegation' (operators are translated only for built-in types)", ""),
+        Expression.Diagnostic("KMS0900").WithLocation(1).WithArguments("The user-defined operator 'op_Increment' (operators are translated only for built-in types)", ""),
+        Expression.Diagnostic("KMS0900").WithLocation(2).WithArguments("The user-defined operator 'op_Multiply' (operators are translated only for built-in types)", ""),
+        Expression.Diagnostic("KMS0900").WithLocation(3).WithArguments("The user-defined conversion 'op_Implicit' (convert with a static method)", ""));
+
+    [Fact]
+    public Task A_syscall_result_made_anywhere_but_in_a_return_is_reported() => Expression.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static SyscallResult<int> Use(int x)
+            {
+                SyscallResult<int> r = {|#0:5|};
+                if (x > 9)
+                {
+                    return r;
+                }
+
+                return x;
+            }
+        }
+        """,
+        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The user-defined conversion 'op_Implicit' (return the value or the Errno directly)", ""));
+
+    [Fact]
+    public Task A_syscall_result_returned_directly_or_from_a_switch_or_conditional_is_accepted() => Expression.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static SyscallResult<int> Use(int x)
+            {
+                if (x > 3)
+                {
+                    return x switch { 4 => Errno.EINVAL, _ => x + 1 };
+                }
+
+                if (x == 2)
+                {
+                    return Errno.EPERM;
+                }
+
+                return x < 0 ? Errno.EPERM : x;
+            }
+
+            [Syscall]
+            static SyscallResult<long> Twice(long x) => x * 2;
+        }
+        """);
+
+    [Fact]
+    public Task An_index_from_the_end_is_reported_once_where_it_is_written() => Expression.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int Use(int x)
+            {
+                Span<int> s = stackalloc int[4];
+                Index last = {|#0:^1|};
+                return {|#1:s[^2]|} + s[s.Length - 1] + s.Slice(1, 2)[0] + x;
+            }
+        }
+        """,
+        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The index-from-end operator '^' (index a span with an integer, 's[s.Length - 1]')", ""),
+        Expression.Diagnostic("KMS0900").WithLocation(1).WithArguments("The expression 's[^2]' (index a span with an integer, 's[s.Length - 1]', and cut it with Slice)", ""));
+
+    [Fact]
     public Task A_span_printed_with_a_precision_is_reported_at_the_argument() => Expression.VerifyAnalyzerAsync("""
         using System;
         using KmodSharp;

@@ -23,8 +23,7 @@ internal sealed partial class FunctionLowering
     {
         if (binary.OperatorMethod is not null)
         {
-            // Analyzers.Subset.UserOperator refuses one declared in source, KMS0100 a library one; the runtime declares none.
-            throw LoweringContext.Untranslated(binary, $"the user-defined operator '{binary.OperatorMethod.Name}'");
+            throw UserDefined(binary, binary.OperatorMethod);
         }
 
         if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)

@@ -5,9 +5,14 @@ public struct Money
     public long Cents;
 
     public static Money operator +(Money a, Money b) => new Money { Cents = a.Cents + b.Cents };
+
+    public static Money operator -(Money a) => new Money { Cents = -a.Cents };
+
+    public static implicit operator long(Money m) => m.Cents;
 }
 
-// KMS0900 at 'a + a': operators translate for built-in types only.
+// KMS0900 at 'a + a', '-a', 'b += a' and the conversion in 'long c = b': operators and conversions
+// translate for built-in types only.
 [KernelModule("useroperator")]
 public static class UserDeclaredOperator
 {
@@ -16,6 +21,9 @@ public static class UserDeclaredOperator
     {
         Money a = new Money { Cents = x };
         Money b = a + a;
-        return b.Cents;
+        b = -a;
+        b += a;
+        long c = b;
+        return c;
     }
 }
