@@ -172,8 +172,9 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
             return bound;
         }
 
-        // KMS0003/KMS0004 and the declaration rules refuse every other type: a guess here would be wrong C.
-        throw Untranslated(at, $"a value of type '{type.ToDisplayString()}'");
+        // Not yet decided by the rule set (a library struct such as DateTime passes the analyzers).
+        Unsupported(at, $"a value of type '{type.ToDisplayString()}'", "kernel code uses integers, enums, bool and unmanaged structs");
+        return KInteger.Int32;
     }
 
     /// <summary>
