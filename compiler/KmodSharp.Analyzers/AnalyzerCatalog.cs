@@ -19,5 +19,6 @@ public static class AnalyzerCatalog
         new Rules.PrintfAnalyzer(),
         new Rules.ModuleDeclarationAnalyzer(),
         new Rules.UnsupportedConstructAnalyzer(),
-        new Rules.UntranslatableStatementAnalyzer());
+        new Rules.UntranslatableStatementAnalyzer(),
+        new Rules.UntranslatableExpressionAnalyzer());
 }

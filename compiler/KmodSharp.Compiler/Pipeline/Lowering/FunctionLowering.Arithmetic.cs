@@ -25,8 +25,7 @@ internal sealed partial class FunctionLowering
     {
         if (binary.OperatorMethod is not null)
         {
-            context.Unsupported(binary, $"the user-defined operator '{binary.OperatorMethod.Name}'", "operators are translated only for built-in types");
-            return Literal(0);
+            throw UserDefined(binary, binary.OperatorMethod);
         }
 
         if (binary.OperatorKind is BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr)

@@ -29,10 +29,10 @@ internal sealed partial class FunctionLowering
             return Intrinsics.Lower(this, call);
         }
 
-        if (target.DeclaringSyntaxReferences.Length == 0 || call.Instance is not null)
+        // KMS0100 refuses every other callee (library members, instance and virtual methods).
+        if (Analyzers.Subset.TranslatableApi.Classify(target) is not Analyzers.Subset.ApiKind.UserMethod || call.Instance is not null)
         {
-            context.Unsupported(call, $"the call of '{target.ToDisplayString()}'", "only the KmodSharp runtime API and the module's own static methods can be called");
-            return Literal(0);
+            throw LoweringContext.Untranslated(call, $"the call of '{target.ToDisplayString()}'");
         }
 
         FunctionSignature callee = context.SignatureOf(target);

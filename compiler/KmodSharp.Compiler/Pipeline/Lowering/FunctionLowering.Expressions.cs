@@ -66,9 +66,8 @@ internal sealed partial class FunctionLowering
             case ISimpleAssignmentOperation assignment when IsSpan(assignment.Target.Type):
                 return SpanAssignment(assignment);
             case IDeconstructionAssignmentOperation deconstruction when Analyzers.Subset.Deconstruction.Check(deconstruction) is { } untranslatable:
-                // Only a statement translates (ExpressionStatement).
-                context.Unsupported(untranslatable);
-                return Literal(0);
+                // Only a statement translates (ExpressionStatement); the analyzer reports the others (KMS0900).
+                throw LoweringContext.Untranslated(deconstruction, untranslatable.Description);
             case ISimpleAssignmentOperation assignment:
                 CExpr target = AssignmentTarget(assignment.Target, assignment.Value);
                 return new CAssign(target, Converted(assignment.Value));
@@ -83,8 +82,8 @@ internal sealed partial class FunctionLowering
             case IDefaultValueOperation { Type: { } type } when KTypeOf(type, operation) is KInteger or KEnum or KBool:
                 return Constant(0, type, operation);
             default:
-                context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
-                return Literal(0);
+                // The rule set refuses every other expression (an index from the end: Analyzers.Subset.IndexFromEnd).
+                throw LoweringContext.Untranslated(operation, $"the expression '{operation.Syntax}'");
         }
     }
 
@@ -180,8 +179,8 @@ internal sealed partial class FunctionLowering
             return new CBinary(CBinaryOperator.Equal, Value(text), new CIdentifier("NULL"));
         }
 
-        context.Unsupported(property, $"the property '{property.Property.ToDisplayString()}'", "the backend translates span, KernelBuffer and IsNull members");
-        return Literal(0);
+        // Analyzers.Subset.RuntimeProperty refuses every other runtime property; user and library ones have rules of their own.
+        throw LoweringContext.Untranslated(property, $"the property '{property.Property.ToDisplayString()}'");
     }
 
     /// <summary>

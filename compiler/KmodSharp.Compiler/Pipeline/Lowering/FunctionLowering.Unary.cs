@@ -11,6 +11,11 @@ internal sealed partial class FunctionLowering
 {
     private CExpr Unary(IUnaryOperation unary)
     {
+        if (unary.OperatorMethod is not null)
+        {
+            throw UserDefined(unary, unary.OperatorMethod);
+        }
+
         KType type = KTypeOf(unary.Type, unary);
         CExpr operand = Operand(unary.Operand, type);
         switch (unary.OperatorKind)
@@ -26,8 +31,8 @@ internal sealed partial class FunctionLowering
             case UnaryOperatorKind.Not:
                 return new CUnary(CUnaryOperator.LogicalNot, operand);
             default:
-                context.Unsupported(unary, $"the operator '{unary.OperatorKind}'", "it has no kernel translation");
-                return operand;
+                // '^' is Analyzers.Subset.IndexFromEnd's; 'true' and 'false' exist only as user-defined operators.
+                throw LoweringContext.Untranslated(unary, $"the operator '{unary.OperatorKind}'");
         }
     }
 
@@ -37,8 +42,8 @@ internal sealed partial class FunctionLowering
     {
         if (conversion.OperatorMethod is not null)
         {
-            context.Unsupported(conversion, $"the user-defined conversion '{conversion.OperatorMethod.Name}'", "return the value or the Errno directly");
-            return Literal(0);
+            // A SyscallResult is made only where it is returned (ReturnValue): Analyzers.Subset.RuntimeConversion refuses the others.
+            throw UserDefined(conversion, conversion.OperatorMethod);
         }
 
         KType target = KTypeOf(conversion.Type, conversion), source = KTypeOf(conversion.Operand.Type, conversion);
@@ -81,11 +86,16 @@ internal sealed partial class FunctionLowering
 
     private CExpr CompoundAssignment(ICompoundAssignmentOperation compound)
     {
+        if (compound.OperatorMethod is not null)
+        {
+            throw UserDefined(compound, compound.OperatorMethod);
+        }
+
         CExpr target = AssignmentTarget(compound.Target, compound.Value);
         if (!IsStableLvalue(target))
         {
-            context.Unsupported(compound, "a compound assignment to this target", "assign to a local, parameter, field or element with a simple index");
-            return target;
+            // Every target C# allows here lowers to a name, a member or an element with a spilled index.
+            throw LoweringContext.Untranslated(compound, "a compound assignment to this target");
         }
 
         CExpr read = CompoundRead(compound, target);
@@ -113,7 +123,7 @@ internal sealed partial class FunctionLowering
             BinaryOperatorKind.Add => CheckedArithmetic("__builtin_add_overflow", read, right, compound.Target),
             BinaryOperatorKind.Subtract => CheckedArithmetic("__builtin_sub_overflow", read, right, compound.Target),
             BinaryOperatorKind.Multiply => CheckedArithmetic("__builtin_mul_overflow", read, right, compound.Target),
-            _ => Unsupported(compound),
+            _ => throw LoweringContext.Untranslated(compound, $"the compound operator '{compound.OperatorKind}'"),
         };
         // C# converts the result back to the target's type, in a checked context with a checked conversion.
         if (OverflowContext.ChecksNarrowing(compound) && Integral(operatorType) is { } from && Integral(targetType) is { } to)
@@ -156,14 +166,25 @@ internal sealed partial class FunctionLowering
         return new CBinary(op, target, right);
     }
 
+    // Still reported here for Patterns and for a span method on a span SpanOf does not know (Calls).
     private CExpr Unsupported(IOperation operation)
     {
         context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
         return Literal(0);
     }
 
+    // A library operator is KMS0100's (Analyzers.Subset.TranslatableApi), one declared in source
+    // Analyzers.Subset.UserOperator's, a runtime conversion RuntimeConversion's.
+    private static InternalCompilerException UserDefined(IOperation operation, IMethodSymbol method) =>
+        LoweringContext.Untranslated(operation, $"the user-defined operator '{method.Name}'");
+
     private CExpr IncrementOrDecrement(IIncrementOrDecrementOperation step)
     {
+        if (step.OperatorMethod is not null)
+        {
+            throw UserDefined(step, step.OperatorMethod);
+        }
+
         CExpr target = Value(step.Target);
         bool increment = step.Kind == OperationKind.Increment;
         if (step.IsChecked)

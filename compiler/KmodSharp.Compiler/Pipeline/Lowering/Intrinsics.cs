@@ -180,7 +180,7 @@ internal static class Intrinsics
             int j = conversion.Start + conversion.Text.Length - 1; // the conversion character
             IOperation? value = next < values.Length ? values[next] : null;
             FunctionLowering.LoweredArgument? argument = next < values.Length ? lowered[++next] : null;
-            if (format[j] == 's' && value is not null && argument?.Span is var (pointer, length) && !spec.Contains('.', System.StringComparison.Ordinal))
+            if (value is not null && argument?.Span is var (pointer, length) && Analyzers.Subset.PrintedSpan.Prints(spec + format[j]))
             {
                 if (lowering.IsCopiedString(value))
                 {
@@ -206,7 +206,8 @@ internal static class Intrinsics
                 }
                 else if (value is not null)
                 {
-                    lowering.Context.Unsupported(value, $"printing a span with '%{spec}{format[j]}'", "a span prints with %s and no precision");
+                    // Analyzers.Subset.PrintedSpan (KMS0900) and KMS0302 refuse the other conversions of a span.
+                    throw LoweringContext.Untranslated(value, $"printing a span with '%{spec}{format[j]}'");
                 }
             }
         }

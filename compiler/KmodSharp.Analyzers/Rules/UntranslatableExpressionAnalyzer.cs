@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KmodSharp.Analyzers.Rules;
+
+/// <summary>
+/// KMS0900 for expressions the rest of the rule set accepts but the backend has no C for: a runtime
+/// property that exists for the simulation only (<see cref="RuntimeProperty"/>), an operator or
+/// conversion declared in source (<see cref="UserOperator"/>), a <c>SyscallResult</c> made anywhere but
+/// in a return (<see cref="RuntimeConversion"/>), an index from the end or a range (<see cref="IndexFromEnd"/>)
+/// and a span printed with a precision (<see cref="PrintedSpan"/>), decided where the backend decides them.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UnsupportedConstruct);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
+    {
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (RuntimeProperty.Check((IPropertyReferenceOperation)c.Operation) is { } construct)
+                {
+                    Report(c, session, construct);
+                }
+            },
+            OperationKind.PropertyReference);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                if ((UserOperator.Check(c.Operation) ?? IndexFromEnd.Check(c.Operation)) is { } construct)
+                {
+                    Report(c, session, construct);
+                }
+            },
+            OperationKind.Binary,
+            OperationKind.Unary,
+            OperationKind.CompoundAssignment,
+            OperationKind.Increment,
+            OperationKind.Decrement,
+            OperationKind.ImplicitIndexerReference,
+            OperationKind.Range);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                var conversion = (IConversionOperation)c.Operation;
+                if ((UserOperator.Check(conversion) ?? RuntimeConversion.Check(conversion)) is { } construct)
+                {
+                    Report(c, session, construct);
+                }
+            },
+            OperationKind.Conversion);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                var call = (IInvocationOperation)c.Operation;
+                if (session.Types.IsKernelMember(call.TargetMethod, "Printf") && FormatOf(call) is { } format)
+                {
+                    foreach (Untranslatable construct in PrintedSpan.Check(call, format))
+                    {
+                        Report(c, session, construct);
+                    }
+                }
+            },
+            OperationKind.Invocation);
+    }
+
+    private static void Report(OperationAnalysisContext context, KernelSession session, Untranslatable construct) =>
+        session.Report(context.ContainingSymbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+
+    // A format that is not a constant string is KMS0301's to report.
+    private static string? FormatOf(IInvocationOperation call)
+    {
+        foreach (IArgumentOperation argument in call.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value.ConstantValue is { HasValue: true, Value: string format } ? format : null;
+            }
+        }
+
+        return null;
+    }
+}
