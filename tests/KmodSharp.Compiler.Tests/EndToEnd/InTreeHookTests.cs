@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;

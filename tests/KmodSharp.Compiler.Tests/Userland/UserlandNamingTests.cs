@@ -4,7 +4,6 @@ using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Emit.Userland;
-using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Simulation;
 using Xunit;

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Verification;

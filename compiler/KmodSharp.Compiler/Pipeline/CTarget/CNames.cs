@@ -61,7 +61,7 @@ public static class CNames
     }
 
     /// <summary>The stem of a C function for a C# method of a module: <c>&lt;module&gt;_&lt;snake_case&gt;</c> (see <see cref="IsFreeGlobal"/>).</summary>
-    public static string Function(string module, string method) => $"{module}_{Analyzers.Subset.CNames.ToSnakeCase(method)}";
+    public static string Function(string module, string method) => $"{module}_{Analyzers.Subset.CIdentifiers.ToSnakeCase(method)}";
 
     /// <summary>
     /// A module-level name as built from its parts, without trailing <c>_</c>: a local never hides

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using KmodSharp.Analyzers;
 using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Model;
