@@ -89,8 +89,19 @@ public static class KmodCompiler
     // Past the frontend, modules share nothing but the bound operation trees, which Roslyn lets
     // any thread read: each module is documented, lowered and printed on a core of its own, and
     // the results keep the modules' order.
-    private static List<TResult> EachModule<TModule, TResult>(IEnumerable<TModule> modules, System.Func<TModule, TResult> stage) =>
-        modules.AsParallel().AsOrdered().Select(stage).ToList();
+    // PLINQ wraps what a stage throws; an internal error must reach the CLI as itself, with its location.
+    private static List<TResult> EachModule<TModule, TResult>(IEnumerable<TModule> modules, System.Func<TModule, TResult> stage)
+    {
+        try
+        {
+            return modules.AsParallel().AsOrdered().Select(stage).ToList();
+        }
+        catch (System.AggregateException e) when (e.InnerExceptions.OfType<InternalCompilerException>().FirstOrDefault() is { } bug)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(bug);
+            throw;
+        }
+    }
 
     private static ModuleArtifacts InTreeArtifacts(LoweredModule module, LoweringOptions options, SyscallTable? table) => new(module.Model,
     [
