@@ -4,6 +4,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -84,8 +85,7 @@ public sealed class IgnoredCopyResultCodeFix : CodeFixProvider
         }
 
         ITypeSymbol returned = symbol.ReturnType;
-        bool returnsErrno = returned is { Name: "Errno", ContainingNamespace.Name: "KmodSharp" }
-            || returned is INamedTypeSymbol { Name: "SyscallResult", ContainingNamespace.Name: "KmodSharp" };
+        bool returnsErrno = TranslatableApi.IsRuntimeTypeNamed(returned, "Errno") || TranslatableApi.IsRuntimeTypeNamed(returned, "SyscallResult");
         return returnsErrno && model.GetTypeInfo(Call(statement)!, cancellationToken).Type is { Name: "Errno" };
     }
 

@@ -1,3 +1,4 @@
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Analyzers.Infrastructure;
@@ -67,7 +68,7 @@ internal sealed class KnownTypes
 
     /// <summary>The known types, or null when the compilation does not reference the KmodSharp runtime (then no rule runs).</summary>
     public static KnownTypes? Create(Compilation compilation) =>
-        Get(compilation, Referenced(compilation, "KmodSharp.Runtime"), "KmodSharp.KernelModuleAttribute") is { } module ? new KnownTypes(compilation, module) : null;
+        Get(compilation, Referenced(compilation, TranslatableApi.RuntimeAssembly), TranslatableApi.RuntimeNamespace + ".KernelModuleAttribute") is { } module ? new KnownTypes(compilation, module) : null;
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         type is not null && known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);

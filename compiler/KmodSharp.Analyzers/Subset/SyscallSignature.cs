@@ -38,7 +38,7 @@ public static class SyscallSignature
     public const int LastModuleSlot = 219;
 
     /// <summary>Whether the parameter fills an argument slot (the calling thread is passed by the kernel, not the caller).</summary>
-    public static bool TakesSlot(IParameterSymbol parameter) => !IsRuntimeType(parameter.Type, "CallingThread");
+    public static bool TakesSlot(IParameterSymbol parameter) => !TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "CallingThread");
 
     /// <summary>
     /// Whether a slot carries the parameter: an integer (not <c>char</c>), enum, bool, <c>UserPtr&lt;T&gt;</c>
@@ -46,7 +46,7 @@ public static class SyscallSignature
     /// </summary>
     public static bool IsArgument(IParameterSymbol parameter) =>
         parameter.RefKind == RefKind.None
-        && (IsScalar(parameter.Type) || IsRuntimeType(parameter.Type, "UserPtr") || IsRuntimeType(parameter.Type, "UserString") || !TakesSlot(parameter));
+        && (IsScalar(parameter.Type) || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
 
     /// <summary>The shape of a handler's return type, or null for a type the ABI cannot return.</summary>
     public static SyscallReturnShape? ReturnShape(ITypeSymbol type)
@@ -56,7 +56,7 @@ public static class SyscallSignature
             return SyscallReturnShape.Void;
         }
 
-        if (IsRuntimeType(type, "Errno"))
+        if (TranslatableApi.IsRuntimeTypeNamed(type, "Errno"))
         {
             return SyscallReturnShape.Errno;
         }
@@ -66,9 +66,9 @@ public static class SyscallSignature
             return SyscallReturnShape.Value;
         }
 
-        if (IsRuntimeType(type, "SyscallResult") && type is INamedTypeSymbol { TypeArguments: { Length: 1 } arguments })
+        if (TranslatableApi.IsRuntimeTypeNamed(type, "SyscallResult") && type is INamedTypeSymbol { TypeArguments: { Length: 1 } arguments })
         {
-            return IsScalar(arguments[0]) && !IsRuntimeType(arguments[0], "Errno") ? SyscallReturnShape.ValueOrErrno : null;
+            return IsScalar(arguments[0]) && !TranslatableApi.IsRuntimeTypeNamed(arguments[0], "Errno") ? SyscallReturnShape.ValueOrErrno : null;
         }
 
         return PairResult.IsPairType(type) ? SyscallReturnShape.Pair : null;
@@ -78,7 +78,4 @@ public static class SyscallSignature
     public static bool IsScalar(ITypeSymbol type) =>
         type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64 or SpecialType.System_IntPtr or SpecialType.System_UIntPtr or SpecialType.System_Boolean
         || type.TypeKind == TypeKind.Enum;
-
-    private static bool IsRuntimeType(ITypeSymbol type, string name) =>
-        type.Name == name && type.ContainingNamespace is { Name: "KmodSharp", ContainingNamespace.IsGlobalNamespace: true };
 }

@@ -123,6 +123,13 @@ public static class TranslatableApi
         return ApiKind.Untranslatable;
     }
 
+    /// <summary>Whether <paramref name="type"/> is the runtime's <c>KmodSharp.&lt;name&gt;</c> (generic arity ignored).</summary>
+    public static bool IsRuntimeTypeNamed(ITypeSymbol? type, string name) => type is not null && type.Name == name && IsInRuntimeNamespace(type);
+
+    /// <summary>Whether <paramref name="symbol"/> is declared directly in the runtime's namespace, <c>KmodSharp</c>.</summary>
+    public static bool IsInRuntimeNamespace(ISymbol symbol) =>
+        symbol.ContainingNamespace is { Name: RuntimeNamespace, ContainingNamespace.IsGlobalNamespace: true };
+
     /// <summary>Whether <paramref name="type"/> is a public type of the runtime API (not its simulation).</summary>
     public static bool IsRuntimeType(INamedTypeSymbol type)
     {
@@ -132,7 +139,7 @@ public static class TranslatableApi
             outer = outer.ContainingType;
         }
 
-        return outer.ContainingNamespace is { Name: RuntimeNamespace, ContainingNamespace.IsGlobalNamespace: true }
+        return IsInRuntimeNamespace(outer)
             && outer.ContainingAssembly?.Name == RuntimeAssembly
             && type.DeclaredAccessibility == Accessibility.Public;
     }

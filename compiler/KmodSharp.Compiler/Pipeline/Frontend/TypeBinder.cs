@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 
@@ -61,7 +62,7 @@ public static class TypeBinder
                 return KCallingThread.Instance;
             }
 
-            if (named.TypeKind == TypeKind.Struct && named.IsUnmanagedType && named.ContainingNamespace?.ToDisplayString() != "KmodSharp"
+            if (named.TypeKind == TypeKind.Struct && named.IsUnmanagedType && !TranslatableApi.IsInRuntimeNamespace(named)
                 && !named.IsGenericType && named.SpecialType == SpecialType.None && !named.IsTupleType)
             {
                 return BindStruct(named);
@@ -72,8 +73,7 @@ public static class TypeBinder
     }
 
     /// <summary>Whether <paramref name="type"/> is <c>KmodSharp.&lt;name&gt;</c> (generic arity ignored).</summary>
-    public static bool IsRuntimeType(ITypeSymbol? type, string name) =>
-        type is { ContainingNamespace: { Name: "KmodSharp", ContainingNamespace.IsGlobalNamespace: true } } && type.Name == name;
+    public static bool IsRuntimeType(ITypeSymbol? type, string name) => TranslatableApi.IsRuntimeTypeNamed(type, name);
 
     // Sequential layout with natural alignment, as both C# (LayoutKind.Sequential) and the C compiler
     // lay it out; an explicit layout ([StructLayout(Explicit)], as import-header writes) takes its
