@@ -74,6 +74,10 @@ internal sealed class KernelSession
         return false;
     }
 
+    /// <summary>KMS0900 for what a shared <see cref="Subset"/> predicate found in the body being analysed.</summary>
+    public void Report(OperationAnalysisContext context, Subset.Untranslatable construct) =>
+        Report(context.ContainingSymbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+
     /// <summary>
     /// Reports a diagnostic found in <paramref name="owner"/>'s body. The message gets the chain as its
     /// last argument (empty when reported at once).

@@ -59,7 +59,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             {
                 if (Deconstruction.Check((IDeconstructionAssignmentOperation)c.Operation) is { } construct)
                 {
-                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+                    session.Report(c, construct);
                 }
             },
             OperationKind.DeconstructionAssignment);

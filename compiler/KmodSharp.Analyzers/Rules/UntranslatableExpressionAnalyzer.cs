@@ -27,7 +27,7 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
             {
                 if (RuntimeProperty.Check((IPropertyReferenceOperation)c.Operation) is { } construct)
                 {
-                    Report(c, session, construct);
+                    session.Report(c, construct);
                 }
             },
             OperationKind.PropertyReference);
@@ -37,7 +37,7 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
             {
                 if ((UserOperator.Check(c.Operation) ?? IndexFromEnd.Check(c.Operation)) is { } construct)
                 {
-                    Report(c, session, construct);
+                    session.Report(c, construct);
                 }
             },
             OperationKind.Binary,
@@ -54,7 +54,7 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
                 var conversion = (IConversionOperation)c.Operation;
                 if ((UserOperator.Check(conversion) ?? RuntimeConversion.Check(conversion)) is { } construct)
                 {
-                    Report(c, session, construct);
+                    session.Report(c, construct);
                 }
             },
             OperationKind.Conversion);
@@ -67,15 +67,12 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
                 {
                     foreach (Untranslatable construct in PrintedSpan.Check(call, format))
                     {
-                        Report(c, session, construct);
+                        session.Report(c, construct);
                     }
                 }
             },
             OperationKind.Invocation);
     }
-
-    private static void Report(OperationAnalysisContext context, KernelSession session, Untranslatable construct) =>
-        session.Report(context.ContainingSymbol, context.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
 
     // A format that is not a constant string is KMS0301's to report.
     private static string? FormatOf(IInvocationOperation call)

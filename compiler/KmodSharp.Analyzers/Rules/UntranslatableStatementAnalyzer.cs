@@ -28,7 +28,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             {
                 if (Check(c.Operation) is { } construct)
                 {
-                    session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description);
+                    session.Report(c, construct);
                 }
             },
             OperationKind.Labeled,
