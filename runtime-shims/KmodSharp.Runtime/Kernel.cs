@@ -16,21 +16,25 @@ public static class Kernel
     /// (FreeBSD's printf is variadic; eight covers a log line without a <c>params</c> array, which would allocate).
     /// </summary>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf(string format) => Log(format, []);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0>(string format, T0 a0)
         where T0 : allows ref struct => Log(format, [PrintfArgument.From(a0)]);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1>(string format, T0 a0, T1 a1)
         where T0 : allows ref struct
         where T1 : allows ref struct => Log(format, [PrintfArgument.From(a0), PrintfArgument.From(a1)]);
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2>(string format, T0 a0, T1 a1, T2 a2)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -38,6 +42,7 @@ public static class Kernel
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2, T3>(string format, T0 a0, T1 a1, T2 a2, T3 a3)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -47,6 +52,7 @@ public static class Kernel
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2, T3, T4>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -57,6 +63,7 @@ public static class Kernel
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2, T3, T4, T5>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -68,6 +75,7 @@ public static class Kernel
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2, T3, T4, T5, T6>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -80,6 +88,7 @@ public static class Kernel
 
     /// <inheritdoc cref="Printf(string)"/>
     [CName("printf")]
+    [PrintfFormat(nameof(format))]
     public static void Printf<T0, T1, T2, T3, T4, T5, T6, T7>(string format, T0 a0, T1 a1, T2 a2, T3 a3, T4 a4, T5 a5, T6 a6, T7 a7)
         where T0 : allows ref struct
         where T1 : allows ref struct
@@ -113,6 +122,7 @@ public static class Kernel
     /// <see cref="Errno.ENAMETOOLONG"/> when no NUL fits, <see cref="Errno.EFAULT"/> on a bad address.
     /// </summary>
     [CName("copyinstr")]
+    [NulTerminates(nameof(destination))]
     [ReadsUserMemory(nameof(source))]
     [MayFailWith(Errno.EFAULT, Errno.ENAMETOOLONG)]
     [MaySleep]
@@ -176,6 +186,7 @@ public static class Kernel
 
     /// <summary><c>priv_check(9)</c>: <see cref="Errno.None"/> when the calling thread holds <paramref name="privilege"/>, else <see cref="Errno.EPERM"/>.</summary>
     [CName("priv_check")]
+    [TakesCallingThread]
     [MayFailWith(Errno.EPERM)]
     public static Errno PrivCheck(Privilege privilege) => Simulation.SimulatedKernel.Current.Credential.Check(privilege);
 
@@ -185,6 +196,7 @@ public static class Kernel
     /// (there is no <c>PRIV_ROOT</c>; root holds it, a jailed root does not).
     /// </summary>
     [CName("priv_check")]
+    [TakesCallingThread]
     [MayFailWith(Errno.EPERM)]
     public static Errno PrivCheck() => PrivCheck(Privilege.Module0);
 

@@ -56,3 +56,43 @@ public sealed class MayFailWithAttribute : Attribute
 public sealed class MaySleepAttribute : Attribute
 {
 }
+
+/// <summary>
+/// The kernel function takes the calling thread, <c>struct thread *td</c>, first (<c>priv_check(9)</c>):
+/// a method that calls it is passed the syscall's <c>td</c>, as a kernel developer passes it down.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class TakesCallingThreadAttribute : Attribute
+{
+}
+
+/// <summary>
+/// On success the method leaves a NUL-terminated string in the byte span its parameter
+/// <see cref="Parameter"/> names (<c>copyinstr(9)</c>): a buffer read only after that needs no zero fill.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class NulTerminatesAttribute : Attribute
+{
+    /// <summary>Names the parameter holding the destination span.</summary>
+    public NulTerminatesAttribute(string parameter) => Parameter = parameter;
+
+    /// <summary>The name of the parameter holding the destination span.</summary>
+    public string Parameter { get; }
+}
+
+/// <summary>
+/// The parameter <see cref="Parameter"/> is a <c>printf(9)</c> format, and the other arguments its
+/// values: a byte span printed with <c>%s</c> is read up to its NUL.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PrintfFormatAttribute : Attribute
+{
+    /// <summary>Names the format parameter.</summary>
+    public PrintfFormatAttribute(string parameter) => Parameter = parameter;
+
+    /// <summary>The name of the format parameter.</summary>
+    public string Parameter { get; }
+}

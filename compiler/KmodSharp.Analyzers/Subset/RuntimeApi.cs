@@ -9,7 +9,8 @@ namespace KmodSharp.Analyzers.Subset;
 /// <summary>What the runtime states about one of its methods, read from the attributes on it.</summary>
 public sealed class RuntimeMethod
 {
-    internal RuntimeMethod(IMethodSymbol method, string? cName, string? userParameter, bool writesUser, ImmutableArray<string> errors, bool maySleep)
+    internal RuntimeMethod(IMethodSymbol method, string? cName, string? userParameter, bool writesUser, ImmutableArray<string> errors, bool maySleep,
+        bool takesThread, string? nulTerminatedParameter, string? formatParameter)
     {
         Method = method;
         CName = cName;
@@ -17,6 +18,9 @@ public sealed class RuntimeMethod
         WritesUser = writesUser;
         Errors = errors;
         MaySleep = maySleep;
+        TakesThread = takesThread;
+        NulTerminatedParameter = nulTerminatedParameter;
+        FormatParameter = formatParameter;
     }
 
     /// <summary>The method as declared (generic methods unconstructed).</summary>
@@ -46,6 +50,15 @@ public sealed class RuntimeMethod
     /// <summary>Whether it may sleep (<c>[MaySleep]</c>).</summary>
     public bool MaySleep { get; }
 
+    /// <summary>Whether its kernel function takes the calling thread first (<c>[TakesCallingThread]</c>).</summary>
+    public bool TakesThread { get; }
+
+    /// <summary>The byte-span parameter it leaves a NUL-terminated string in on success (<c>[NulTerminates]</c>), or null.</summary>
+    public string? NulTerminatedParameter { get; }
+
+    /// <summary>Its <c>printf(9)</c> format parameter (<c>[PrintfFormat]</c>), or null.</summary>
+    public string? FormatParameter { get; }
+
     /// <summary>The argument of <paramref name="call"/>'s user-address parameter, or null.</summary>
     public IArgumentOperation? UserArgument(IInvocationOperation call)
     {
@@ -63,8 +76,8 @@ public sealed class RuntimeMethod
 
 /// <summary>
 /// The one table of the runtime API: for each method of <c>KmodSharp.Runtime</c> that carries
-/// <c>[CName]</c>, <c>[ReadsUserMemory]</c>, <c>[WritesUserMemory]</c>, <c>[MayFailWith]</c> or
-/// <c>[MaySleep]</c>, what those say. Built once per runtime assembly symbol (shared by every
+/// <c>[CName]</c>, <c>[ReadsUserMemory]</c>, <c>[WritesUserMemory]</c>, <c>[MayFailWith]</c>,
+/// <c>[MaySleep]</c>, <c>[TakesCallingThread]</c>, <c>[NulTerminates]</c> or <c>[PrintfFormat]</c>, what those say. Built once per runtime assembly symbol (shared by every
 /// compilation that references the same runtime) and read by the analyzers, the errno analysis
 /// and the intrinsics, so adding a kernel API is one attribute and one lowering rule.
 /// </summary>
@@ -124,8 +137,8 @@ public sealed class RuntimeApi
 
     private static RuntimeMethod? Read(IMethodSymbol method)
     {
-        string? cName = null, userParameter = null;
-        bool writes = false, sleeps = false, described = false;
+        string? cName = null, userParameter = null, nulTerminated = null, format = null;
+        bool writes = false, sleeps = false, takesThread = false, described = false;
         ImmutableArray<string> errors = ImmutableArray<string>.Empty;
         foreach (AttributeData attribute in method.GetAttributes())
         {
@@ -152,6 +165,15 @@ public sealed class RuntimeApi
                 case "MaySleepAttribute":
                     sleeps = true;
                     break;
+                case "TakesCallingThreadAttribute":
+                    takesThread = true;
+                    break;
+                case "NulTerminatesAttribute":
+                    nulTerminated = Text(attribute);
+                    break;
+                case "PrintfFormatAttribute":
+                    format = Text(attribute);
+                    break;
                 default:
                     continue;
             }
@@ -159,7 +181,7 @@ public sealed class RuntimeApi
             described = true;
         }
 
-        return described ? new RuntimeMethod(method, cName, userParameter, writes, errors, sleeps) : null;
+        return described ? new RuntimeMethod(method, cName, userParameter, writes, errors, sleeps, takesThread, nulTerminated, format) : null;
     }
 
     private static string? Text(AttributeData attribute) =>

@@ -69,6 +69,14 @@ public sealed class RuntimeApiTableTests
             cNames.OrderBy(p => p.Key),
             table.Methods.Where(m => m.CName is not null).GroupBy(m => m.Method.Name).Select(g => new KeyValuePair<string, string>(g.Key, Assert.Single(g.Select(m => m.CName!).Distinct()))).OrderBy(p => p.Key));
 
+        // ThreadAnalysis: priv_check(9) takes the thread; CopiedStringBuffer: copyinstr(9) terminates its destination, printf(9) reads it.
+        Assert.Equal(Kernel("PrivCheck"), Names(table, m => m.TakesThread));
+        Assert.Equal(["destination"], table.Methods.Select(m => m.NulTerminatedParameter).OfType<string>().Distinct());
+        Assert.Equal(Kernel("CopyInString"), Names(table, m => m.NulTerminatedParameter is not null));
+        Assert.Equal(["format"], table.Methods.Select(m => m.FormatParameter).OfType<string>().Distinct());
+        Assert.Equal(Kernel("Printf"), Names(table, m => m.FormatParameter is not null));
+        Assert.All(table.Methods, m => Assert.True(m.NulTerminatedParameter is null || m.Method.Parameters.Any(p => p.Name == m.NulTerminatedParameter && p.Type.Name == "Span")));
+
         // The user address is the parameter the double-fetch analysis keys on.
         Assert.All(table.Methods.Where(m => m.TouchesUser), m => Assert.Contains(m.Method.Parameters, p => p.Name == m.UserParameter && p.Type.Name is "UserPtr" or "UserString"));
     }

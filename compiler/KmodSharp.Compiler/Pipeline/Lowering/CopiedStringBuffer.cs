@@ -1,4 +1,5 @@
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,8 +7,9 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>
 /// Whether a <c>stackalloc</c> byte buffer holds a NUL-terminated string wherever it is read: it is
-/// the destination of a <c>Kernel.CopyInString</c> whose failure returns at once, and is otherwise
-/// only printed with <c>%s</c>, after that check. On success copyinstr(9) leaves a NUL inside the
+/// the destination of a <c>Kernel.CopyInString</c> (a runtime call marked <c>[NulTerminates]</c>)
+/// whose failure returns at once, and is otherwise only printed with <c>%s</c> (by a call marked
+/// <c>[PrintfFormat]</c>), after that check. On success copyinstr(9) leaves a NUL inside the
 /// buffer, and structured control flow (no <c>goto</c> in the subset) reaches those prints only
 /// through the copy. So no byte a zero fill would set is ever read (the fill is skipped: no
 /// 256-byte memset), and a plain <c>%s</c> of the buffer prints exactly the bytes C# prints, as a
@@ -88,16 +90,22 @@ internal static class CopiedStringBuffer
     };
 
     private static bool IsCopyInString(IOperation operation, ILocalSymbol buffer) =>
-        Unwrap(operation) is IInvocationOperation { TargetMethod: { Name: "CopyInString", ContainingType.Name: "Kernel" } } call
-        && call.Arguments.Any(a => a.Parameter?.Ordinal == 1 && Unwrap(a.Value) is ILocalReferenceOperation local
+        Unwrap(operation) is IInvocationOperation call
+        && call.Arguments.Any(a => IsTerminatedArgument(a) && Unwrap(a.Value) is ILocalReferenceOperation local
             && SymbolEqualityComparer.Default.Equals(local.Local, buffer));
 
     private static bool IsDestinationOf(ILocalReferenceOperation reference, IOperation copy) =>
         reference.Syntax.SpanStart >= copy.Syntax.SpanStart && reference.Syntax.Span.End <= copy.Syntax.Span.End
-        && Argument(reference)?.Parent is IInvocationOperation { TargetMethod.Name: "CopyInString" };
+        && Argument(reference) is { } argument && IsTerminatedArgument(argument);
 
+    // The argument a call leaves a NUL-terminated string in.
+    private static bool IsTerminatedArgument(IArgumentOperation argument) =>
+        argument is { Parameter.Name: var name, Parent: IInvocationOperation call } && RuntimeApi.Find(call.TargetMethod)?.NulTerminatedParameter == name;
+
+    // A value printed by a printf(9) call: any argument but its format.
     private static bool IsPrintedString(ILocalReferenceOperation reference) =>
-        Argument(reference)?.Parent is IInvocationOperation { TargetMethod: { Name: "Printf", ContainingType.Name: "Kernel" } };
+        Argument(reference) is { Parameter.Name: var name, Parent: IInvocationOperation call }
+        && RuntimeApi.Find(call.TargetMethod)?.FormatParameter is { } format && format != name;
 
     private static IArgumentOperation? Argument(IOperation reference)
     {

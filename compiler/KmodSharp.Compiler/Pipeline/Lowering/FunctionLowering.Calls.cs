@@ -51,7 +51,7 @@ internal sealed partial class FunctionLowering
             arguments.Add(resultPointer);
             if (callee.HasErrorPointer)
             {
-                arguments.Add(ErrorPointer());
+                arguments.Add(errors.Pointer());
             }
 
             return new CCall(new CIdentifier(callee.Name), arguments.ToImmutable());
@@ -77,7 +77,7 @@ internal sealed partial class FunctionLowering
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, returnedError));
         }
 
-        var error = new CIdentifier(ErrorLocal());
+        var error = new CIdentifier(errors.Local());
         Emit(new CExpressionStatement(new CAssign(error, new CCall(new CIdentifier(callee.Name), arguments.ToImmutable()))));
         Emit(new CIf(new CBinary(CBinaryOperator.NotEqual, error, Literal(0)), ErrorBlock(error)));
         return value ?? (CExpr)new CIdentifier("0");
@@ -176,9 +176,6 @@ internal sealed partial class FunctionLowering
         value is CUnary { Operator: CUnaryOperator.Dereference } deref ? deref.Operand : new CUnary(CUnaryOperator.AddressOf, value);
 
     internal CExpr LowerValue(IOperation operation) => Value(operation);
-
-    /// <summary>The pointer and length of a span argument, for intrinsics.</summary>
-    internal (CExpr Pointer, CExpr Length)? LowerSpan(IOperation operation) => SpanOf(operation) is { } span ? (span.Pointer, span.Length) : null;
 
     internal CExpr LowerConverted(IOperation operation) => Converted(operation);
 

@@ -31,7 +31,7 @@ internal sealed partial class FunctionLowering
         switch (operation)
         {
             case IParameterReferenceOperation parameter:
-                var name = new CIdentifier(names[parameter.Parameter]);
+                var name = new CIdentifier(locals.Of(parameter.Parameter));
                 return parameter.Parameter.RefKind is RefKind.None ? name : new CUnary(CUnaryOperator.Dereference, name);
             case ILocalReferenceOperation local:
                 return new CIdentifier(NameOf(local.Local));

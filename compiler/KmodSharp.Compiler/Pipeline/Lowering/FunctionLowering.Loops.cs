@@ -41,10 +41,10 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        string label = NewLabel("next");
-        continueLabels[loop.ContinueLabel] = label;
+        string label = labels.New("next");
+        labels.ContinueAt(loop.ContinueLabel, label);
         CBlock doBody = Nested(loop.Body);
-        CStmt first = usedLabels.Contains(label) ? new CLabeled(label, guard[0]) : guard[0];
+        CStmt first = labels.IsUsed(label) ? new CLabeled(label, guard[0]) : guard[0];
         Emit(new CFor(null, null, null, new CBlock([.. doBody.Statements, first, .. guard[1..], BreakUnless(condition)])));
     }
 
@@ -74,11 +74,11 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        string label = NewLabel("next");
-        continueLabels[loop.ContinueLabel] = label;
+        string label = labels.New("next");
+        labels.ContinueAt(loop.ContinueLabel, label);
         CBlock inner = Nested(loop.Body);
         ImmutableArray<CStmt> stepStatements = [.. stepGuard, .. step is null ? [] : new CStmt[] { new CExpressionStatement(step) }];
-        CStmt firstStep = usedLabels.Contains(label) ? new CLabeled(label, stepStatements[0]) : stepStatements[0];
+        CStmt firstStep = labels.IsUsed(label) ? new CLabeled(label, stepStatements[0]) : stepStatements[0];
         Emit(new CFor(initializer, null, null, new CBlock([
             .. guard, .. condition is null ? [] : new[] { BreakUnless(condition) }, .. inner.Statements,
             firstStep, .. stepStatements[1..]])));
@@ -117,7 +117,7 @@ internal sealed partial class FunctionLowering
 
     private void Switch(ISwitchOperation choice)
     {
-        resourceMarks[choice.ExitLabel] = resources.Count;
+        resources.MarkJumpTarget(choice.ExitLabel);
         CExpr value = Value(choice.Value);
         bool constantLabels = choice.Cases.All(c => c.Clauses.All(l => l is ISingleValueCaseClauseOperation { Value.ConstantValue.HasValue: true } or IDefaultCaseClauseOperation));
         // C has no switch on a bool (clang's -Wswitch-bool is an error under -Werror): "case true/false" is an if.

@@ -188,7 +188,7 @@ internal sealed partial class FunctionLowering
     // One of the backend's temporaries (or its conversion): assigned once, before any read, so nothing can change it.
     private bool IsTemporary(CExpr value) => value switch
     {
-        CIdentifier { Name: var name } => temporaries.Contains(name),
+        CIdentifier { Name: var name } => locals.IsTemporary(name),
         CCast { Operand: var operand } => IsTemporary(operand),
         _ => false,
     };

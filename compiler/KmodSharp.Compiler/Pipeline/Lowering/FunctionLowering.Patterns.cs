@@ -55,8 +55,8 @@ internal sealed partial class FunctionLowering
     private void SwitchAsIfChain(ISwitchOperation choice, CExpr value)
     {
         value = Stable(value, choice.Value.Type);
-        string end = NewLabel("endswitch");
-        breakLabels[choice.ExitLabel] = end;
+        string end = labels.New("endswitch");
+        labels.BreakTo(choice.ExitLabel, end);
         CStmt? otherwise = null;
         var chain = new List<(CExpr Condition, CBlock Body)>();
         foreach (ISwitchCaseOperation section in choice.Cases)
@@ -107,7 +107,7 @@ internal sealed partial class FunctionLowering
             Emit(otherwise);
         }
 
-        if (usedLabels.Contains(end))
+        if (labels.IsUsed(end))
         {
             Emit(new CLabeled(end, new CEmptyStatement()));
         }

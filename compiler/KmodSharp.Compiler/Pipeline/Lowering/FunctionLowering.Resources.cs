@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTarget;
@@ -24,44 +23,10 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 // kernel developer leaves it out: free(9) of NULL does nothing.
 internal sealed partial class FunctionLowering
 {
-    private readonly List<Resource> resources = [];
-    private readonly Dictionary<ISymbol, SpanValue> buffers = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILabelSymbol, int> resourceMarks = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ISymbol> nullBuffers = new(SymbolEqualityComparer.Default);
-
-    /// <summary>A held resource: the statement that releases it, and the buffer it frees, if it is one.</summary>
-    private sealed record Resource(CStmt Release, ISymbol? Buffer = null);
-
-    /// <summary>Releases for every resource held, innermost first (before a return).</summary>
-    private ImmutableArray<CStmt> ReleaseAll() => Releases(resources.Count);
-
-    /// <summary>Releases for the resources taken since the jump target's statement began (before break or continue).</summary>
-    private ImmutableArray<CStmt> ReleaseSince(ILabelSymbol target) => Releases(resources.Count - resourceMarks.GetValueOrDefault(target, resources.Count));
-
-    // The innermost 'count' releases, innermost first, without those of buffers known to be NULL here.
-    private ImmutableArray<CStmt> Releases(int count) =>
-        [.. Enumerable.Reverse(resources).Take(count).Where(r => r.Buffer is null || !nullBuffers.Contains(r.Buffer)).Select(r => r.Release)];
-
-    /// <summary>
-    /// Lowers <paramref name="branch"/> knowing that <paramref name="buffer"/> is NULL there: a
-    /// <c>using</c> variable cannot be assigned, so it stays what the test found.
-    /// </summary>
-    private CStmt WhereNull(ISymbol? buffer, System.Func<CStmt> branch)
-    {
-        bool added = buffer is not null && nullBuffers.Add(buffer);
-        CStmt lowered = branch();
-        if (added)
-        {
-            nullBuffers.Remove(buffer!);
-        }
-
-        return lowered;
-    }
-
     /// <summary>The buffer a condition tests with <c>IsNull</c>: NULL where the condition is true, or (for <c>!b.IsNull</c>) false.</summary>
     private (ISymbol? WhenTrue, ISymbol? WhenFalse) NullTest(IOperation condition) => condition switch
     {
-        IPropertyReferenceOperation { Property.Name: "IsNull", Instance: ILocalReferenceOperation local } when buffers.ContainsKey(local.Local) => (local.Local, null),
+        IPropertyReferenceOperation { Property.Name: "IsNull", Instance: ILocalReferenceOperation local } when resources.Buffer(local.Local) is not null => (local.Local, null),
         IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var operand } when NullTest(operand) is var (whenTrue, whenFalse) => (whenFalse, whenTrue),
         _ => (null, null),
     };
@@ -69,14 +34,14 @@ internal sealed partial class FunctionLowering
     /// <summary>Lowers a scope; the resources it takes are released where it ends, unless it ended in a jump.</summary>
     private void Scoped(System.Action lower)
     {
-        int mark = resources.Count;
+        int scope = resources.Open();
         lower();
+        ImmutableArray<CStmt> releases = resources.Close(scope);
         if (!EndsInJump(current))
         {
-            current.AddRange(Releases(resources.Count - mark));
+            current.AddRange(releases);
         }
 
-        resources.RemoveRange(mark, resources.Count - mark);
     }
 
     private void Using(IUsingOperation usingOperation) => Scoped(() =>
@@ -113,7 +78,7 @@ internal sealed partial class FunctionLowering
             _ => ("sx_slock", "sx_sunlock"),
         };
         Emit(new CExpressionStatement(new CCall(take, address)));
-        resources.Add(new Resource(new CExpressionStatement(new CCall(release, address))));
+        resources.Take(new CExpressionStatement(new CCall(release, address)));
     }
 
     /// <summary><c>KernelBuffer&lt;T&gt; b = Kernel.Allocate&lt;T&gt;(count, flags)</c>: malloc(9) from the module's type, freed at scope end.</summary>
@@ -147,12 +112,11 @@ internal sealed partial class FunctionLowering
         // A failed M_NOWAIT allocation is an empty buffer, as in .NET (Length 0, an empty Span).
         Emit(new CExpressionStatement(new CAssign(length,
             new CConditional(new CBinary(CBinaryOperator.Equal, pointer, new CIdentifier("NULL")), new CIntegerLiteral(0), new CCast(CNamedType.SizeT, count)))));
-        buffers[declarator.Symbol] = new SpanValue(pointer, length, element);
-        resources.Add(new Resource(new CExpressionStatement(new CCall("free", pointer, type)), declarator.Symbol));
+        resources.TakeBuffer(declarator.Symbol, new SpanValue(pointer, length, element), new CExpressionStatement(new CCall("free", pointer, type)));
     }
 
     private SpanValue? KernelBufferSpan(IOperation buffer) =>
-        buffer is ILocalReferenceOperation local && buffers.TryGetValue(local.Local, out SpanValue? value) ? value : null;
+        buffer is ILocalReferenceOperation local ? resources.Buffer(local.Local) : null;
 
     /// <summary><c>KernelBuffer</c> members other than <c>Span</c>.</summary>
     private CExpr? KernelBufferMember(IPropertyReferenceOperation property)

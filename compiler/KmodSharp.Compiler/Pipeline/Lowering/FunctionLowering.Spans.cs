@@ -17,26 +17,20 @@ internal sealed partial class FunctionLowering
 {
     private const string IndexErrno = "EINVAL";
 
-    private readonly Dictionary<ISymbol, SpanValue> spans = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ISymbol> copiedStrings = new(SymbolEqualityComparer.Default);
-
-    /// <summary>A span in C: where its elements start and how many there are (a <c>size_t</c> or a constant).</summary>
-    private sealed record SpanValue(CExpr Pointer, CExpr Length, KType Element);
-
     private void DeclareSpanParameters()
     {
         foreach (IParameterSymbol parameter in method.Parameters)
         {
             if (Frontend.TypeBinder.Bind(parameter.Type) is KSpan span)
             {
-                spans[parameter] = new SpanValue(new CIdentifier(signature.ParameterNames[parameter.Ordinal]), new CIdentifier(signature.SpanLengths[parameter.Ordinal]!), span.Element);
+                spans.Add(parameter, new SpanValue(new CIdentifier(signature.ParameterNames[parameter.Ordinal]), new CIdentifier(signature.SpanLengths[parameter.Ordinal]!), span.Element));
             }
         }
     }
 
     /// <summary>Whether the value is a whole buffer that holds copyinstr's NUL-terminated string wherever it is read (<see cref="CopiedStringBuffer"/>).</summary>
     internal bool IsCopiedString(IOperation value) =>
-        (value is IConversionOperation conversion ? conversion.Operand : value) is ILocalReferenceOperation local && copiedStrings.Contains(local.Local);
+        (value is IConversionOperation conversion ? conversion.Operand : value) is ILocalReferenceOperation local && spans.IsCopiedString(local.Local);
 
     private bool IsSpan(ITypeSymbol? type) => type is not null && Frontend.TypeBinder.Bind(type) is KSpan;
 
@@ -54,7 +48,7 @@ internal sealed partial class FunctionLowering
             IOperation[] elements = [.. allocation.ChildOperations.Skip(1)];
             if (elements.Length == 0 && CopiedStringBuffer.Holds(declarator))
             {
-                copiedStrings.Add(declarator.Symbol);
+                spans.AddCopiedString(declarator.Symbol);
             }
             else
             {
@@ -67,7 +61,7 @@ internal sealed partial class FunctionLowering
                 Store(new CIndex(name, new CIntegerLiteral(i)), elements[i]);
             }
 
-            spans[declarator.Symbol] = new SpanValue(name, new CIntegerLiteral(count), type.Element);
+            spans.Add(declarator.Symbol, new SpanValue(name, new CIntegerLiteral(count), type.Element));
             return;
         }
 
@@ -81,7 +75,7 @@ internal sealed partial class FunctionLowering
         string length = Declare(FunctionSignature.SpanLength(preferred), CNamedType.SizeT);
         Emit(new CExpressionStatement(new CAssign(new CIdentifier(pointer), source.Pointer)));
         Emit(new CExpressionStatement(new CAssign(new CIdentifier(length), source.Length)));
-        spans[declarator.Symbol] = new SpanValue(new CIdentifier(pointer), new CIdentifier(length), type.Element);
+        spans.Add(declarator.Symbol, new SpanValue(new CIdentifier(pointer), new CIdentifier(length), type.Element));
     }
 
     /// <summary><c>s = t</c>, <c>s = s.Slice(1)</c>: the variable takes the other span's pointer and length.</summary>
@@ -115,9 +109,9 @@ internal sealed partial class FunctionLowering
     {
         switch (operation)
         {
-            case ILocalReferenceOperation local when spans.TryGetValue(local.Local, out SpanValue? value):
+            case ILocalReferenceOperation local when spans.Of(local.Local) is { } value:
                 return value;
-            case IParameterReferenceOperation parameter when spans.TryGetValue(parameter.Parameter, out SpanValue? value):
+            case IParameterReferenceOperation parameter when spans.Of(parameter.Parameter) is { } value:
                 return value;
             case IConversionOperation conversion when IsSpan(conversion.Operand.Type):
                 return SpanOf(conversion.Operand);

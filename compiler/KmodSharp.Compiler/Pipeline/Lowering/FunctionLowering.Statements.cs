@@ -90,8 +90,8 @@ internal sealed partial class FunctionLowering
     // A break or continue releases what was taken since the loop (or switch) it leaves began.
     private void InLoop(ILoopOperation loop, System.Action lower)
     {
-        resourceMarks[loop.ExitLabel] = resources.Count;
-        resourceMarks[loop.ContinueLabel] = resources.Count;
+        resources.MarkJumpTarget(loop.ExitLabel);
+        resources.MarkJumpTarget(loop.ContinueLabel);
         lower();
     }
 
@@ -299,7 +299,7 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        CExpr pointer = signature.ResultIsSyscallResult ? ErrorPointer() : new CIdentifier(FunctionSignature.ResultPointer);
+        CExpr pointer = signature.ResultIsSyscallResult ? errors.Pointer() : new CIdentifier(FunctionSignature.ResultPointer);
         Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, pointer), errno)));
         EmitReturn(Literal(0), null);
     }
@@ -307,7 +307,7 @@ internal sealed partial class FunctionLowering
     /// <summary>Returns <paramref name="value"/> after releasing held resources; the value is computed before the releases.</summary>
     private void EmitReturn(CExpr? value, ITypeSymbol? type)
     {
-        ImmutableArray<CStmt> release = ReleaseAll();
+        ImmutableArray<CStmt> release = resources.ReleaseAll();
         if (!release.IsEmpty && value is not null && !IsPure(value) && type is not null)
         {
             value = Spill(value, CTypeOf(type, null));
@@ -346,8 +346,8 @@ internal sealed partial class FunctionLowering
     {
         CExpr condition = Value(conditional.Condition);
         (ISymbol? nullWhenTrue, ISymbol? nullWhenFalse) = NullTest(conditional.Condition);
-        CStmt then = WhereNull(nullWhenTrue, () => Nested(conditional.WhenTrue));
-        CStmt? otherwise = conditional.WhenFalse is { } whenFalse ? WhereNull(nullWhenFalse, () => Nested(whenFalse)) : null;
+        CStmt then = resources.WhereNull(nullWhenTrue, () => Nested(conditional.WhenTrue));
+        CStmt? otherwise = conditional.WhenFalse is { } whenFalse ? resources.WhereNull(nullWhenFalse, () => Nested(whenFalse)) : null;
         Emit(new CIf(condition, then, otherwise));
     }
 
@@ -368,22 +368,22 @@ internal sealed partial class FunctionLowering
     {
         switch (branch.BranchKind)
         {
-            case BranchKind.Break when breakLabels.TryGetValue(branch.Target, out string? end):
-                current.AddRange(ReleaseSince(branch.Target));
-                usedLabels.Add(end);
+            case BranchKind.Break when labels.TryBreak(branch.Target, out string? end):
+                current.AddRange(resources.ReleaseSince(branch.Target));
+                labels.Use(end);
                 Emit(new CGoto(end));
                 break;
             case BranchKind.Break:
-                current.AddRange(ReleaseSince(branch.Target));
+                current.AddRange(resources.ReleaseSince(branch.Target));
                 Emit(new CBreak());
                 break;
-            case BranchKind.Continue when continueLabels.TryGetValue(branch.Target, out string? label):
-                current.AddRange(ReleaseSince(branch.Target));
-                usedLabels.Add(label);
+            case BranchKind.Continue when labels.TryContinue(branch.Target, out string? label):
+                current.AddRange(resources.ReleaseSince(branch.Target));
+                labels.Use(label);
                 Emit(new CGoto(label));
                 break;
             case BranchKind.Continue:
-                current.AddRange(ReleaseSince(branch.Target));
+                current.AddRange(resources.ReleaseSince(branch.Target));
                 Emit(new CContinue());
                 break;
             default:

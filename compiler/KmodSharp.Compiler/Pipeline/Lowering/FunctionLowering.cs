@@ -21,30 +21,21 @@ internal sealed partial class FunctionLowering
     private readonly LoweringContext context;
     private readonly IMethodSymbol method;
     private readonly FunctionSignature signature;
-    private readonly List<CStmt> declarations = [];
-    private readonly Dictionary<ISymbol, string> names = new(SymbolEqualityComparer.Default);
-    private readonly CScope scope;
-    private readonly Dictionary<ILabelSymbol, string> continueLabels = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<ILabelSymbol, string> breakLabels = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<string> usedLabels = [];
-    // The compiler's own temporaries: each holds one value, assigned before any expression reads it.
-    private readonly HashSet<string> temporaries = [];
+    private readonly LocalNames locals;
+    private readonly JumpLabels labels = new();
+    private readonly ResourceScopes resources = new();
+    private readonly SpanTable spans = new();
+    private readonly ErrorChannel errors;
+    // The statements being lowered: the function body, or a nested block (Collect).
     private List<CStmt> current = [];
-    private int labelCount;
-    private string? errorLocal;
-    private bool errorPointerUsed;
 
     private FunctionLowering(LoweringContext context, IMethodSymbol method)
     {
         this.context = context;
         this.method = method;
         signature = context.SignatureOf(method);
-        scope = new CScope(context.Module.Model.Name, [.. FunctionSignature.Reserved, .. signature.Parameters.Select(p => p.Name)]);
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            names[parameter] = signature.ParameterNames[parameter.Ordinal];
-        }
-
+        locals = new LocalNames(context.Module.Model.Name, method, signature);
+        errors = new ErrorChannel(locals);
         DeclareSpanParameters();
     }
 
@@ -77,15 +68,15 @@ internal sealed partial class FunctionLowering
             Emit(new CReturn(Literal(0)));
         }
 
-        if (signature.HasErrorPointer && !errorPointerUsed)
+        if (signature.HasErrorPointer && !errors.PointerUsed)
         {
             // A SyscallResult method that never returns an error: -Wunused-parameter.
             current.Insert(0, new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier(FunctionSignature.ErrorPointer))));
         }
 
-        ImmutableArray<CStmt> statements = declarations.Count == 0
+        ImmutableArray<CStmt> statements = locals.Declarations.Count == 0
             ? [.. current]
-            : [.. declarations, new CBlankLine(), .. current];
+            : [.. locals.Declarations, new CBlankLine(), .. current];
         return new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
         {
             Location = context.LocationOf(method),
@@ -98,41 +89,17 @@ internal sealed partial class FunctionLowering
     private void Emit(CStmt statement) => current.Add(statement);
 
     /// <summary>Declares a local at the top of the function under a name no other local uses.</summary>
-    private string Declare(string preferred, CType type)
-    {
-        string name = scope.Claim(preferred);
-        declarations.Add(new CLocalDeclaration(type, name));
-        if (preferred == TemporaryStem)
-        {
-            temporaries.Add(name);
-        }
+    private string Declare(string preferred, CType type) => locals.Declare(preferred, type);
 
-        return name;
-    }
-
-    private const string TemporaryStem = "kms_t";
-
-    private string NameOf(ILocalSymbol local)
-    {
-        if (!names.TryGetValue(local, out string? name))
-        {
-            name = Declare(CNames.Local(local.Name), CTypeOf(local.Type, null));
-            temporaries.Remove(name);
-            names[local] = name;
-        }
-
-        return name;
-    }
+    private string NameOf(ILocalSymbol local) => locals.Of(local, () => CTypeOf(local.Type, null));
 
     /// <summary>A fresh temporary holding <paramref name="value"/>, evaluated now.</summary>
     private CIdentifier Spill(CExpr value, CType type)
     {
-        string name = Declare("kms_t", type);
+        string name = Declare(LocalNames.TemporaryStem, type);
         Emit(new CExpressionStatement(new CAssign(new CIdentifier(name), value)));
         return new CIdentifier(name);
     }
-
-    private string NewLabel(string stem) => $"kms_{stem}{++labelCount}";
 
     private CType CTypeOf(ITypeSymbol type, IOperation? at) =>
         CTypeMapper.Map(at is null ? Frontend.TypeBinder.Bind(type) ?? KInteger.Int32 : context.TypeOf(type, at));
@@ -145,16 +112,7 @@ internal sealed partial class FunctionLowering
     /// Returns an errno from this function (its error channel is guaranteed by <see cref="FailureAnalysis"/>),
     /// releasing every resource held at this point first.
     /// </summary>
-    private CBlock ErrorBlock(CExpr errno) => new([.. ReleaseAll(), new CReturn(errno)]);
-
-    private string ErrorLocal() => errorLocal ??= Declare("error", CNamedType.Int);
-
-    /// <summary>This method's <see cref="FunctionSignature.ErrorPointer"/>, noted as used.</summary>
-    private CIdentifier ErrorPointer()
-    {
-        errorPointerUsed = true;
-        return new CIdentifier(FunctionSignature.ErrorPointer);
-    }
+    private CBlock ErrorBlock(CExpr errno) => new([.. resources.ReleaseAll(), new CReturn(errno)]);
 
     // Constants and macro names cannot change between two evaluations.
     private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral

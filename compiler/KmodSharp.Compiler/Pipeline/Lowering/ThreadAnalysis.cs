@@ -1,4 +1,5 @@
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -7,7 +8,8 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// <summary>
 /// Decides which methods take the calling thread as a <c>struct thread *td</c> first parameter, as
 /// a kernel developer passes the syscall's <c>td</c> down instead of reading <c>curthread</c>: those
-/// that use the thread themselves (<c>priv_check(9)</c>, a <c>CallingThread</c> they make), or call
+/// that use the thread themselves (a runtime call marked <c>[TakesCallingThread]</c>, as
+/// <c>priv_check(9)</c>, a <c>CallingThread</c> they make), or call
 /// a method that takes it. A method with a <c>CallingThread</c> parameter has its thread already.
 /// </summary>
 internal sealed class ThreadAnalysis
@@ -27,7 +29,7 @@ internal sealed class ThreadAnalysis
     /// </summary>
     public static bool UsesThread(IOperation operation) => operation switch
     {
-        IInvocationOperation { TargetMethod: { Name: "PrivCheck", ContainingType: var type } } => Frontend.TypeBinder.IsRuntimeType(type, "Kernel"),
+        IInvocationOperation { TargetMethod: var target } => RuntimeApi.Find(target) is { TakesThread: true },
         IObjectCreationOperation { Type: { } type } => IsCallingThread(type),
         IVariableDeclaratorOperation { Symbol.Type: var type } declarator => IsCallingThread(type) && declarator.GetVariableInitializer() is null,
         _ => false,
