@@ -105,8 +105,8 @@ public sealed class CallTests
             }
         }
         """,
-        Calls.Diagnostic("KMS0100").WithLocation(0).WithArguments("KernelBuffer<int>.Dispose()", Untranslated),
-        Calls.Diagnostic("KMS0100").WithLocation(1).WithArguments("MutexGuard.Dispose()", Untranslated));
+        Calls.Diagnostic("KMS0100").WithLocation(0).WithArguments("KernelBuffer<int>.Dispose()", Untranslated, ""),
+        Calls.Diagnostic("KMS0100").WithLocation(1).WithArguments("MutexGuard.Dispose()", Untranslated, ""));
 
     private const string Untranslated = "the runtime has no kernel translation for a call of it (a lock guard or KernelBuffer is released by its 'using')";
 

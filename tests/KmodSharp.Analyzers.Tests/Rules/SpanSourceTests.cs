@@ -24,8 +24,8 @@ public sealed class SpanSourceTests
             {
                 Span<byte> a = stackalloc byte[8];
                 Span<byte> b = stackalloc byte[8];
-                {|#0:(value > 0 ? a : b)|}.Clear();
-                {|#1:(value > 0 ? a : b)|}.Slice(1).Fill(1);
+                ({|#0:value > 0 ? a : b|}).Clear();
+                ({|#1:value > 0 ? a : b|}).Slice(1).Fill(1);
                 a.CopyTo({|#2:value > 0 ? a : b|});
                 return a[0];
             }
