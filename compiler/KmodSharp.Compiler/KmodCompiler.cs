@@ -77,12 +77,6 @@ public static class KmodCompiler
         }
 
         var lowered = EachModule(modules, m => ModuleLowering.Lower(m, options));
-        diagnostics.AddRange(lowered.SelectMany(l => l.Diagnostics));
-        if (diagnostics.Any(d => d.IsError))
-        {
-            return new CompileResult([.. diagnostics], []);
-        }
-
         return new CompileResult([.. diagnostics], [.. EachModule(lowered, l => options.InTree ? InTreeArtifacts(l, options, table) : Artifacts(l, options))]);
     }
 

@@ -181,6 +181,7 @@ public static class Kernel
     /// <see cref="MallocFlags.WaitOk"/> it never fails (it may sleep); with <see cref="MallocFlags.NoWait"/>
     /// check <see cref="KernelBuffer{T}.IsNull"/>. Dispose it (<c>using</c>) to <c>free(9)</c> it on every path.
     /// </summary>
+    [Translated]
     public static KernelBuffer<T> Allocate<T>(int count, MallocFlags flags)
         where T : unmanaged => Simulation.SimulatedKernel.Current.Memory.Allocate<T>(count, flags);
 

@@ -96,3 +96,16 @@ public sealed class PrintfFormatAttribute : Attribute
     /// <summary>The name of the format parameter.</summary>
     public string Parameter { get; }
 }
+
+/// <summary>
+/// A call of the method translates by a lowering rule of its own rather than as a call of one
+/// <see cref="CNameAttribute"/> function: pointer arithmetic, the <c>atomic(9)</c> operation of the
+/// operand's width, or a lock or <c>malloc(9)</c> taken by a <c>using</c>. A runtime method with neither
+/// attribute has no translation (a guard's <c>Dispose</c> is its <c>using</c>'s), so the analyzers refuse
+/// its calls (KMS0100).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class TranslatedAttribute : Attribute
+{
+}

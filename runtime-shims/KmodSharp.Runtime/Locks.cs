@@ -10,6 +10,7 @@ public struct KernelMutex
     private Simulation.SimulatedLock? state;
 
     /// <summary><c>mtx_lock</c>; the returned guard's <c>Dispose</c> is <c>mtx_unlock</c>.</summary>
+    [Translated]
     public MutexGuard Lock() => new(Simulation.SimulatedKernel.Current.Locks.Acquire(ref state, sleepable: false, exclusive: true));
 }
 
@@ -22,9 +23,11 @@ public struct KernelSxLock
     private Simulation.SimulatedLock? state;
 
     /// <summary><c>sx_xlock</c>; the guard's <c>Dispose</c> is <c>sx_xunlock</c>.</summary>
+    [Translated]
     public MutexGuard LockExclusive() => new(Simulation.SimulatedKernel.Current.Locks.Acquire(ref state, sleepable: true, exclusive: true));
 
     /// <summary><c>sx_slock</c>; the guard's <c>Dispose</c> is <c>sx_sunlock</c>.</summary>
+    [Translated]
     public MutexGuard LockShared() => new(Simulation.SimulatedKernel.Current.Locks.Acquire(ref state, sleepable: true, exclusive: false));
 }
 

@@ -18,6 +18,7 @@ public readonly struct UserPtr<T>
     public bool IsNull => Address == 0;
 
     /// <summary>The address of the element <paramref name="index"/> elements further on.</summary>
+    [Translated]
     public UserPtr<T> Add(nuint index) => new(Address + index * (nuint)System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 }
 

@@ -12,7 +12,8 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// Module declaration rules (KMS0400–KMS0409): where syscalls and hooks may be declared, the module
-/// class shape, names, numbers, argument slots and the parameter and return types the syscall ABI carries.
+/// class shape, names, numbers, argument slots and the parameter and return types the syscall ABI carries;
+/// and KMS0900 for a <c>[Sysctl]</c> field of a type sysctl(9) does not expose (<see cref="SysctlField"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
@@ -28,7 +29,8 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedParameterType,
         DiagnosticDescriptors.UnsupportedReturnType,
         DiagnosticDescriptors.InvalidModuleHook,
-        DiagnosticDescriptors.TooManyDynamicSyscalls);
+        DiagnosticDescriptors.TooManyDynamicSyscalls,
+        DiagnosticDescriptors.UnsupportedConstruct);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -44,6 +46,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
             var state = new State();
             start.RegisterSymbolAction(c => AnalyzeType(c, scope, state), SymbolKind.NamedType);
             start.RegisterSymbolAction(c => AnalyzeMethod(c, scope, state), SymbolKind.Method);
+            start.RegisterSymbolAction(c => AnalyzeField(c, scope), SymbolKind.Field);
             start.RegisterCompilationEndAction(c => ReportEnd(c, state));
         });
     }
@@ -105,6 +108,16 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
                     state.Modules.Enqueue((name!, location, type.Name));
                 }
             }
+        }
+    }
+
+    // KMS0900: a [Sysctl] field of the module class whose type no sysctl(9) macro takes.
+    private static void AnalyzeField(SymbolAnalysisContext c, KernelScope scope)
+    {
+        var field = (IFieldSymbol)c.Symbol;
+        if (scope.IsModuleType(field.ContainingType) && SysctlField.Check(field) is { } refused)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, field.Locations[0], refused.Construct, refused.Reason));
         }
     }
 

@@ -9,9 +9,10 @@ namespace KmodSharp.Analyzers.Subset;
 /// <summary>What the runtime states about one of its methods, read from the attributes on it.</summary>
 public sealed class RuntimeMethod
 {
-    internal RuntimeMethod(IMethodSymbol method, string? cName, string? userParameter, bool writesUser, ImmutableArray<string> errors, bool maySleep,
+    internal RuntimeMethod(IMethodSymbol method, string? cName, bool translated, string? userParameter, bool writesUser, ImmutableArray<string> errors, bool maySleep,
         bool takesThread, string? nulTerminatedParameter, string? formatParameter)
     {
+        Translates = cName is not null || translated;
         Method = method;
         CName = cName;
         UserParameter = userParameter;
@@ -28,6 +29,9 @@ public sealed class RuntimeMethod
 
     /// <summary>The C function it translates to (<c>[CName]</c>), or null.</summary>
     public string? CName { get; }
+
+    /// <summary>Whether a call of it translates: it has a <c>[CName]</c> or is <c>[Translated]</c> by a rule of its own.</summary>
+    public bool Translates { get; }
 
     /// <summary>The parameter holding the user address it reads or writes (<c>[ReadsUserMemory]</c>, <c>[WritesUserMemory]</c>), or null.</summary>
     public string? UserParameter { get; }
@@ -76,7 +80,7 @@ public sealed class RuntimeMethod
 
 /// <summary>
 /// The one table of the runtime API: for each method of <c>KmodSharp.Runtime</c> that carries
-/// <c>[CName]</c>, <c>[ReadsUserMemory]</c>, <c>[WritesUserMemory]</c>, <c>[MayFailWith]</c>,
+/// <c>[CName]</c>, <c>[Translated]</c>, <c>[ReadsUserMemory]</c>, <c>[WritesUserMemory]</c>, <c>[MayFailWith]</c>,
 /// <c>[MaySleep]</c>, <c>[TakesCallingThread]</c>, <c>[NulTerminates]</c> or <c>[PrintfFormat]</c>, what those say. Built once per runtime assembly symbol (shared by every
 /// compilation that references the same runtime) and read by the analyzers, the errno analysis
 /// and the intrinsics, so adding a kernel API is one attribute and one lowering rule.
@@ -138,7 +142,7 @@ public sealed class RuntimeApi
     private static RuntimeMethod? Read(IMethodSymbol method)
     {
         string? cName = null, userParameter = null, nulTerminated = null, format = null;
-        bool writes = false, sleeps = false, takesThread = false, described = false;
+        bool translated = false, writes = false, sleeps = false, takesThread = false, described = false;
         ImmutableArray<string> errors = ImmutableArray<string>.Empty;
         foreach (AttributeData attribute in method.GetAttributes())
         {
@@ -151,6 +155,9 @@ public sealed class RuntimeApi
             {
                 case "CNameAttribute":
                     cName = Text(attribute);
+                    break;
+                case "TranslatedAttribute":
+                    translated = true;
                     break;
                 case "ReadsUserMemoryAttribute":
                     userParameter = Text(attribute);
@@ -181,7 +188,7 @@ public sealed class RuntimeApi
             described = true;
         }
 
-        return described ? new RuntimeMethod(method, cName, userParameter, writes, errors, sleeps, takesThread, nulTerminated, format) : null;
+        return described ? new RuntimeMethod(method, cName, translated, userParameter, writes, errors, sleeps, takesThread, nulTerminated, format) : null;
     }
 
     private static string? Text(AttributeData attribute) =>

@@ -53,11 +53,26 @@ public static class SpanSources
         return translates ? null : new Untranslatable(loop, "This foreach (foreach iterates over spans and inline arrays only)");
     }
 
-    /// <summary><c>span.CopyTo(destination)</c> whose destination is none of the sources, or null.</summary>
-    public static Untranslatable? Check(IInvocationOperation call) =>
-        call is { TargetMethod.Name: "CopyTo", Instance: { } instance, Arguments.Length: 1 } && IsSpanType(instance.Type) && !IsSource(call.Arguments[0].Value)
+    /// <summary>
+    /// A span method called on a span that is none of the sources (a <c>Slice</c> of one is reported
+    /// at that <c>Slice</c>), or <c>span.CopyTo(destination)</c> whose destination is none, or null.
+    /// </summary>
+    public static Untranslatable? Check(IInvocationOperation call)
+    {
+        if (call.Instance is not { } instance || !IsSpanType(instance.Type))
+        {
+            return null;
+        }
+
+        if (!IsSource(instance) && instance is not IInvocationOperation { TargetMethod.Name: "Slice" })
+        {
+            return new Untranslatable(instance, NotASpan);
+        }
+
+        return call is { TargetMethod.Name: "CopyTo", Arguments.Length: 1 } && !IsSource(call.Arguments[0].Value)
             ? new Untranslatable(call.Arguments[0].Value, NotASpan)
             : null;
+    }
 
     /// <summary>A constant-size <c>stackalloc</c> (seen through its implicit conversions) and its element count, or null.</summary>
     public static IOperation? ConstantStackAlloc(IOperation? operation, out int count)

@@ -57,6 +57,13 @@ public static class TranslatableApi
 
         if (IsRuntimeType(type))
         {
+            // The runtime states which of its methods translate (RuntimeApi): a guard's or buffer's Dispose does not.
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && RuntimeApi.Find(method) is not { Translates: true })
+            {
+                reason = "the runtime has no kernel translation for a call of it (a lock guard or KernelBuffer is released by its 'using')";
+                return ApiKind.Untranslatable;
+            }
+
             return ApiKind.Runtime;
         }
 

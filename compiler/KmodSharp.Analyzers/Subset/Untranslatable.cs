@@ -4,8 +4,8 @@ namespace KmodSharp.Analyzers.Subset;
 
 /// <summary>
 /// A construct the translator does not support, found by a rule the analyzer (KMS0900) and the
-/// backend share: where it is written and what to do instead, so both report the same message at
-/// the same place.
+/// backend share: where it is written and what to do instead. The analyzer reports it; the backend
+/// meeting one throws an internal error at the same place (the rules let it through).
 /// </summary>
 public sealed class Untranslatable
 {

@@ -75,6 +75,42 @@ public sealed class CallTests
         """);
 
     [Fact]
+    public Task A_runtime_method_the_runtime_does_not_mark_translated_is_refused() => Calls.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+            static KernelSxLock s_table;
+
+            [Syscall]
+            static int Entry(int value)
+            {
+                using (KernelBuffer<int> buffer = Kernel.Allocate<int>(4, MallocFlags.WaitOk))
+                {
+                    {|#0:buffer.Dispose()|};
+                }
+
+                using (var guard = s_lock.Lock())
+                {
+                    {|#1:guard.Dispose()|};
+                }
+
+                using (s_table.LockShared())
+                using (s_table.LockExclusive())
+                {
+                    return value;
+                }
+            }
+        }
+        """,
+        Calls.Diagnostic("KMS0100").WithLocation(0).WithArguments("KernelBuffer<int>.Dispose()", Untranslated, ""),
+        Calls.Diagnostic("KMS0100").WithLocation(1).WithArguments("MutexGuard.Dispose()", Untranslated, ""));
+
+    private const string Untranslated = "the runtime has no kernel translation for a call of it (a lock guard or KernelBuffer is released by its 'using')";
+
+    [Fact]
     public Task Recursion_DirectAndThroughACycle() => Graph.VerifyAnalyzerAsync("""
         using KmodSharp;
 

@@ -34,6 +34,40 @@ public sealed class ModuleDeclarationTests
         """);
 
     [Fact]
+    public Task A_sysctl_field_of_a_type_no_sysctl_macro_takes_is_reported() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        public enum Mode { Off, On }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Sysctl("count")] static int s_count;
+            [Sysctl("limit", Writable = true)] static uint s_limit;
+            [Sysctl("total")] static long s_total;
+            [Sysctl("bytes")] static ulong s_bytes;
+            [Sysctl("on")] static bool s_on;
+            [Sysctl("small")] static short {|#0:s_small|};
+            [Sysctl("native")] static nint {|#1:s_native|};
+            [Sysctl("mode")] static Mode {|#2:s_mode|};
+
+            [Syscall]
+            static long Get() => s_count + s_limit + s_total + (long)s_bytes + (s_on ? 1 : 0) + s_small + s_native + (int)s_mode;
+        }
+
+        [KernelHelper]
+        static class Helpers
+        {
+            [Sysctl("ignored")] static short s_ignored;
+        }
+        """,
+        Module.Diagnostic("KMS0900").WithLocation(0).WithArguments("[Sysctl] on a field of type 'short'", Sysctl),
+        Module.Diagnostic("KMS0900").WithLocation(1).WithArguments("[Sysctl] on a field of type 'nint'", Sysctl),
+        Module.Diagnostic("KMS0900").WithLocation(2).WithArguments("[Sysctl] on a field of type 'Mode'", Sysctl));
+
+    private const string Sysctl = ": a sysctl exposes int, uint, long, ulong or bool";
+
+    [Fact]
     public Task SyscallOutsideModule_AndNotStatic() => Module.VerifyAnalyzerAsync("""
         using KmodSharp;
 

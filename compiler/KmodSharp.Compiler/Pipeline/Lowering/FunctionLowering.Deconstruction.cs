@@ -17,10 +17,10 @@ internal sealed partial class FunctionLowering
 {
     private void Deconstruct(IDeconstructionAssignmentOperation deconstruction)
     {
+        // The analyzer (KMS0900) reports a deconstruction it refuses.
         if (Deconstruction.Check(deconstruction) is { } untranslatable)
         {
-            context.Unsupported(untranslatable);
-            return;
+            throw LoweringContext.Untranslated(untranslatable.At, untranslatable.Description);
         }
 
         ImmutableArray<IOperation> targets = Deconstruction.Targets(deconstruction);

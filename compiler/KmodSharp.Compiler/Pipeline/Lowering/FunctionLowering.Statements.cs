@@ -323,10 +323,10 @@ internal sealed partial class FunctionLowering
 
     private void PairReturn(IReturnOperation ret)
     {
+        // The analyzer (KMS0900) reports a pair return it refuses.
         if (Analyzers.Subset.PairResult.Check(ret) is { } stored)
         {
-            context.Unsupported(stored);
-            return;
+            throw LoweringContext.Untranslated(stored.At, stored.Description);
         }
 
         if (Analyzers.Subset.TupleLiteral.Of(ret.ReturnedValue) is not { Elements: [var first, var second] })

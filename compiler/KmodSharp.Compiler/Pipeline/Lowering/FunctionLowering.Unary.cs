@@ -166,13 +166,6 @@ internal sealed partial class FunctionLowering
         return new CBinary(op, target, right);
     }
 
-    // Still reported here for Patterns and for a span method on a span SpanOf does not know (Calls).
-    private CExpr Unsupported(IOperation operation)
-    {
-        context.Unsupported(operation, $"the expression '{operation.Syntax}'", "it is outside the kernel-safe subset");
-        return Literal(0);
-    }
-
     // A library operator is KMS0100's (Analyzers.Subset.TranslatableApi), one declared in source
     // Analyzers.Subset.UserOperator's, a runtime conversion RuntimeConversion's.
     private static InternalCompilerException UserDefined(IOperation operation, IMethodSymbol method) =>

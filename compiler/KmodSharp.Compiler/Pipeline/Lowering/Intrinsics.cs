@@ -16,7 +16,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// </summary>
 internal static class Intrinsics
 {
-    /// <summary>The C for one call, or null when the call has no translation (then KMS0900).</summary>
+    /// <summary>The C for one call, or null when the call has no translation (which the analyzers refused).</summary>
     private delegate CExpr? Rule(Call call);
 
     /// <summary>The lowering rules, keyed by <c>Type.Method</c> (overloads share one).</summary>
@@ -58,8 +58,8 @@ internal static class Intrinsics
             return translated;
         }
 
-        lowering.Context.Unsupported(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'", "the backend has no translation for it yet");
-        return new CIntegerLiteral(0);
+        // KMS0100 refuses a runtime method the runtime does not mark as translated (TranslatableApi.Classify).
+        throw LoweringContext.Untranslated(call, $"the runtime call '{method.ContainingType.Name}.{method.Name}'");
     }
 
     private static CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a

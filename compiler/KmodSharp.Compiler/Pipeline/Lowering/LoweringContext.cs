@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using KmodSharp.Analyzers;
-using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Frontend;
@@ -36,8 +34,6 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     public BoundModule Module { get; } = module;
 
     public LoweringOptions Options { get; } = options;
-
-    public List<KmsDiagnostic> Diagnostics { get; } = [];
 
     public FailureAnalysis Failures { get; } = new();
 
@@ -173,9 +169,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
             return bound;
         }
 
-        // Not yet decided by the rule set (a library struct such as DateTime passes the analyzers).
-        Unsupported(at, $"a value of type '{type.ToDisplayString()}'", "kernel code uses integers, enums, bool and unmanaged structs");
-        return KInteger.Int32;
+        throw Untranslated(at, $"a value of type '{type.ToDisplayString()}'");
     }
 
     /// <summary>
@@ -184,13 +178,6 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     /// </summary>
     public static InternalCompilerException Untranslated(IOperation at, string construct) =>
         new($"lowering has no translation for {construct}, which the rule set accepted", at.Syntax.GetLocation());
-
-    public void Unsupported(IOperation at, string construct, string reason) =>
-        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, at.Syntax.GetLocation(), construct, ": " + reason));
-
-    /// <summary>Reports what a rule shared with the analyzer found, with the analyzer's message (there, the chain of calls would follow).</summary>
-    public void Unsupported(Analyzers.Subset.Untranslatable construct) =>
-        Diagnostics.Add(KmsDiagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, construct.Location, construct.Description, ""));
 
     public CSourceLocation? LocationOf(IOperation operation) => LocationOf(operation.Syntax.GetLocation());
 

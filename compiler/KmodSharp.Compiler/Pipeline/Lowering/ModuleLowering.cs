@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Frontend;
@@ -11,7 +10,7 @@ using Microsoft.CodeAnalysis;
 namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>The lowered module: its C file, or the diagnostics that prevent it.</summary>
-public sealed record LoweredModule(ModuleModel Model, CTranslationUnit Source, ImmutableArray<KmsDiagnostic> Diagnostics);
+public sealed record LoweredModule(ModuleModel Model, CTranslationUnit Source);
 
 /// <summary>
 /// Lowers a whole module to one C file, in the order a kernel developer writes one: includes,
@@ -106,7 +105,7 @@ public static class ModuleLowering
         declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(module.Model.Name, s, handlers[s], options.InTree)));
         if (options.InTree)
         {
-            return new LoweredModule(module.Model, new CTranslationUnit($"sys_{module.Model.Name}.c", [.. declarations]), [.. context.Diagnostics]);
+            return new LoweredModule(module.Model, new CTranslationUnit($"sys_{module.Model.Name}.c", [.. declarations]));
         }
 
         string? eventHandler = null;
@@ -123,7 +122,7 @@ public static class ModuleLowering
 
         declarations.Add(Registration.Version(module.Model));
         var unit = new CTranslationUnit(module.Model.Name + ".c", [.. declarations]);
-        return new LoweredModule(module.Model, unit, [.. context.Diagnostics]);
+        return new LoweredModule(module.Model, unit);
     }
 
     // A handler that only its syscall entry calls is merged into the entry, whatever its frame: one

@@ -21,7 +21,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// </summary>
 internal static class StaticInitializer
 {
-    /// <summary>The initializer, or null for zero (after reporting one that is not a constant).</summary>
+    /// <summary>The initializer, or null for zero.</summary>
     public static CExpr? Of(LoweringContext context, IFieldSymbol field)
     {
         if (field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } syntax }
@@ -32,8 +32,15 @@ internal static class StaticInitializer
 
         var untranslatable = new List<Untranslatable>();
         InitialValue? initial = ModuleStateInitializer.Read(value, untranslatable);
-        untranslatable.ForEach(context.Unsupported);
-        return untranslatable.Count == 0 && initial is not null ? Value(initial, TypeOf(field)) : null;
+        // The analyzer (KMS0900) reports an initializer it refuses.
+        if (untranslatable.Count > 0 || initial is null)
+        {
+            throw untranslatable.Count > 0
+                ? LoweringContext.Untranslated(untranslatable[0].At, untranslatable[0].Description)
+                : LoweringContext.Untranslated(value, "this initializer");
+        }
+
+        return Value(initial, TypeOf(field));
     }
 
     private static CExpr? Value(InitialValue value, KType type) => value switch

@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
 using KmodSharp.Compiler.Pipeline.Frontend;
-using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Compiler.Pipeline.Lowering;
@@ -26,7 +26,7 @@ internal static class Sysctls
         var result = ImmutableArray.CreateBuilder<(IFieldSymbol, AttributeData)>();
         foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
         {
-            if (field.GetAttributes().FirstOrDefault(a => TypeBinder.IsRuntimeType(a.AttributeClass, "SysctlAttribute")) is { } attribute)
+            if (SysctlField.Attribute(field) is { } attribute)
             {
                 _ = context.StateName(field);
                 result.Add((field, attribute));
@@ -52,21 +52,16 @@ internal static class Sysctls
             string name = attribute.ConstructorArguments[0].Value as string ?? field.Name;
             string description = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Description").Value.Value as string ?? "";
             bool writable = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Writable").Value.Value as bool? ?? false;
-            string? macro = TypeBinder.Bind(field.Type) switch
+            // The analyzer (KMS0900) refuses a [Sysctl] field of any other type (Subset/SysctlField).
+            string macro = SysctlField.ValueOf(field.Type) switch
             {
-                KInteger { Bits: 32, IsSigned: true } => "SYSCTL_INT",
-                KInteger { Bits: 32 } => "SYSCTL_UINT",
-                KInteger { Bits: 64, IsSigned: true, IsNative: false } => "SYSCTL_S64",
-                KInteger { Bits: 64, IsNative: false } => "SYSCTL_U64",
-                KBool => "SYSCTL_BOOL",
-                _ => null,
+                SysctlValue.Int => "SYSCTL_INT",
+                SysctlValue.UInt => "SYSCTL_UINT",
+                SysctlValue.Int64 => "SYSCTL_S64",
+                SysctlValue.UInt64 => "SYSCTL_U64",
+                SysctlValue.Bool => "SYSCTL_BOOL",
+                _ => throw new InternalCompilerException($"[Sysctl] on a field of type '{field.Type.ToDisplayString()}', which the rule set accepted", field.Locations[0]),
             };
-            if (macro is null)
-            {
-                context.Diagnostics.Add(Diagnostics.KmsDiagnostic.Create(Analyzers.DiagnosticDescriptors.UnsupportedConstruct, field.Locations[0],
-                    $"[Sysctl] on a field of type '{field.Type.ToDisplayString()}'", ": a sysctl exposes int, uint, long, ulong or bool"));
-                continue;
-            }
 
             CExpr access = new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier(writable ? "CTLFLAG_RW" : "CTLFLAG_RD"), new CIdentifier("CTLFLAG_MPSAFE"));
             yield return new CMacroInvocation(macro,
