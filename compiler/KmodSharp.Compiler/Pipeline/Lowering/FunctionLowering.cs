@@ -112,11 +112,11 @@ internal sealed partial class FunctionLowering
 
     private const string TemporaryStem = "kms_t";
 
-    private string NameOf(ILocalSymbol local)
+    private string NameOf(ILocalSymbol local, IOperation at)
     {
         if (!names.TryGetValue(local, out string? name))
         {
-            name = Declare(CNames.Local(local.Name), CTypeOf(local.Type, null));
+            name = Declare(CNames.Local(local.Name), CTypeOf(local.Type, at));
             temporaries.Remove(name);
             names[local] = name;
         }
@@ -134,10 +134,11 @@ internal sealed partial class FunctionLowering
 
     private string NewLabel(string stem) => $"kms_{stem}{++labelCount}";
 
+    // Without an operation, the type is one the lowering already met (a returned value, a pattern subject).
     private CType CTypeOf(ITypeSymbol type, IOperation? at) =>
-        CTypeMapper.Map(at is null ? Frontend.TypeBinder.Bind(type) ?? KInteger.Int32 : context.TypeOf(type, at));
+        CTypeMapper.Map(at is null ? ModuleLowering.KernelType(type, type.Locations.FirstOrDefault()) : context.TypeOf(type, at));
 
-    private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? KInteger.Int32 : context.TypeOf(type, at);
+    private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? throw LoweringContext.Untranslated(at, $"the value '{at.Syntax}', which has no type") : context.TypeOf(type, at);
 
     private static CIntegerLiteral Literal(long value) => new(value);
 
