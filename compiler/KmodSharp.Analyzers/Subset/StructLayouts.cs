@@ -163,6 +163,34 @@ public static class StructLayouts
         return new StructPlacement(size, alignment, fields.ToImmutable(), noC);
     }
 
+    /// <summary>
+    /// Why C cannot lay out as C# does a struct that <paramref name="type"/> is or holds (its fields,
+    /// a <c>UserPtr&lt;T&gt;</c>'s or span's element), or null: the rules refuse it (KMS0900) before the binder meets it.
+    /// </summary>
+    public static string? CLayoutProblem(ITypeSymbol type) => CLayoutProblem(type, 0);
+
+    private static string? CLayoutProblem(ITypeSymbol type, int depth)
+    {
+        if (depth > MaxDepth || type is not INamedTypeSymbol named)
+        {
+            return null;
+        }
+
+        if (named.IsGenericType)
+        {
+            return named.TypeArguments.Select(argument => CLayoutProblem(argument, depth + 1)).FirstOrDefault(problem => problem is not null);
+        }
+
+        if (Of(named) is not { } layout)
+        {
+            return null;
+        }
+
+        return layout.NoCEquivalent is { } reason
+            ? "struct '" + named.Name + "' has a layout C cannot give it (" + reason + ")"
+            : layout.Fields.Select(field => CLayoutProblem(field.ElementType, depth + 1)).FirstOrDefault(problem => problem is not null);
+    }
+
     /// <summary>The length of an <c>[InlineArray(N)]</c> struct, or 0 for any other type.</summary>
     public static int InlineArrayLength(ITypeSymbol type) =>
         type.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "InlineArrayAttribute" } c && c.ContainingNamespace?.ToDisplayString() == "System.Runtime.CompilerServices")
