@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,13 +10,14 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates) and
-/// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code.
+/// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code, and
+/// KMS0900 for a struct whose C# layout C cannot reproduce (<see cref="StructLayouts.CLayoutProblem(ITypeSymbol)"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ManagedType, DiagnosticDescriptors.FloatingPoint);
+        ImmutableArray.Create(DiagnosticDescriptors.ManagedType, DiagnosticDescriptors.FloatingPoint, DiagnosticDescriptors.UnsupportedConstruct);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
     {
@@ -110,7 +112,13 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             return (DiagnosticDescriptors.FloatingPoint, floating);
         }
 
-        return ManagedReason(type, session.Types, use) is { } display ? (DiagnosticDescriptors.ManagedType, display) : null;
+        if (ManagedReason(type, session.Types, use) is { } display)
+        {
+            return (DiagnosticDescriptors.ManagedType, display);
+        }
+
+        // A struct C would lay out differently (Pack, overlapping or misaligned [FieldOffset]s) cannot be copied to or from C.
+        return StructLayouts.CLayoutProblem(type) is { } layout ? (DiagnosticDescriptors.UnsupportedConstruct, ": " + layout) : null;
     }
 
     private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location) =>

@@ -8,7 +8,7 @@ public enum SyscallReturnShape
     /// <summary><c>void</c>: success, nothing in <c>td_retval</c>.</summary>
     Void,
 
-    /// <summary>An integer, enum or bool in <c>td_retval[0]</c>.</summary>
+    /// <summary>A value: for a syscall, an integer, enum or bool in <c>td_retval[0]</c>.</summary>
     Value,
 
     /// <summary><c>Errno</c>: the error, nothing in <c>td_retval</c>.</summary>
@@ -49,7 +49,20 @@ public static class SyscallSignature
         && (IsScalar(parameter.Type) || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
 
     /// <summary>The shape of a handler's return type, or null for a type the ABI cannot return.</summary>
-    public static SyscallReturnShape? ReturnShape(ITypeSymbol type)
+    public static SyscallReturnShape? ReturnShape(ITypeSymbol type) => ResultShape(type) switch
+    {
+        SyscallReturnShape.Value when !IsScalar(type) => null,
+        SyscallReturnShape.ValueOrErrno when type is not INamedTypeSymbol { TypeArguments.Length: 1 } result
+            || !IsScalar(result.TypeArguments[0]) || TranslatableApi.IsRuntimeTypeNamed(result.TypeArguments[0], "Errno") => null,
+        var shape => shape,
+    };
+
+    /// <summary>
+    /// How any translated method's C# result travels (a syscall's or a helper's, before the ABI
+    /// narrows what a handler may return): the one classification the declaration rules and the
+    /// compiler's binder share.
+    /// </summary>
+    public static SyscallReturnShape ResultShape(ITypeSymbol type)
     {
         if (type.SpecialType == SpecialType.System_Void)
         {
@@ -61,17 +74,12 @@ public static class SyscallSignature
             return SyscallReturnShape.Errno;
         }
 
-        if (IsScalar(type))
+        if (TranslatableApi.IsRuntimeTypeNamed(type, "SyscallResult") && type is INamedTypeSymbol { TypeArguments.Length: 1 })
         {
-            return SyscallReturnShape.Value;
+            return SyscallReturnShape.ValueOrErrno;
         }
 
-        if (TranslatableApi.IsRuntimeTypeNamed(type, "SyscallResult") && type is INamedTypeSymbol { TypeArguments: { Length: 1 } arguments })
-        {
-            return IsScalar(arguments[0]) && !TranslatableApi.IsRuntimeTypeNamed(arguments[0], "Errno") ? SyscallReturnShape.ValueOrErrno : null;
-        }
-
-        return PairResult.IsPairType(type) ? SyscallReturnShape.Pair : null;
+        return PairResult.IsPairType(type) ? SyscallReturnShape.Pair : SyscallReturnShape.Value;
     }
 
     /// <summary>The value carried in <c>td_retval[0]</c>: an integer of C# (not <c>char</c>), an enum or a bool.</summary>

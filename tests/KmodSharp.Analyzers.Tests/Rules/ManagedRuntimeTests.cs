@@ -8,6 +8,35 @@ namespace KmodSharp.Analyzers.Tests.Rules;
 public sealed class ManagedRuntimeTests
 {
     [Fact]
+    public Task StructLayoutCCannotGive_IsRefusedWherever_ItIsUsed() => Types.VerifyAnalyzerAsync("""
+        using System.Runtime.InteropServices;
+        using KmodSharp;
+
+        [StructLayout(LayoutKind.Sequential, Pack = 1)]
+        struct Packed { public byte A; public int B; }
+
+        [StructLayout(LayoutKind.Explicit)]
+        struct Overlap { [FieldOffset(0)] public int A; [FieldOffset(2)] public short B; }
+
+        [StructLayout(LayoutKind.Explicit, Size = 16)]
+        struct Gaps { [FieldOffset(0)] public int A; [FieldOffset(8)] public long B; }
+
+        struct Outer { public byte Tag; public Packed Inner; }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int Read(UserPtr<Packed> {|KMS0900:packed|}, UserPtr<Gaps> gaps)
+            {
+                Overlap {|KMS0900:overlap|} = default;
+                Outer {|KMS0900:outer|} = default;
+                return overlap.A + outer.Tag;
+            }
+        }
+        """);
+
+    [Fact]
     public Task GcAllocation_FiresOnEveryKindOfAllocation() => Gc.VerifyAnalyzerAsync("""
         using System;
         using System.Collections.Generic;

@@ -29,7 +29,7 @@ public static class StructLayout
 
             CType fieldType = map(field.Type);
             lines.Add(new CFieldLine([new CField(field.ArrayLength is int length ? new CArrayType(fieldType, new CIntegerLiteral(length)) : fieldType, CNames.Member(type, field.Name))]));
-            end = field.Offset + ((KTypeLayout.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+            end = field.Offset + field.Size;
         }
 
         int natural = (end + type.Alignment - 1) / type.Alignment * type.Alignment;

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Compiler.Pipeline.Frontend;
 
-/// <summary>Reads the <c>[KernelModule]</c> classes of a compilation into module models.</summary>
+/// <summary>Reads the <c>[KernelModule]</c> classes of a compilation into module models (signatures by <see cref="FunctionBinder"/>).</summary>
 public static class ModuleBinder
 {
     public static ImmutableArray<BoundModule> Bind(Compilation compilation)
@@ -30,14 +30,14 @@ public static class ModuleBinder
         string name = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? type.Name.ToLowerInvariant();
         int version = Named(attribute, "Version") as int? ?? 1;
         var entry = ImmutableDictionary.CreateBuilder<string, IMethodSymbol>();
-        var syscalls = ImmutableArray.CreateBuilder<SyscallModel>();
+        var syscalls = new List<(IMethodSymbol Method, AttributeData Attribute, string Id)>();
         string? load = null, unload = null, shutdown = null;
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
         {
             string id = FunctionId(method);
             if (Attribute(method, "SyscallAttribute") is { } syscall)
             {
-                syscalls.Add(BindSyscall(method, syscall, id));
+                syscalls.Add((method, syscall, id));
                 entry[id] = method;
             }
             else if (Attribute(method, "ModuleLoadAttribute") is not null)
@@ -54,42 +54,32 @@ public static class ModuleBinder
             }
         }
 
-        var model = new ModuleModel(name, version, type.Name, Locate(type), syscalls.ToImmutable(), new ModuleHooks(load, unload, shutdown));
-        return new BoundModule(model, compilation, entry.ToImmutable());
+        ImmutableDictionary<IMethodSymbol, FunctionModel> functions = FunctionBinder.Bind(entry.Values, compilation);
+        ImmutableArray<SyscallModel> models = [.. syscalls.Select(s => BindSyscall(s.Method, s.Attribute, s.Id, functions[s.Method]))];
+        var model = new ModuleModel(name, version, type.Name, Locate(type), models, new ModuleHooks(load, unload, shutdown));
+        return new BoundModule(model, compilation, entry.ToImmutable(), functions);
     }
 
     // The declaration rules (KMS0407, KMS0408) refuse what SyscallSignature refuses, and the module
     // is bound only when the rules found no error: a refused signature here is a compiler bug.
-    private static SyscallModel BindSyscall(IMethodSymbol method, AttributeData attribute, string id)
+    private static SyscallModel BindSyscall(IMethodSymbol method, AttributeData attribute, string id, FunctionModel function)
     {
-        var parameters = ImmutableArray.CreateBuilder<SyscallParameter>();
-        foreach (IParameterSymbol parameter in method.Parameters)
+        if (method.Parameters.FirstOrDefault(p => !SyscallSignature.IsArgument(p)) is { } parameter)
         {
-            if (!SyscallSignature.IsArgument(parameter) || TypeBinder.Bind(parameter.Type) is not { } type)
-            {
-                throw new InternalCompilerException($"syscall parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' passed the declaration rules but has no kernel type", parameter.Locations[0]);
-            }
-
-            parameters.Add(new SyscallParameter(parameter.Name, type));
+            throw new InternalCompilerException($"syscall parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' passed the declaration rules but takes no argument slot", parameter.Locations[0]);
         }
 
-        SyscallReturn result = BindReturn(method.ReturnType)
-            ?? throw new InternalCompilerException($"syscall return type '{method.ReturnType.ToDisplayString()}' passed the declaration rules but has no kernel type", method.Locations[0]);
+        if (SyscallSignature.ReturnShape(method.ReturnType) is null)
+        {
+            throw new InternalCompilerException($"syscall return type '{method.ReturnType.ToDisplayString()}' passed the declaration rules but the ABI cannot return it", method.Locations[0]);
+        }
+
         int? number = Named(attribute, "Number") is int n && n != SyscallAttribute.DynamicSlot ? n : null;
         string name = Named(attribute, "Name") as string ?? SnakeCase(method.Name);
         bool capability = Named(attribute, "CapabilityMode") as bool? ?? false;
-        return new SyscallModel(name, number, capability, id, method.Name, parameters.ToImmutable(), result, Locate(method));
+        ImmutableArray<SyscallParameter> parameters = [.. function.Parameters.Select(p => new SyscallParameter(p.Name, p.Type))];
+        return new SyscallModel(name, number, capability, id, method.Name, parameters, function.Return, Locate(method));
     }
-
-    private static SyscallReturn? BindReturn(ITypeSymbol type) => SyscallSignature.ReturnShape(type) switch
-    {
-        SyscallReturnShape.Void => new SyscallReturn(SyscallReturnKind.Void, KVoid.Instance),
-        SyscallReturnShape.Errno when TypeBinder.Bind(type) is KEnum { IsErrno: true } errno => new SyscallReturn(SyscallReturnKind.Errno, errno),
-        SyscallReturnShape.Value when TypeBinder.Bind(type) is { } value => new SyscallReturn(SyscallReturnKind.Value, value),
-        SyscallReturnShape.ValueOrErrno when TypeBinder.Bind(((INamedTypeSymbol)type).TypeArguments[0]) is { } value => new SyscallReturn(SyscallReturnKind.ValueOrErrno, value),
-        SyscallReturnShape.Pair => new SyscallReturn(SyscallReturnKind.Pair, KInteger.Int64),
-        _ => null,
-    };
 
     /// <summary>A stable id for a method: its documentation comment id.</summary>
     public static string FunctionId(IMethodSymbol method) => method.GetDocumentationCommentId() ?? method.ToDisplayString();
@@ -100,7 +90,7 @@ public static class ModuleBinder
     /// </summary>
     public static string SnakeCase(string name) => Analyzers.Subset.CIdentifiers.ToSnakeCase(name);
 
-    private static SourceRef Locate(ISymbol symbol) => KmsDiagnostic.Locate(symbol.Locations[0]) ?? new SourceRef("", 0, 0);
+    internal static SourceRef Locate(ISymbol symbol) => KmsDiagnostic.Locate(symbol.Locations[0]) ?? new SourceRef("", 0, 0);
 
     private static AttributeData? Attribute(ISymbol symbol, string name) => symbol.GetAttributes()
         .FirstOrDefault(a => a.AttributeClass is { } c && c.Name == name && TypeBinder.IsRuntimeType(c, name));

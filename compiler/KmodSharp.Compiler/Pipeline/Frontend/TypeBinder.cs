@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
@@ -75,73 +74,32 @@ public static class TypeBinder
     /// <summary>Whether <paramref name="type"/> is <c>KmodSharp.&lt;name&gt;</c> (generic arity ignored).</summary>
     public static bool IsRuntimeType(ITypeSymbol? type, string name) => TranslatableApi.IsRuntimeTypeNamed(type, name);
 
-    // Sequential layout with natural alignment, as both C# (LayoutKind.Sequential) and the C compiler
-    // lay it out; an explicit layout ([StructLayout(Explicit)], as import-header writes) takes its
-    // [FieldOffset]s and Size. Overlapping fields (unions) have no C struct equivalent here.
+    // The layout is the rules' (StructLayouts: [StructLayout] Sequential or Explicit, Pack, Size,
+    // [FieldOffset], fixed buffers, [InlineArray]), computed once for the analyzers, the C, the
+    // userland and syzlang. A layout C cannot give naturally aligned fields (Pack, overlapping or
+    // misaligned offsets) has no kernel type.
     private static KStruct? BindStruct(INamedTypeSymbol type)
     {
-        if (InlineArrayLength(type) is int inlineLength)
+        if (StructLayouts.Of(type) is not { NoCEquivalent: null } layout)
         {
-            return BindInlineArray(type, inlineLength);
+            return null;
         }
 
-        AttributeData? layout = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "StructLayoutAttribute");
-        bool explicitLayout = layout?.ConstructorArguments.FirstOrDefault().Value is 2 or (short)2;
         var fields = ImmutableArray.CreateBuilder<KField>();
-        int offset = 0;
-        int alignment = 1;
-        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst))
+        foreach (FieldPlacement field in layout.Fields)
         {
-            int? length = field.IsFixedSizeBuffer ? field.FixedSize : null;
-            ITypeSymbol fieldType = field.Type is IPointerTypeSymbol pointer && field.IsFixedSizeBuffer ? pointer.PointedAtType : field.Type;
-            if (Bind(fieldType) is not { } bound || KTypeLayout.SizeOf(bound) is not (int size, int align))
+            KType? bound = Bind(field.ElementType);
+            if (bound is not (KInteger or KBool or KEnum or KStruct or KUserPointer or KUserString))
             {
                 return null;
             }
 
-            int at = (offset + align - 1) / align * align;
-            if (explicitLayout)
-            {
-                if (field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "FieldOffsetAttribute")?.ConstructorArguments[0].Value is not int explicitOffset
-                    || explicitOffset < offset || explicitOffset % align != 0)
-                {
-                    return null;
-                }
-
-                at = explicitOffset;
-            }
-
-            fields.Add(new KField(field.Name, bound, at, length));
-            offset = at + (size * (length ?? 1));
-            alignment = System.Math.Max(alignment, align);
+            fields.Add(new KField(field.Field.Name, bound, field.Offset, field.Size, field.IsArray ? field.Length : null));
         }
 
-        int natural = System.Math.Max(1, (offset + alignment - 1) / alignment * alignment);
-        int declared = layout?.NamedArguments.FirstOrDefault(a => a.Key == "Size").Value.Value as int? ?? 0;
-        if (declared % alignment != 0)
-        {
-            // C rounds a struct's size up to its alignment; such a Size has no C equivalent.
-            return null;
-        }
-
-        return new KStruct(type.Name, fields.ToImmutable(), System.Math.Max(natural, declared), alignment);
+        return new KStruct(type.Name, fields.ToImmutable(), layout.Size, layout.Alignment);
     }
 
     /// <summary>The length of an <c>[InlineArray(N)]</c> struct, or null for any other type.</summary>
-    public static int? InlineArrayLength(ITypeSymbol type) =>
-        type.GetAttributes().FirstOrDefault(a => a.AttributeClass is { Name: "InlineArrayAttribute", ContainingNamespace: { } ns }
-            && ns.ToDisplayString() == "System.Runtime.CompilerServices")?.ConstructorArguments.FirstOrDefault().Value as int?;
-
-    // [InlineArray(N)] struct B { T e; } is N Ts in a row: in C, a struct around one T e[N]
-    // (a struct, so it can be assigned, passed and nested like C#'s).
-    private static KStruct? BindInlineArray(INamedTypeSymbol type, int length)
-    {
-        if (length <= 0 || type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList() is not [var element]
-            || Bind(element.Type) is not { } bound || KTypeLayout.SizeOf(bound) is not (int size, int align))
-        {
-            return null;
-        }
-
-        return new KStruct(type.Name, [new KField(element.Name, bound, 0, length)], size * length, align);
-    }
+    public static int? InlineArrayLength(ITypeSymbol type) => StructLayouts.InlineArrayLength(type) is int length and > 0 ? length : null;
 }

@@ -34,9 +34,9 @@ internal sealed partial class FunctionLowering
                 var name = new CIdentifier(locals.Of(parameter.Parameter));
                 return parameter.Parameter.RefKind is RefKind.None ? name : new CUnary(CUnaryOperator.Dereference, name);
             case ILocalReferenceOperation local:
-                return new CIdentifier(NameOf(local.Local));
+                return new CIdentifier(NameOf(local.Local, local));
             case IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared }:
-                return new CIdentifier(NameOf(declared.Local));
+                return new CIdentifier(NameOf(declared.Local, declared));
             case IDiscardOperation discard:
                 // "out _": the callee still needs somewhere to write.
                 return new CIdentifier(Declare("kms_unused", CTypeMapper.Map(KTypeOf(discard.Type, discard))));

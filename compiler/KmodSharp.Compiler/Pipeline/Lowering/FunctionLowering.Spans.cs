@@ -225,7 +225,7 @@ internal sealed partial class FunctionLowering
 
         string i = Declare("kms_i", CNamedType.SizeT);
         var index = new CIdentifier(i);
-        string element = NameOf(variable.Symbol);
+        string element = NameOf(variable.Symbol, loop);
         CBlock body = Nested(loop.Body);
         Emit(new CFor(new CExpressionStatement(new CAssign(index, new CIntegerLiteral(0))), new CBinary(CBinaryOperator.Less, index, span.Length),
             new CUnary(CUnaryOperator.PostIncrement, index),

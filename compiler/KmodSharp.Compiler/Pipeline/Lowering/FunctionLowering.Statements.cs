@@ -123,7 +123,7 @@ internal sealed partial class FunctionLowering
             return;
         }
 
-        string name = NameOf(declarator.Symbol);
+        string name = NameOf(declarator.Symbol, declarator);
         if (ThreadAnalysis.IsCallingThread(declarator.Symbol.Type))
         {
             // C# reads an unassigned empty struct as assigned: a CallingThread local is the running thread from the start.

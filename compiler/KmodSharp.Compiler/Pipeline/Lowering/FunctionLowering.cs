@@ -91,7 +91,7 @@ internal sealed partial class FunctionLowering
     /// <summary>Declares a local at the top of the function under a name no other local uses.</summary>
     private string Declare(string preferred, CType type) => locals.Declare(preferred, type);
 
-    private string NameOf(ILocalSymbol local) => locals.Of(local, () => CTypeOf(local.Type, null));
+    private string NameOf(ILocalSymbol local, IOperation at) => locals.Of(local, () => CTypeOf(local.Type, at));
 
     /// <summary>A fresh temporary holding <paramref name="value"/>, evaluated now.</summary>
     private CIdentifier Spill(CExpr value, CType type)
@@ -101,10 +101,11 @@ internal sealed partial class FunctionLowering
         return new CIdentifier(name);
     }
 
+    // Without an operation, the type is one the lowering already met (a returned value, a pattern subject).
     private CType CTypeOf(ITypeSymbol type, IOperation? at) =>
-        CTypeMapper.Map(at is null ? Frontend.TypeBinder.Bind(type) ?? KInteger.Int32 : context.TypeOf(type, at));
+        CTypeMapper.Map(at is null ? ModuleLowering.KernelType(type, type.Locations.FirstOrDefault()) : context.TypeOf(type, at));
 
-    private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? KInteger.Int32 : context.TypeOf(type, at);
+    private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? throw LoweringContext.Untranslated(at, $"the value '{at.Syntax}', which has no type") : context.TypeOf(type, at);
 
     private static CIntegerLiteral Literal(long value) => new(value);
 

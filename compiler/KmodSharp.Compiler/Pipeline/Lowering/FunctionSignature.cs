@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
-using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
-using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Compiler.Pipeline.Lowering;
 
@@ -74,34 +72,32 @@ internal sealed record FunctionSignature(
     /// <summary>The names the signature itself may add, which no parameter or local takes.</summary>
     public static readonly ImmutableArray<string> Reserved = [ThreadParameter, ResultPointer, ErrorPointer, PairFirst, PairSecond];
 
-    public static FunctionSignature For(string module, IMethodSymbol method, string name, bool canFail, bool takesThread)
+    /// <summary>The C signature of a method the frontend bound as <paramref name="function"/>.</summary>
+    public static FunctionSignature For(string module, FunctionModel function, string name, bool canFail, bool takesThread)
     {
         var scope = new CScope(module, Reserved);
         var names = ImmutableArray.CreateBuilder<string>();
         var lengths = ImmutableArray.CreateBuilder<string?>();
-        foreach (IParameterSymbol parameter in method.Parameters)
+        foreach (FunctionParameter parameter in function.Parameters)
         {
             string parameterName = scope.Add(parameter.Name);
             names.Add(parameterName);
-            lengths.Add(TypeBinder.Bind(parameter.Type) is KSpan ? scope.Claim(SpanLength(parameterName)) : null);
+            lengths.Add(parameter.Type is KSpan ? scope.Claim(SpanLength(parameterName)) : null);
         }
 
-        return For(method, name, canFail, takesThread, names.ToImmutable(), lengths.ToImmutable());
+        return Build(function, name, canFail, takesThread, names.ToImmutable(), lengths.ToImmutable()) with
+        {
+            ParameterNames = names.ToImmutable(),
+            SpanLengths = lengths.ToImmutable(),
+            CanFail = canFail,
+            ResultIsErrno = function.Return.Kind == SyscallReturnKind.Errno,
+            ResultIsSyscallResult = function.Return.Kind == SyscallReturnKind.ValueOrErrno,
+            TakesThread = takesThread,
+            Thread = takesThread ? ThreadParameter : function.CallingThreadOrdinal is int thread ? names[thread] : null,
+        };
     }
 
-    private static FunctionSignature For(IMethodSymbol method, string name, bool canFail, bool takesThread, ImmutableArray<string> names, ImmutableArray<string?> lengths) =>
-        Build(method, name, canFail, takesThread, names, lengths) with
-        {
-            ParameterNames = names,
-            SpanLengths = lengths,
-            CanFail = canFail,
-            ResultIsErrno = TypeBinder.IsRuntimeType(method.ReturnType, "Errno"),
-            ResultIsSyscallResult = TypeBinder.IsRuntimeType(method.ReturnType, "SyscallResult"),
-            TakesThread = takesThread,
-            Thread = takesThread ? ThreadParameter : ThreadAnalysis.CallingThreadParameter(method) is { } thread ? names[thread.Ordinal] : null,
-        };
-
-    private static FunctionSignature Build(IMethodSymbol method, string name, bool canFail, bool takesThread, ImmutableArray<string> names, ImmutableArray<string?> lengths)
+    private static FunctionSignature Build(FunctionModel function, string name, bool canFail, bool takesThread, ImmutableArray<string> names, ImmutableArray<string?> lengths)
     {
         var parameters = ImmutableArray.CreateBuilder<CParameter>();
         if (takesThread)
@@ -109,63 +105,52 @@ internal sealed record FunctionSignature(
             parameters.Add(new CParameter(CTypeMapper.Map(KCallingThread.Instance), ThreadParameter));
         }
 
-        foreach (IParameterSymbol parameter in method.Parameters)
+        for (int i = 0; i < function.Parameters.Length; i++)
         {
-            KType type = TypeBinder.Bind(parameter.Type) ?? KInteger.Int32;
-            CType cType = CTypeMapper.Map(type);
-            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+            FunctionParameter parameter = function.Parameters[i];
+            CType cType = CTypeMapper.Map(parameter.Type);
+            parameters.Add(new CParameter(parameter.Passing switch
             {
-                cType = new CPointerType(cType);
-            }
-            else if (parameter.RefKind is RefKind.In or RefKind.RefReadOnlyParameter)
-            {
-                cType = new CPointerType(cType, PointeeConst: true);
-            }
-
-            parameters.Add(new CParameter(cType, names[parameter.Ordinal]));
-            if (lengths[parameter.Ordinal] is { } length)
+                ParameterPassing.Reference => new CPointerType(cType),
+                ParameterPassing.ReadOnlyReference => new CPointerType(cType, PointeeConst: true),
+                _ => cType,
+            }, names[i]));
+            if (lengths[i] is { } length)
             {
                 // A span travels as its pointer and its length.
                 parameters.Add(new CParameter(CNamedType.SizeT, length));
             }
         }
 
-        ITypeSymbol returnType = method.ReturnType;
-        if (TypeBinder.IsRuntimeType(returnType, "SyscallResult") && returnType is INamedTypeSymbol { TypeArguments: [var value] })
+        SyscallReturn result = function.Return;
+        switch (result.Kind)
         {
-            KType valueType = TypeBinder.Bind(value) ?? KInteger.Int32;
-            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(valueType)), ResultPointer));
-            if (canFail)
-            {
-                parameters.Add(new CParameter(new CPointerType(CNamedType.Int), ErrorPointer));
-            }
+            case SyscallReturnKind.ValueOrErrno:
+                parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(result.ValueType)), ResultPointer));
+                if (canFail)
+                {
+                    parameters.Add(new CParameter(new CPointerType(CNamedType.Int), ErrorPointer));
+                }
 
-            return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, valueType);
-        }
-
-        KType bound = TypeBinder.Bind(returnType) ?? KVoid.Instance;
-        if (bound is KPair)
-        {
-            parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairFirst));
-            parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairSecond));
-            return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, bound);
-        }
-
-        if (bound is KEnum { IsErrno: true } && !canFail)
-        {
-            return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);
+                return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, result.ValueType);
+            case SyscallReturnKind.Pair:
+                parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairFirst));
+                parameters.Add(new CParameter(new CPointerType(new CNamedType("int64_t")), PairSecond));
+                return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, KPair.Instance);
+            case SyscallReturnKind.Errno when !canFail:
+                return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);
         }
 
         if (!canFail)
         {
-            return new FunctionSignature(name, parameters.ToImmutable(), CTypeMapper.Map(bound), false, bound);
+            return new FunctionSignature(name, parameters.ToImmutable(), CTypeMapper.Map(result.ValueType), false, result.ValueType);
         }
 
-        if (bound is not KVoid)
+        if (result.Kind != SyscallReturnKind.Void)
         {
-            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(bound)), ResultPointer));
+            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(result.ValueType)), ResultPointer));
         }
 
-        return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, bound);
+        return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, result.ValueType);
     }
 }

@@ -49,7 +49,9 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     {
         if (!signatures.TryGetValue(method, out FunctionSignature? signature))
         {
-            signature = FunctionSignature.For(Module.Model.Name, method, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
+            FunctionModel function = Module.Functions.GetValueOrDefault(method)
+                ?? throw new InternalCompilerException($"'{method.ToDisplayString()}' is translated but the frontend bound no signature for it", method.Locations.FirstOrDefault());
+            signature = FunctionSignature.For(Module.Model.Name, function, UniqueFunctionName(method), Failures.CanFail(method), Threads.TakesThread(method));
             signatures.Add(method, signature);
             pending.Enqueue(method);
         }

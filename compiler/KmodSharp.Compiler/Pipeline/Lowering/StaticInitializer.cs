@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.CTree;
-using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -62,5 +61,5 @@ internal static class StaticInitializer
         return members.IsEmpty ? null : new CDesignatedInitializer(members);
     }
 
-    private static KType TypeOf(IFieldSymbol field) => TypeBinder.Bind(field.Type) ?? KInteger.Int32;
+    private static KType TypeOf(IFieldSymbol field) => ModuleLowering.KernelType(field.Type, field.Locations.FirstOrDefault());
 }

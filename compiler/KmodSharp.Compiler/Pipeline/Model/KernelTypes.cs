@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace KmodSharp.Compiler.Pipeline.Model;
 
@@ -38,11 +39,22 @@ public sealed record KBool : KType
 /// <summary>An enum: a named set of constants over an integer type.</summary>
 public sealed record KEnum(string Name, KInteger Underlying, bool IsErrno = false) : KType;
 
-/// <summary>An unmanaged struct declared by the user (or imported from a C header).</summary>
-public sealed record KStruct(string Name, ImmutableArray<KField> Fields, int Size, int Alignment) : KType;
+/// <summary>An unmanaged struct declared by the user (or imported from a C header), laid out by the frontend (<c>StructLayouts</c>).</summary>
+public sealed record KStruct(string Name, ImmutableArray<KField> Fields, int Size, int Alignment) : KType
+{
+    // By value: each binding of a struct builds its own field array, and an ImmutableArray compares by
+    // reference (a struct met twice, nested and as a parameter, was defined twice in the userland header).
+    public bool Equals(KStruct? other) =>
+        other is not null && Name == other.Name && Size == other.Size && Alignment == other.Alignment && Fields.SequenceEqual(other.Fields);
 
-/// <summary>A struct field at a byte offset; <paramref name="ArrayLength"/> is set for fixed buffers.</summary>
-public sealed record KField(string Name, KType Type, int Offset, int? ArrayLength = null);
+    public override int GetHashCode() => System.HashCode.Combine(Name, Size, Alignment);
+}
+
+/// <summary>
+/// A struct field at a byte offset, <paramref name="Size"/> bytes long (all its elements);
+/// <paramref name="ArrayLength"/> is set for fixed buffers and inline arrays.
+/// </summary>
+public sealed record KField(string Name, KType Type, int Offset, int Size, int? ArrayLength = null);
 
 /// <summary>A user-space address of a <paramref name="Pointee"/> (<c>UserPtr&lt;T&gt;</c>).</summary>
 public sealed record KUserPointer(KType Pointee) : KType;

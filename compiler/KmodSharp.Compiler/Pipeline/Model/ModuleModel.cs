@@ -59,7 +59,7 @@ public sealed record SyscallModel(
 /// <summary>A handler parameter.</summary>
 public sealed record SyscallParameter(string Name, KType Type);
 
-/// <summary>How a handler's C# return value reaches user space.</summary>
+/// <summary>How a method's C# result travels; for a handler, how it reaches user space.</summary>
 public enum SyscallReturnKind
 {
     /// <summary><c>void</c>: retval 0, error 0.</summary>
@@ -78,5 +78,5 @@ public enum SyscallReturnKind
     Pair,
 }
 
-/// <summary>The return shape and, for values, their type.</summary>
+/// <summary>The return shape of a handler or any translated method and, for values, their type.</summary>
 public sealed record SyscallReturn(SyscallReturnKind Kind, KType ValueType);

@@ -53,7 +53,7 @@ public static class SyzlangDescription
 
                 string type = Scalar(module, field.Type);
                 text.Append('\t').Append(field.Name).Append('\t').Append(field.ArrayLength is int length ? $"array[{type}, {length}]" : type).Append('\n');
-                end = field.Offset + ((KTypeLayout.SizeOf(field.Type)?.Size ?? 0) * (field.ArrayLength ?? 1));
+                end = field.Offset + field.Size;
             }
 
             text.Append("} [size[").Append(structure.Size).Append("]]\n");
