@@ -175,7 +175,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         DiagnosticIds.UnsupportedParameterType,
         "Unsupported syscall parameter type",
-        "Parameter '{0}' of syscall '{1}' has type '{2}', which is not a syscall argument type; use an integer type, an enum, bool, UserPtr<T>, UserString or CallingThread",
+        "Parameter '{0}' of syscall '{1}' has type '{2}', which is not a syscall argument type; use an integer type, an enum, bool, UserPtr<T> (of a T with a kernel type), UserString or CallingThread",
         DiagnosticCategories.Module);
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,14 +9,15 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
-/// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates) and
-/// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code.
+/// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates),
+/// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code, and
+/// KMS0900 for a declared value type without a kernel type (<see cref="KernelType.Missing"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.ManagedType, DiagnosticDescriptors.FloatingPoint);
+        ImmutableArray.Create(DiagnosticDescriptors.ManagedType, DiagnosticDescriptors.FloatingPoint, DiagnosticDescriptors.UnsupportedConstruct);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
     {
@@ -34,7 +36,9 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
 
                         foreach (IParameterSymbol parameter in method.Parameters)
                         {
-                            if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem)
+                            // A syscall's parameter types are the declaration rules' (KMS0407), which know the ABI.
+                            if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem
+                                && !(problem.Rule == DiagnosticDescriptors.UnsupportedConstruct && session.Scope.GetEntryKind(method) == EntryKind.Syscall))
                             {
                                 Report(session, c.ReportDiagnostic, method, problem, "Parameter '" + parameter.Name + "'", SymbolLocation.Of(parameter));
                             }
@@ -110,11 +114,25 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             return (DiagnosticDescriptors.FloatingPoint, floating);
         }
 
-        return ManagedReason(type, session.Types, use) is { } display ? (DiagnosticDescriptors.ManagedType, display) : null;
+        if (ManagedReason(type, session.Types, use) is { } display)
+        {
+            return (DiagnosticDescriptors.ManagedType, display);
+        }
+
+        return KernelType.Missing(type) is { } missing ? (DiagnosticDescriptors.UnsupportedConstruct, KernelType.OfType(type, missing)) : null;
     }
 
-    private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location) =>
-        session.Report(owner, report, problem.Rule, location, what, problem.Display);
+    private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location)
+    {
+        if (problem.Rule == DiagnosticDescriptors.UnsupportedConstruct)
+        {
+            session.Report(owner, report, problem.Rule, location, what + problem.Display);
+        }
+        else
+        {
+            session.Report(owner, report, problem.Rule, location, what, problem.Display);
+        }
+    }
 
     private static void CheckFloatingExpression(KernelSession session, OperationAnalysisContext c)
     {

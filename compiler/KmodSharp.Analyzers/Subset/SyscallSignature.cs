@@ -42,11 +42,12 @@ public static class SyscallSignature
 
     /// <summary>
     /// Whether a slot carries the parameter: an integer (not <c>char</c>), enum, bool, <c>UserPtr&lt;T&gt;</c>
-    /// or <c>UserString</c>, by value (a <c>ref</c> would be a kernel address of the args block).
+    /// (T with a kernel type) or <c>UserString</c>, by value (a <c>ref</c> would be a kernel address of the args block).
     /// </summary>
     public static bool IsArgument(IParameterSymbol parameter) =>
         parameter.RefKind == RefKind.None
-        && (IsScalar(parameter.Type) || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
+        && (IsScalar(parameter.Type) || (TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") && KernelType.Exists(parameter.Type))
+            || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
 
     /// <summary>The shape of a handler's return type, or null for a type the ABI cannot return.</summary>
     public static SyscallReturnShape? ReturnShape(ITypeSymbol type)

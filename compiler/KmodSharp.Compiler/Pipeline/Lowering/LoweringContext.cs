@@ -173,9 +173,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
             return bound;
         }
 
-        // Not yet decided by the rule set (a library struct such as DateTime passes the analyzers).
-        Unsupported(at, $"a value of type '{type.ToDisplayString()}'", "kernel code uses integers, enums, bool and unmanaged structs");
-        return KInteger.Int32;
+        throw Untranslated(at, $"a value of type '{type.ToDisplayString()}'");
     }
 
     /// <summary>
