@@ -190,6 +190,12 @@ public static class DiagnosticDescriptors
         "Module class '{0}' declares {1} syscalls without a Number, but the kernel has only 10 slots (210–219) for dynamically registered syscalls; the module would fail to load with ENFILE (kldload reports ENOEXEC); split it or build in-tree",
         DiagnosticCategories.Module);
 
+    public static readonly DiagnosticDescriptor TooManyPairArguments = Create(
+        DiagnosticIds.TooManyPairArguments,
+        "Two-value syscall has more than 6 arguments",
+        "Syscall '{0}' returns two values and has {1} argument slots; amd64 passes 6 in registers and the rest on the stack, which the generated userland call does not set up, so pass the rest in a struct through a UserPtr<T>",
+        DiagnosticCategories.Module);
+
     public static readonly DiagnosticDescriptor InvalidModuleHook = Create(
         DiagnosticIds.InvalidModuleHook,
         "Invalid module event hook",
