@@ -175,7 +175,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterType = Create(
         DiagnosticIds.UnsupportedParameterType,
         "Unsupported syscall parameter type",
-        "Parameter '{0}' of syscall '{1}' has type '{2}', which is not a syscall argument type; use an integer type, an enum, bool, UserPtr<T>, UserString or CallingThread",
+        "Parameter '{0}' of syscall '{1}' has type '{2}', which is not a syscall argument type; use an integer type, an enum, bool, UserPtr<T> (of a T with a kernel type), UserString or CallingThread",
         DiagnosticCategories.Module);
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = Create(
@@ -188,6 +188,12 @@ public static class DiagnosticDescriptors
         DiagnosticIds.TooManyDynamicSyscalls,
         "More dynamic syscalls than the kernel has free slots",
         "Module class '{0}' declares {1} syscalls without a Number, but the kernel has only 10 slots (210–219) for dynamically registered syscalls; the module would fail to load with ENFILE (kldload reports ENOEXEC); split it or build in-tree",
+        DiagnosticCategories.Module);
+
+    public static readonly DiagnosticDescriptor TooManyPairArguments = Create(
+        DiagnosticIds.TooManyPairArguments,
+        "Two-value syscall has more than 6 arguments",
+        "Syscall '{0}' returns two values and has {1} argument slots; amd64 passes 6 in registers and the rest on the stack, which the generated userland call does not set up, so pass the rest in a struct through a UserPtr<T>",
         DiagnosticCategories.Module);
 
     public static readonly DiagnosticDescriptor InvalidModuleHook = Create(

@@ -42,6 +42,7 @@ public static class DiagnosticIds
     public const string UnsupportedReturnType = "KMS0408";
     public const string InvalidModuleHook = "KMS0409";
     public const string TooManyDynamicSyscalls = "KMS0410";
+    public const string TooManyPairArguments = "KMS0411";
 
     public const string UnsupportedConstruct = "KMS0900";
 

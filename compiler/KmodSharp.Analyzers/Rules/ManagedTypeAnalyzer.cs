@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
-/// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates) and
+/// KMS0003 (managed types: string, classes, interfaces, object, dynamic, arrays, delegates),
 /// KMS0004 (float, double, decimal) in signatures, fields, locals and expressions of kernel code, and
-/// KMS0900 for a struct whose C# layout C cannot reproduce (<see cref="StructLayouts.CLayoutProblem(ITypeSymbol)"/>).
+/// KMS0900 for a declared value type without a kernel type (<see cref="KernelType.Missing"/>), naming
+/// the struct whose C# layout C cannot reproduce when that is why (<see cref="StructLayouts.CLayoutProblem(ITypeSymbol)"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
@@ -36,7 +37,9 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
 
                         foreach (IParameterSymbol parameter in method.Parameters)
                         {
-                            if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem)
+                            // A syscall's parameter types are the declaration rules' (KMS0407), which know the ABI.
+                            if (Problem(session, parameter.Type, TypeUse.Parameter) is { } problem
+                                && !(problem.Rule == DiagnosticDescriptors.UnsupportedConstruct && session.Scope.GetEntryKind(method) == EntryKind.Syscall))
                             {
                                 Report(session, c.ReportDiagnostic, method, problem, "Parameter '" + parameter.Name + "'", SymbolLocation.Of(parameter));
                             }
@@ -117,12 +120,28 @@ public sealed class ManagedTypeAnalyzer : KernelCodeAnalyzer
             return (DiagnosticDescriptors.ManagedType, display);
         }
 
+        if (KernelType.Missing(type) is not { } missing)
+        {
+            return null;
+        }
+
         // A struct C would lay out differently (Pack, overlapping or misaligned [FieldOffset]s) cannot be copied to or from C.
-        return StructLayouts.CLayoutProblem(type) is { } layout ? (DiagnosticDescriptors.UnsupportedConstruct, ": " + layout) : null;
+        return (DiagnosticDescriptors.UnsupportedConstruct, StructLayouts.CLayoutProblem(type) is { } layout
+            ? " of type '" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "', whose " + layout
+            : KernelType.OfType(type, missing));
     }
 
-    private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location) =>
-        session.Report(owner, report, problem.Rule, location, what, problem.Display);
+    private static void Report(KernelSession session, System.Action<Diagnostic> report, ISymbol owner, (DiagnosticDescriptor Rule, string Display) problem, string what, Location location)
+    {
+        if (problem.Rule == DiagnosticDescriptors.UnsupportedConstruct)
+        {
+            session.Report(owner, report, problem.Rule, location, what + problem.Display);
+        }
+        else
+        {
+            session.Report(owner, report, problem.Rule, location, what, problem.Display);
+        }
+    }
 
     private static void CheckFloatingExpression(KernelSession session, OperationAnalysisContext c)
     {

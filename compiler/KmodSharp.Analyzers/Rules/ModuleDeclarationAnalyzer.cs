@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
-/// Module declaration rules (KMS0400–KMS0409): where syscalls and hooks may be declared, the module
+/// Module declaration rules (KMS0400–KMS0411): where syscalls and hooks may be declared, the module
 /// class shape, names, numbers, argument slots and the parameter and return types the syscall ABI carries;
 /// and KMS0900 for a <c>[Sysctl]</c> field of a type sysctl(9) does not expose (<see cref="SysctlField"/>).
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedReturnType,
         DiagnosticDescriptors.InvalidModuleHook,
         DiagnosticDescriptors.TooManyDynamicSyscalls,
+        DiagnosticDescriptors.TooManyPairArguments,
         DiagnosticDescriptors.UnsupportedConstruct);
 
     public override void Initialize(AnalysisContext context)
@@ -218,6 +219,10 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         if (slots > SyscallSignature.MaxArgumentSlots)
         {
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyArguments, SymbolLocation.Of(method), name, slots));
+        }
+        else if (slots > SyscallSignature.MaxPairArgumentSlots && SyscallSignature.ReturnShape(method.ReturnType) == SyscallReturnShape.Pair)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TooManyPairArguments, SymbolLocation.Of(method), name, slots));
         }
 
         if (SyscallSignature.ReturnShape(method.ReturnType) is null)

@@ -12,7 +12,7 @@ namespace KmodSharp.Analyzers.Rules;
 /// property that exists for the simulation only (<see cref="RuntimeProperty"/>), an operator or
 /// conversion declared in source (<see cref="UserOperator"/>), a <c>SyscallResult</c> made anywhere but
 /// in a return (<see cref="RuntimeConversion"/>), an index from the end or a range (<see cref="IndexFromEnd"/>)
-/// and a span printed with a precision (<see cref="PrintedSpan"/>), decided where the backend decides them.
+/// a span printed with a precision (<see cref="PrintedSpan"/>) and a value of a type without a kernel type (<see cref="KernelType"/>), decided where the backend decides them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
@@ -72,6 +72,18 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
                 }
             },
             OperationKind.Invocation);
+
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (KernelType.Check(c.Operation) is { } construct)
+                {
+                    session.Report(c, construct);
+                }
+            },
+            OperationKind.DefaultValue,
+            OperationKind.FieldReference,
+            OperationKind.ObjectCreation);
     }
 
     // A format that is not a constant string is KMS0301's to report.

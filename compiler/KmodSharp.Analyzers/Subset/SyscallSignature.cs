@@ -24,12 +24,20 @@ public enum SyscallReturnShape
 /// <summary>
 /// The syscall ABI's side of a handler's signature: which parameters travel in an argument slot,
 /// which types a slot carries, what a handler may return, and the slots a module may take. The
-/// declaration rules (KMS0404, KMS0406–KMS0408, KMS0410) and the compiler's binder both ask here.
+/// declaration rules (KMS0404, KMS0406–KMS0408, KMS0410, KMS0411) and the compiler's binder both ask here.
 /// </summary>
 public static class SyscallSignature
 {
     /// <summary><c>struct syscall_args</c> has <c>args[8]</c> (FreeBSD's sys/sys/proc.h; docs/freebsd.md).</summary>
     public const int MaxArgumentSlots = 8;
+
+    /// <summary>
+    /// A two-value syscall's slots: amd64 passes <c>NARGREGS</c> (6, sys/amd64/include/proc.h) in registers
+    /// and the kernel copies the rest from the caller's stack (<c>cpu_fetch_syscall_args</c>,
+    /// sys/amd64/amd64/trap.c); the userland library's inline <c>syscall</c>, the only way to read
+    /// <c>%rdx</c> back, sets the registers only (KMS0411).
+    /// </summary>
+    public const int MaxPairArgumentSlots = 6;
 
     /// <summary>The first <c>lkmnosys</c> slot: a module may claim 210–219 by number, and the kernel hands dynamic syscalls those slots in order.</summary>
     public const int FirstModuleSlot = 210;
@@ -42,11 +50,12 @@ public static class SyscallSignature
 
     /// <summary>
     /// Whether a slot carries the parameter: an integer (not <c>char</c>), enum, bool, <c>UserPtr&lt;T&gt;</c>
-    /// or <c>UserString</c>, by value (a <c>ref</c> would be a kernel address of the args block).
+    /// (T with a kernel type) or <c>UserString</c>, by value (a <c>ref</c> would be a kernel address of the args block).
     /// </summary>
     public static bool IsArgument(IParameterSymbol parameter) =>
         parameter.RefKind == RefKind.None
-        && (IsScalar(parameter.Type) || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
+        && (IsScalar(parameter.Type) || (TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserPtr") && KernelType.Exists(parameter.Type))
+            || TranslatableApi.IsRuntimeTypeNamed(parameter.Type, "UserString") || !TakesSlot(parameter));
 
     /// <summary>The shape of a handler's return type, or null for a type the ABI cannot return.</summary>
     public static SyscallReturnShape? ReturnShape(ITypeSymbol type) => ResultShape(type) switch

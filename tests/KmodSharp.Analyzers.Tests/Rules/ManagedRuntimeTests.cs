@@ -27,12 +27,15 @@ public sealed class ManagedRuntimeTests
         static class M
         {
             [Syscall]
-            static int Read(UserPtr<Packed> {|KMS0900:packed|}, UserPtr<Gaps> gaps)
+            static int Read(UserPtr<Gaps> gaps)
             {
                 Overlap {|KMS0900:overlap|} = default;
                 Outer {|KMS0900:outer|} = default;
-                return overlap.A + outer.Tag;
+                return overlap.A + outer.Tag + Check(default);
             }
+
+            // (A syscall's own parameters are the declaration rules', KMS0407.)
+            static int Check(UserPtr<Packed> {|KMS0900:packed|}) => 0;
         }
         """);
 

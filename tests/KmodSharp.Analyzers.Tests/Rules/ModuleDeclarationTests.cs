@@ -19,7 +19,7 @@ public sealed class ModuleDeclarationTests
             static SyscallResult<long> Custom(long a, ulong b, nint c, nuint d, bool e, Errno f, UserPtr<int> g, UserString h, CallingThread td) => a;
 
             [Syscall]
-            static (long, long) PairResult(int a, int b, int c, int d, int e, int f, int g, int h, CallingThread td) => (a, b);
+            static (long, long) PairResult(int a, int b, int c, int d, int e, int f, CallingThread td) => (a, b);
 
             [Syscall]
             static void Nothing() { }
@@ -125,6 +125,21 @@ public sealed class ModuleDeclarationTests
             [Syscall] static int Eight(CallingThread td, int a, int b, int c, int d, int e, int f, int g, int h) => a;
         }
         """);
+
+    [Fact]
+    public Task TwoValueSyscall_TakesAtMostSixSlots() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall] static (long, long) {|#0:Seven|}(long a, long b, long c, long d, long e, long f, long g) => (a, g);
+            [Syscall] static (long, long) Six(CallingThread td, long a, long b, long c, long d, long e, long f) => (a, f);
+            [Syscall] static long SevenOneValue(long a, long b, long c, long d, long e, long f, long g) => g;
+            [Syscall] static (long, long) {|KMS0404:Nine|}(long a, long b, long c, long d, long e, long f, long g, long h, long i) => (a, i);
+        }
+        """,
+        Module.Diagnostic("KMS0411").WithLocation(0).WithArguments("seven", 7));
 
     [Fact]
     public Task InvalidNames() => Module.VerifyAnalyzerAsync("""

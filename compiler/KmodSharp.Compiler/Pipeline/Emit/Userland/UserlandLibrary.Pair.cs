@@ -9,9 +9,9 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 public static partial class UserlandLibrary
 {
     // A syscall has at most eight argument slots (docs/freebsd.md); amd64's entry takes six of them
-    // in registers, the rest from the user stack, which the inline call below does not set up.
+    // in registers, the rest from the user stack, which the inline call below does not set up: a
+    // two-value syscall has at most six (KMS0411, SyscallSignature.MaxPairArgumentSlots).
     private const int PairRegisters = 8;
-    private const int Amd64RegisterArguments = 6;
 
     private static readonly CNamedType Int64 = new("int64_t");
 
@@ -36,11 +36,7 @@ public static partial class UserlandLibrary
         ];
         CExpr freeBsd = new CCall("defined", new CIdentifier("__FreeBSD__"));
         CExpr Defined(string macro) => new CBinary(CBinaryOperator.LogicalAnd, freeBsd, new CCall("defined", new CIdentifier(macro)));
-        bool registersSuffice = module.Syscalls.All(s => s.Return.Kind != SyscallReturnKind.Pair || s.Arguments.Length <= Amd64RegisterArguments);
-        CDecl amd64 = registersSuffice
-            ? new CFunctionDefinition(true, Int64, name, parameters, Amd64Body())
-            : new CMacroInvocation("_Static_assert", [new CIntegerLiteral(0), new CStringLiteral("two-value system calls with more than six arguments are not implemented")]);
-        return new CPreprocessorIf(Defined("__amd64__"), [amd64],
+        return new CPreprocessorIf(Defined("__amd64__"), [new CFunctionDefinition(true, Int64, name, parameters, Amd64Body())],
         [
             new CPreprocessorIf(freeBsd,
                 [new CMacroInvocation("_Static_assert", [new CIntegerLiteral(0), new CStringLiteral("two-value system calls are implemented for amd64 only")])],
@@ -48,7 +44,7 @@ public static partial class UserlandLibrary
         ]);
     }
 
-    // Arguments a6 and a7 are always 0 here: every two-value call of the module has at most six.
+    // Arguments a6 and a7 are always 0 here: a two-value call has at most six (KMS0411).
     private static CBlock Amd64Body()
     {
         var rax = new CIdentifier("rax");
