@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -54,7 +55,7 @@ public sealed class GcAllocationAnalyzer : KernelCodeAnalyzer
         IArrayCreationOperation => "An array",
         IAnonymousFunctionOperation => "A lambda (its delegate and closure)",
         IDelegateCreationOperation { Target: not IAnonymousFunctionOperation } => "A delegate",
-        IInterpolatedStringOperation when !IsPrintfFormat(operation, types) => "String interpolation",
+        IInterpolatedStringOperation when !IsPrintfFormat(operation) => "String interpolation",
         IConversionOperation { IsImplicit: var isImplicit } boxing when boxing.GetConversion().IsBoxing =>
             (isImplicit ? "Implicitly boxing '" : "Boxing '") + boxing.Operand.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "'",
         IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String, ConstantValue.HasValue: false } =>
@@ -97,7 +98,7 @@ public sealed class GcAllocationAnalyzer : KernelCodeAnalyzer
         KnownTypes.Is(invocation.TargetMethod.ContainingType, types.Enumerable) || KnownTypes.Is(invocation.TargetMethod.ContainingType, types.Queryable);
 
     /// <summary>Whether <paramref name="operation"/> is the format argument of <c>Kernel.Printf</c> (KMS0303 reports it).</summary>
-    internal static bool IsPrintfFormat(IOperation operation, KnownTypes types)
+    internal static bool IsPrintfFormat(IOperation operation)
     {
         IOperation? parent = operation.Parent;
         while (parent is IConversionOperation)
@@ -105,7 +106,7 @@ public sealed class GcAllocationAnalyzer : KernelCodeAnalyzer
             parent = parent.Parent;
         }
 
-        return parent is IArgumentOperation { Parameter.Ordinal: 0, Parent: IInvocationOperation invocation }
-            && types.IsKernelMember(invocation.TargetMethod, "Printf");
+        return parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+            && RuntimeApi.Find(invocation.TargetMethod)?.FormatArgument(invocation) == argument;
     }
 }

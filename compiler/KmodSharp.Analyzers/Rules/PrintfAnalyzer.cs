@@ -23,18 +23,9 @@ public sealed class PrintfAnalyzer : KernelCodeAnalyzer
             c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
-                if (!session.Types.IsKernelMember(invocation.TargetMethod, "Printf") || invocation.Arguments.Length == 0)
+                if (RuntimeApi.Find(invocation.TargetMethod)?.FormatArgument(invocation) is not { } formatArgument)
                 {
                     return;
-                }
-
-                IArgumentOperation formatArgument = invocation.Arguments[0];
-                foreach (IArgumentOperation argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal == 0)
-                    {
-                        formatArgument = argument;
-                    }
                 }
 
                 IOperation format = formatArgument.Value;

@@ -63,7 +63,8 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
             c =>
             {
                 var call = (IInvocationOperation)c.Operation;
-                if (session.Types.IsKernelMember(call.TargetMethod, "Printf") && FormatOf(call) is { } format)
+                // A format that is not a constant string is KMS0301's to report.
+                if (RuntimeApi.Find(call.TargetMethod)?.FormatArgument(call) is { Value.ConstantValue: { HasValue: true, Value: string format } })
                 {
                     foreach (Untranslatable construct in PrintedSpan.Check(call, format))
                     {
@@ -84,19 +85,5 @@ public sealed class UntranslatableExpressionAnalyzer : KernelCodeAnalyzer
             OperationKind.DefaultValue,
             OperationKind.FieldReference,
             OperationKind.ObjectCreation);
-    }
-
-    // A format that is not a constant string is KMS0301's to report.
-    private static string? FormatOf(IInvocationOperation call)
-    {
-        foreach (IArgumentOperation argument in call.Arguments)
-        {
-            if (argument.Parameter?.Ordinal == 0)
-            {
-                return argument.Value.ConstantValue is { HasValue: true, Value: string format } ? format : null;
-            }
-        }
-
-        return null;
     }
 }

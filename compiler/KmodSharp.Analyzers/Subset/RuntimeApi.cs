@@ -64,11 +64,16 @@ public sealed class RuntimeMethod
     public string? FormatParameter { get; }
 
     /// <summary>The argument of <paramref name="call"/>'s user-address parameter, or null.</summary>
-    public IArgumentOperation? UserArgument(IInvocationOperation call)
+    public IArgumentOperation? UserArgument(IInvocationOperation call) => Argument(call, UserParameter);
+
+    /// <summary>The argument of <paramref name="call"/>'s format parameter, or null.</summary>
+    public IArgumentOperation? FormatArgument(IInvocationOperation call) => Argument(call, FormatParameter);
+
+    private static IArgumentOperation? Argument(IInvocationOperation call, string? parameter)
     {
         foreach (IArgumentOperation argument in call.Arguments)
         {
-            if (UserParameter is not null && argument.Parameter?.Name == UserParameter)
+            if (parameter is not null && argument.Parameter?.Name == parameter)
             {
                 return argument;
             }
