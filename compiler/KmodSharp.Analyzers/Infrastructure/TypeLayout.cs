@@ -60,6 +60,4 @@ internal static class TypeLayout
 
     private static string Hole(int bytes, string where, int offset) =>
         bytes + (bytes == 1 ? " byte" : " bytes") + " of padding " + where + " (offset " + offset + ")";
-
-    public static int AlignUp(int value, int align) => StructLayouts.AlignUp(value, align);
 }

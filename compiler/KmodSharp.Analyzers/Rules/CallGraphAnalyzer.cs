@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using KmodSharp.Analyzers.Infrastructure;
+using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -49,7 +50,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         int frame = FrameOverhead;
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            frame += TypeLayout.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
+            frame += StructLayouts.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
         }
 
         var locals = new List<ILocalFunctionOperation>();
@@ -59,11 +60,11 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
             {
                 if (operation is IVariableDeclaratorOperation declarator)
                 {
-                    frame += TypeLayout.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
+                    frame += StructLayouts.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
                 }
                 else if (operation is ILocalReferenceOperation { IsDeclaration: true } declared)
                 {
-                    frame += TypeLayout.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
+                    frame += StructLayouts.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
                 }
                 else if (operation.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax && !IsWrapper(operation))
                 {
@@ -168,7 +169,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
 
         int elementSize = element is null ? 1 : TypeLayout.Of(element).Size;
         long bytes = count * elementSize;
-        return bytes > int.MaxValue / 2 ? int.MaxValue / 2 : TypeLayout.AlignUp((int)bytes, 8);
+        return bytes > int.MaxValue / 2 ? int.MaxValue / 2 : StructLayouts.AlignUp((int)bytes, 8);
     }
 
     /// <summary>The element of a stackalloc's <c>Span&lt;T&gt;</c>, <c>ReadOnlySpan&lt;T&gt;</c> or <c>T*</c>, or null for anything else.</summary>

@@ -47,8 +47,7 @@ internal static class FunctionBinder
         var parameters = ImmutableArray.CreateBuilder<FunctionParameter>();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            KType type = TypeBinder.Bind(parameter.Type)
-                ?? throw new InternalCompilerException($"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}' passed the rules but has no kernel type", parameter.Locations.FirstOrDefault());
+            KType type = TypeBinder.BindAccepted(parameter.Type, parameter.Locations.FirstOrDefault());
             parameters.Add(new FunctionParameter(parameter.Name, type, Passing(parameter.RefKind)));
         }
 

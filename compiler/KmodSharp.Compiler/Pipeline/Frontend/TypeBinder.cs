@@ -26,6 +26,10 @@ public static class TypeBinder
         _ => null,
     };
 
+    /// <summary>The kernel type of a type the rules accepted; one that does not bind is a compiler bug, never an <c>int32_t</c>.</summary>
+    public static KType BindAccepted(ITypeSymbol type, Location? at) => Bind(type)
+        ?? throw new InternalCompilerException($"the type '{type.ToDisplayString()}' passed the rules but has no kernel type", at);
+
     /// <summary>Whether <paramref name="type"/> is <c>KmodSharp.&lt;name&gt;</c> (generic arity ignored).</summary>
     public static bool IsRuntimeType(ITypeSymbol? type, string name) => TranslatableApi.IsRuntimeTypeNamed(type, name);
 

@@ -103,7 +103,7 @@ internal sealed partial class FunctionLowering
 
     // Without an operation, the type is one the lowering already met (a returned value, a pattern subject).
     private CType CTypeOf(ITypeSymbol type, IOperation? at) =>
-        CTypeMapper.Map(at is null ? ModuleLowering.KernelType(type, type.Locations.FirstOrDefault()) : context.TypeOf(type, at));
+        CTypeMapper.Map(at is null ? TypeBinder.BindAccepted(type, type.Locations.FirstOrDefault()) : context.TypeOf(type, at));
 
     private KType KTypeOf(ITypeSymbol? type, IOperation at) => type is null ? throw LoweringContext.Untranslated(at, $"the value '{at.Syntax}', which has no type") : context.TypeOf(type, at);
 

@@ -157,21 +157,17 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public KType TypeOf(ITypeSymbol type, IOperation at)
     {
-        if (TypeBinder.Bind(type) is { } bound)
+        KType bound = TypeBinder.BindAccepted(type, at.Syntax.GetLocation());
+        if (bound is KStruct structure)
         {
-            if (bound is KStruct structure)
-            {
-                UseStruct(structure);
-            }
-            else if (bound is KUserPointer { Pointee: KStruct pointee })
-            {
-                UseStruct(pointee);
-            }
-
-            return bound;
+            UseStruct(structure);
+        }
+        else if (bound is KUserPointer { Pointee: KStruct pointee })
+        {
+            UseStruct(pointee);
         }
 
-        throw Untranslated(at, $"a value of type '{type.ToDisplayString()}'");
+        return bound;
     }
 
     /// <summary>

@@ -170,11 +170,7 @@ public static class ModuleLowering
     private static IEnumerable<CDecl> StructDefinition(KStruct type) => StructLayout.Definition(type, CTypeMapper.Map, "__offsetof");
 
     private static CVariableDefinition Scalar(LoweringContext context, IFieldSymbol field, string name) =>
-        new(true, CTypeMapper.Map(KernelType(field.Type, field.Locations.FirstOrDefault())), name, StaticInitializer.Of(context, field));
-
-    /// <summary>The kernel type of a type the rules accepted; one that does not bind is a compiler bug, never an <c>int32_t</c>.</summary>
-    internal static KType KernelType(ITypeSymbol type, Location? at) => TypeBinder.Bind(type)
-        ?? throw new InternalCompilerException($"the type '{type.ToDisplayString()}' passed the rules but has no kernel type", at);
+        new(true, CTypeMapper.Map(TypeBinder.BindAccepted(field.Type, field.Locations.FirstOrDefault())), name, StaticInitializer.Of(context, field));
 
     // Definitions in post-order of the call graph, so every function is defined before its callers
     // and no prototypes are needed (the analyzer rejects recursion).

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Analyzers.Subset;
 using KmodSharp.Compiler.Pipeline.CTree;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -61,5 +62,5 @@ internal static class StaticInitializer
         return members.IsEmpty ? null : new CDesignatedInitializer(members);
     }
 
-    private static KType TypeOf(IFieldSymbol field) => ModuleLowering.KernelType(field.Type, field.Locations.FirstOrDefault());
+    private static KType TypeOf(IFieldSymbol field) => TypeBinder.BindAccepted(field.Type, field.Locations.FirstOrDefault());
 }
