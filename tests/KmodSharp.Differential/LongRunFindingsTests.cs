@@ -20,6 +20,9 @@ public sealed class LongRunFindingsTests
     [Fact]
     public void Constant_dividends_get_the_minimum_over_minus_one_check() => Run("ConstantDividends");
 
+    [Fact]
+    public void A_log_longer_than_the_message_buffer_compares_what_the_buffer_kept() => Run("FullMessageBuffer");
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 400 }, module + ".cs").ThrowIfFailed();
 }

@@ -24,6 +24,17 @@ public sealed class RunnerTests
         Assert.Contains(inputs, i => (int)((IntegerArgument)i.Arguments[0]).Value == int.MinValue && (int)((IntegerArgument)i.Arguments[1]).Value == -1);
     }
 
+    [Theory]
+    [InlineData(false, new[] { "a", "b" }, new[] { "a", "b" }, -1)]
+    [InlineData(false, new[] { "a", "b" }, new[] { "a", "x" }, 1)]
+    [InlineData(false, new[] { "a", "b" }, new[] { "a" }, 1)]
+    [InlineData(true, new[] { "a", "bcd", "e" }, new[] { "a", "bc" }, -1)]
+    [InlineData(true, new[] { "a", "bcd", "e" }, new[] { "a", "bx" }, 1)]
+    [InlineData(true, new[] { "a", "bcd" }, new[] { "x", "bc" }, 0)]
+    [InlineData(true, new[] { "a" }, new[] { "a", "b" }, 1)]
+    public void A_full_message_buffer_compares_only_what_it_kept(bool overflowed, string[] expected, string[] actual, int first) =>
+        Assert.Equal(first, DifferentialRunner.FirstDifference([.. expected], [.. actual], overflowed));
+
     [Fact]
     public void Generation_is_deterministic_for_a_seed()
     {

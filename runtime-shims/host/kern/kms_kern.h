@@ -334,6 +334,7 @@ struct kms_module {
 /* subr_prf.c: console, dmesg, panic, violations. */
 void	kms_log_write(const char *s, size_t len);
 size_t	kms_log_count(void);
+bool	kms_log_overflowed(void);
 const char *kms_log_line(size_t i);
 int	kms_kern_vsnprintf(char *buf, size_t size, const char *fmt,
 	    va_list ap);

@@ -493,6 +493,14 @@ log_split(void)
 	log_dirty = false;
 }
 
+/* Whether the message buffer filled up and later output was dropped (the last line may be cut). */
+bool
+kms_log_overflowed(void)
+{
+
+	return (msgbuf_overflowed);
+}
+
 size_t
 kms_log_count(void)
 {

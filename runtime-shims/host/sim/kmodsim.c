@@ -537,8 +537,8 @@ main(int argc, char **argv)
 			sb_add(&out, ",", 1);
 		sb_json_string(&out, kms_log_line(i));
 	}
-	sb_printf(&out, "],\"leaks\":%ld,\"violations\":[",
-	    kms_malloc_leaks());
+	sb_printf(&out, "],\"log_overflowed\":%s,\"leaks\":%ld,\"violations\":[",
+	    kms_log_overflowed() ? "true" : "false", kms_malloc_leaks());
 	for (i = 0; i < kms_violation_count(); i++) {
 		if (i > 0)
 			sb_add(&out, ",", 1);

@@ -12,8 +12,11 @@ namespace KmodSharp.Differential.Runner;
 /// <summary>One call as the harness reported it.</summary>
 public sealed record HarnessCall(int Error, long Retval, long Retval1, ImmutableArray<(int Argument, string Hex)> Buffers);
 
-/// <summary>One <c>kmodsim</c> run: load, calls, unload.</summary>
-public sealed record HarnessBatchResult(ImmutableArray<HarnessCall> Calls, ImmutableArray<string> Log, int Leaks, ImmutableArray<string> Violations,
+/// <summary>
+/// One <c>kmodsim</c> run: load, calls, unload. When <c>LogOverflowed</c>, the harness's message
+/// buffer filled up and <c>Log</c> is only the start of the log, its last line possibly cut.
+/// </summary>
+public sealed record HarnessBatchResult(ImmutableArray<HarnessCall> Calls, ImmutableArray<string> Log, bool LogOverflowed, int Leaks, ImmutableArray<string> Violations,
     ImmutableArray<int> LoadErrors, int ExitCode, string Stderr, bool Parsed);
 
 /// <summary>
@@ -92,7 +95,7 @@ public sealed class HarnessExecutor : IDisposable
     {
         if (string.IsNullOrWhiteSpace(outcome.Stdout))
         {
-            return new HarnessBatchResult([], [], 0, [], [], outcome.ExitCode, outcome.Stderr, Parsed: false);
+            return new HarnessBatchResult([], [], false, 0, [], [], outcome.ExitCode, outcome.Stderr, Parsed: false);
         }
 
         using JsonDocument document = JsonDocument.Parse(outcome.Stdout);
@@ -118,6 +121,7 @@ public sealed class HarnessExecutor : IDisposable
         return new HarnessBatchResult(
             calls.ToImmutable(),
             [.. root.GetProperty("log").EnumerateArray().Select(l => l.GetString()!)],
+            root.GetProperty("log_overflowed").GetBoolean(),
             root.GetProperty("leaks").GetInt32(),
             [.. root.GetProperty("violations").EnumerateArray().Select(v => v.GetString()!)],
             loads.ToImmutable(),
