@@ -359,12 +359,8 @@ public static class DifferentialRunner
             }
         }
 
-        if (overflowed)
-        {
-            return expected.Count >= actual.Length ? -1 : n;
-        }
-
-        return expected.Count == actual.Length ? -1 : n;
+        bool allKept = overflowed ? expected.Count >= actual.Length : expected.Count == actual.Length;
+        return allKept ? -1 : n;
     }
 
     private static string Tail(string text) => text.Length <= 3000 ? text : "…" + text[^3000..];
