@@ -51,6 +51,8 @@ internal sealed partial class FunctionLowering
             case IObjectCreationOperation { Type: var type } when ThreadAnalysis.IsCallingThread(type):
                 // It holds no state: each one is the running thread (ThreadAnalysis.UsesThread).
                 return CurrentThread;
+            case IObjectCreationOperation creation when MadeUserAddress(creation) is { } address:
+                return address;
             case IObjectCreationOperation creation:
                 return StructTemporary(creation);
             case IIsPatternOperation test:
@@ -137,6 +139,11 @@ internal sealed partial class FunctionLowering
         if (RuntimeConstants.NativeIntegerLimit(property) is { } limit)
         {
             return limit;
+        }
+
+        if (UserAddress(property) is { } address)
+        {
+            return address;
         }
 
         if (property.Instance is { } instance && SpanOf(instance) is { } span)

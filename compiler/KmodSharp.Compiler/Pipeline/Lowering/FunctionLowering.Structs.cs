@@ -10,6 +10,12 @@ internal sealed partial class FunctionLowering
 {
     private void StructCreation(CExpr target, IObjectCreationOperation creation)
     {
+        if (MadeUserAddress(creation) is { } address)
+        {
+            Emit(new CExpressionStatement(new CAssign(target, address)));
+            return;
+        }
+
         // A constructor with arguments is refused by the analyzer as a call (Subset/StructCreation).
         if (!Analyzers.Subset.StructCreation.IsZeroed(creation) || creation.Type is not { } type)
         {
