@@ -7,7 +7,7 @@ namespace KmodSharp;
 /// (named by <see cref="CNameAttribute"/>); in .NET it runs against
 /// <see cref="Simulation.SimulatedKernel.Current"/> so handlers can be unit-tested.
 /// </summary>
-public static class Kernel
+public static partial class Kernel
 {
     /// <summary>
     /// <c>printf(9)</c>: appends to the kernel message buffer (dmesg). The format must be a string

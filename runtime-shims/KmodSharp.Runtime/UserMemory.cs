@@ -2,8 +2,8 @@ namespace KmodSharp;
 
 /// <summary>
 /// The address of a <typeparamref name="T"/> in the calling process's memory. It is never
-/// dereferenced: the kernel reaches it only through <see cref="Kernel.CopyIn{T}"/> and
-/// <see cref="Kernel.CopyOut{T}"/>, which turn a bad address into <see cref="Errno.EFAULT"/>.
+/// dereferenced: the kernel reaches it only through <c>Kernel.CopyIn</c> and
+/// <c>Kernel.CopyOut</c>, which turn a bad address into <see cref="Errno.EFAULT"/>.
 /// </summary>
 public readonly struct UserPtr<T>
     where T : unmanaged

@@ -23,6 +23,15 @@ public sealed class UserMemoryDifferentialTests(ITestOutputHelper output)
         AssertTaken(report, 0, Errno.EFAULT, Errno.EOVERFLOW, Errno.EINVAL, Errno.ENAMETOOLONG);
     }
 
+    [Fact]
+    public void Spans_copied_in_and_out_with_a_runtime_length_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("UserSpans"), fileName: "UserSpans.cs");
+        output.WriteLine(report.ToString());
+        report.ThrowIfFailed();
+        AssertTaken(report, 0, Errno.EFAULT, Errno.EINVAL);
+    }
+
     private void AssertTaken(DifferentialReport report, params Errno[] outcomes)
     {
         output.WriteLine("errno counts: " + string.Join(", ", report.Errors.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}")));

@@ -99,6 +99,46 @@ public sealed class UserAddressSpace
         return Errno.None;
     }
 
+    internal Errno CopyIn<T>(UserPtr<T> source, Span<T> destination)
+        where T : unmanaged
+    {
+        SimulatedKernel.Current.Locks.AssertMaySleep("copyin");
+        Span<byte> bytes = MemoryMarshal.AsBytes(destination);
+        if (bytes.IsEmpty)
+        {
+            return Errno.None;
+        }
+
+        Inject(source.Address);
+        if (Find(source.Address, (nuint)bytes.Length) is not { } region)
+        {
+            return Errno.EFAULT;
+        }
+
+        region.Bytes(source.Address, bytes.Length).CopyTo(bytes);
+        return Errno.None;
+    }
+
+    internal Errno CopyOut<T>(ReadOnlySpan<T> source, UserPtr<T> destination)
+        where T : unmanaged
+    {
+        SimulatedKernel.Current.Locks.AssertMaySleep("copyout");
+        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(source);
+        if (bytes.IsEmpty)
+        {
+            return Errno.None;
+        }
+
+        Inject(destination.Address);
+        if (Find(destination.Address, (nuint)bytes.Length) is not { Writable: true } region)
+        {
+            return Errno.EFAULT;
+        }
+
+        bytes.CopyTo(region.Bytes(destination.Address, bytes.Length));
+        return Errno.None;
+    }
+
     internal Errno CopyInString(UserString source, Span<byte> destination, out nuint copied)
     {
         SimulatedKernel.Current.Locks.AssertMaySleep("copyinstr");

@@ -23,6 +23,9 @@ internal sealed partial class FunctionLowering
             ? new CCast(CTypeOf(type, creation), Converted(address.Value))
             : null;
 
+    /// <summary>The C type of the elements a span of <paramref name="element"/> copies (<c>count * sizeof(gid_t)</c>).</summary>
+    internal CType ElementCType(Microsoft.CodeAnalysis.ITypeSymbol element, Microsoft.CodeAnalysis.IOperation at) => CTypeOf(element, at);
+
     private static bool IsUserAddressType(Microsoft.CodeAnalysis.ITypeSymbol? type) =>
         Frontend.TypeBinder.IsRuntimeType(type, "UserPtr") || Frontend.TypeBinder.IsRuntimeType(type, "UserString");
 }

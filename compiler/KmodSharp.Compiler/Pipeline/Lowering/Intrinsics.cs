@@ -23,8 +23,12 @@ internal static class Intrinsics
     private static readonly ImmutableDictionary<string, Rule> Rules = new Dictionary<string, Rule>
     {
         ["Kernel.Printf"] = c => Printf(c),
-        ["Kernel.CopyIn"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(1))),
-        ["Kernel.CopyOut"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
+        ["Kernel.CopyIn"] = c => c.Lowered[1].Span is var (pointer, length)
+            ? new CCall(c.CName, c.Arg(0), pointer, SpanBytes(c, length))
+            : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(1))),
+        ["Kernel.CopyOut"] = c => c.Lowered[0].Span is var (pointer, length)
+            ? new CCall(c.CName, pointer, c.Arg(1), SpanBytes(c, length))
+            : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
         ["Kernel.CopyInString"] = c => c.Lowered[1].Span is var (pointer, length) ? new CCall(c.CName, c.Arg(0), pointer, length, c.Arg(2)) : null,
         ["Kernel.FetchByte"] = c => new CCall(c.CName, c.Arg(0)),
         ["Kernel.StoreByte"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),
@@ -65,6 +69,11 @@ internal static class Intrinsics
     private static CExpr Size(CExpr addressOfValue) => new CSizeofExpression(addressOfValue is CUnary { Operator: CUnaryOperator.AddressOf } a
         ? a.Operand
         : new CUnary(CUnaryOperator.Dereference, addressOfValue));
+
+    // A span's bytes: its length in elements times the element's size (a span's length is never
+    // negative, and on LP64 no int times a struct's size overflows size_t).
+    private static CExpr SpanBytes(Call call, CExpr length) =>
+        new CBinary(CBinaryOperator.Multiply, length, new CSizeofType(call.Lowering.ElementCType(call.Method.TypeArguments[0], call.Operation)));
 
     /// <summary>One call being lowered: its arguments in parameter order, lowered in evaluation order.</summary>
     private sealed record Call(FunctionLowering Lowering, IInvocationOperation Operation, RuntimeMethod? Api, ImmutableArray<IArgumentOperation> Arguments, FunctionLowering.LoweredArgument[] Lowered, CExpr? Instance)

@@ -48,6 +48,12 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool HarnessStrictConstructs { get; init; } = true;
 
+    /// <summary>
+    /// Spans copied in and out of user memory with a length from a syscall argument, from a user address
+    /// computed with <c>.Address</c> (was refused: CS0411 for <c>Kernel.CopyOut(span.Slice(0, n), p)</c>, KMS0900 for <c>Address</c>).
+    /// </summary>
+    public bool UserMemorySpans { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

@@ -68,6 +68,12 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             }
         }
 
+        UserSpanCopies? spans = errors && module.Features.UserMemorySpans && module.Chance(25) ? new UserSpanCopies(module, writer) : null;
+        if (spans is not null && !spans.AddParameters(parameters, method))
+        {
+            spans = null;
+        }
+
         if (returns == SyscallReturn.CopiedOut)
         {
             parameters.Add("UserPtr<long> result");
@@ -87,6 +93,7 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             method.Scope.Add(new Variable(value, type));
         }
 
+        spans?.CopyIn(method);
         if (module.Chance(20))
         {
             KernelBuffer(method);
