@@ -39,6 +39,7 @@ internal static class Intrinsics
         ["Atomic.Load"] = Atomic,
         ["Atomic.Store"] = Atomic,
         ["UserPtr.Add"] = c => new CBinary(CBinaryOperator.Add, c.Instance!, c.Arg(0)),
+        ["CallingThread.CopyProcessName"] = CopyProcessName,
     }.ToImmutableDictionary();
 
     /// <summary>The runtime methods (<c>Type.Method</c>) that have a lowering rule.</summary>
@@ -96,6 +97,13 @@ internal static class Intrinsics
             or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Char
             ? lowering.LowerConverted(operand)
             : lowering.Argument(argument);
+
+    // (int)strlcpy((char *)name, td->td_proc->p_comm, name_len): p_comm is at most MAXCOMLEN bytes, so its length fits an int.
+    private static CExpr? CopyProcessName(Call call) =>
+        call.Lowered[0].Span is var (pointer, length)
+            ? new CCast(CNamedType.Int, new CCall(call.CName, new CCast(new CPointerType(CNamedType.Char), pointer),
+                new CMember(new CMember(call.Instance!, "td_proc", Arrow: true), "p_comm", Arrow: true), length))
+            : null;
 
     // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
     // results cast back, which keeps two's-complement values intact.

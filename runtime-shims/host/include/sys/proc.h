@@ -48,6 +48,7 @@ struct proc {
 	int		p_flag;
 	int		p_flag2;
 	struct proc	*p_pptr;
+	pid_t		p_oppid;
 	char		p_comm[MAXCOMLEN + 1];
 	struct mtx	p_mtx;
 };
