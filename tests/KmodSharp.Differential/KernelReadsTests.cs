@@ -12,7 +12,8 @@ using Xunit.Abstractions;
 namespace KmodSharp.Differential;
 
 /// <summary>
-/// The read-only kernel API: the calling thread's ids, groups, parent and name, compared in .NET and
+/// The read-only kernel API: the calling thread's ids, groups, parent and name, the clocks and
+/// arc4random, compared in .NET and
 /// as C under credentials set alike in both worlds, and compiled against the real FreeBSD trees.
 /// </summary>
 public sealed class KernelReadsTests(ITestOutputHelper output)
@@ -63,8 +64,18 @@ public sealed class KernelReadsTests(ITestOutputHelper output)
         report.ThrowIfFailed();
     }
 
+    [Fact]
+    public void Clock_module_agrees_with_the_deterministic_clock_and_random_stream()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("Clock"), new DifferentialOptions { InputsPerSyscall = 300 }, "Clock.cs");
+        output.WriteLine(report.ToString());
+        report.ThrowIfFailed();
+        Assert.True(report.Errors.GetValueOrDefault(22) > 0, "no random buffer slice went out of range");
+    }
+
     [FreeBsdTheory]
     [InlineData("Identity")]
+    [InlineData("Clock")]
     public void The_module_compiles_against_a_real_FreeBSD_tree(string name)
     {
         CompileResult compiled = KmodCompiler.Compile(

@@ -23,6 +23,7 @@ public static class RuntimeProperty
         ("CallingThread", "ProcessId" or "ParentProcessId" or "UserId" or "RealUserId" or "SavedUserId" or "GroupId" or "RealGroupId" or "SavedGroupId"
             or "Groups" or "IsJailed" or "InCapabilityMode") => true,
         ("UserPtr" or "UserString", "IsNull") => true,
+        ("KernelClock", "TimeSecond" or "Ticks") => true,
         _ => false,
     };
 }

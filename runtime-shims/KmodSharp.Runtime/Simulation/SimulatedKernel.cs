@@ -26,6 +26,9 @@ public sealed class SimulatedKernel
     /// <summary>The locks the calling thread holds.</summary>
     public LockTracker Locks { get; } = new();
 
+    /// <summary>The clocks and the random stream.</summary>
+    public SimulatedClock Clock { get; } = new();
+
     /// <summary>The calling process's simulated address space.</summary>
     public UserAddressSpace User { get; } = new();
 

@@ -398,6 +398,9 @@ int	kms_thread_option(const char *option, const char *value);
 struct kms_thread *kms_curthread(void);
 extern struct kms_thread *kms_pcpu_curthread;
 
+/* kern_tc.c: the random stream starts over at each system call. */
+void	kms_random_restart(void);
+
 /* subr_witness.c */
 struct kms_witness *kms_witness_type(const char *name);
 void	kms_witness_sleep(const char *what);

@@ -139,6 +139,11 @@ internal sealed partial class FunctionLowering
             return limit;
         }
 
+        if (KernelClockVariable(property) is { } clock)
+        {
+            return clock;
+        }
+
         if (property.Instance is { } instance && SpanOf(instance) is { } span)
         {
             switch (property.Property.Name)

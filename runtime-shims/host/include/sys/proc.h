@@ -9,6 +9,7 @@
 #include <sys/param.h>
 #include <sys/pcpu.h>
 #include <sys/systm.h>
+#include <sys/time.h>
 #include <sys/ucred.h>
 #include <sys/_lock.h>
 #include <sys/_mutex.h>
