@@ -8,7 +8,7 @@ namespace KmodSharp;
 /// <c>Privilege.Driver</c> → <c>PRIV_DRIVER</c>). Read by the KmodSharp compiler.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-[AttributeUsage(AttributeTargets.Field | AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Field | AttributeTargets.Method | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
 public sealed class CNameAttribute : Attribute
 {
     /// <summary>Maps the member to <paramref name="name"/>.</summary>

@@ -20,8 +20,10 @@ public static class RuntimeProperty
     private static bool Translates(string type, string property) => (type, property) switch
     {
         ("KernelBuffer", "IsNull" or "Length" or "Span") => true,
-        ("CallingThread", "ProcessId" or "UserId" or "IsJailed" or "InCapabilityMode") => true,
+        ("CallingThread", "ProcessId" or "ParentProcessId" or "UserId" or "RealUserId" or "SavedUserId" or "GroupId" or "RealGroupId" or "SavedGroupId"
+            or "Groups" or "IsJailed" or "InCapabilityMode") => true,
         ("UserPtr" or "UserString", "IsNull" or "Address") => true,
+        ("KernelClock", "TimeSecond" or "Ticks") => true,
         _ => false,
     };
 }

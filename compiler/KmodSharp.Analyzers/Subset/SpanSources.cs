@@ -9,6 +9,7 @@ namespace KmodSharp.Analyzers.Subset;
 /// Where a span comes from, as far as translation goes: a span is a C pointer and length, so it is
 /// a constant-size <c>stackalloc</c> (a C array of its own), or another span — a span local or
 /// parameter, an inline array variable, field or element, a <c>KernelBuffer</c> local's <c>Span</c>,
+/// the calling thread's <c>Groups</c>,
 /// a <c>Slice</c> of one. A span declared over a <c>stackalloc</c> is that array and cannot be
 /// assigned. The analyzer (KMS0900) and the backend both decide here.
 /// </summary>
@@ -98,6 +99,7 @@ public static class SpanSources
         IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } when IsSpanType(instance.Type) => IsSource(instance),
         IPropertyReferenceOperation { Property.Name: "Span", Instance: ILocalReferenceOperation buffer } =>
             buffer.Type is INamedTypeSymbol { Name: "KernelBuffer" } named && TranslatableApi.IsRuntimeType(named),
+        IPropertyReferenceOperation { Property.Name: "Groups", Instance.Type: INamedTypeSymbol { Name: "CallingThread" } thread } => TranslatableApi.IsRuntimeType(thread),
         _ => false,
     };
 

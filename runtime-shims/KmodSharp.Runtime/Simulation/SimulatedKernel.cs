@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace KmodSharp.Simulation;
 
@@ -25,6 +26,9 @@ public sealed class SimulatedKernel
     /// <summary>The locks the calling thread holds.</summary>
     public LockTracker Locks { get; } = new();
 
+    /// <summary>The clocks and the random stream.</summary>
+    public SimulatedClock Clock { get; } = new();
+
     /// <summary>The calling process's simulated address space.</summary>
     public UserAddressSpace User { get; } = new();
 
@@ -33,6 +37,18 @@ public sealed class SimulatedKernel
 
     /// <summary>The calling process's id.</summary>
     public int ProcessId { get; set; } = 1234;
+
+    /// <summary>The parent's pid (<c>p_oppid</c>); kmodsim's default is 1, as init's child.</summary>
+    public int ParentProcessId { get; set; } = 1;
+
+    /// <summary>The process name (<c>p_comm</c>, at most 19 ASCII characters); kmodsim's default.</summary>
+    public string ProcessName
+    {
+        get;
+        set => field = value.Length <= 19 && value.All(c => c is > '\0' and < (char)0x80)
+            ? value
+            : throw new ArgumentException("p_comm holds at most MAXCOMLEN (19) ASCII characters, no NUL", nameof(value));
+    } = "kmodsim";
 
     /// <summary>The kernel message buffer, one entry per completed line (without the newline).</summary>
     public IReadOnlyList<string> Log => log;

@@ -1,8 +1,10 @@
 /*
  * KmodSharp host harness: the one process and thread that make system
- * calls, their credential (from kmodsim's --uid, --jail and --capmode),
- * prison0, and priv_check(9) with FreeBSD's order of checks.
+ * calls, their credential and process ids (from kmodsim's --uid, --jail,
+ * --capmode and the identity options of kms_thread_option()), prison0, and priv_check(9) with FreeBSD's order of checks.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@ int	securelevel_gt(struct kms_ucred *cr, int level);
 int	securelevel_ge(struct kms_ucred *cr, int level);
 struct kms_ucred *crhold(struct kms_ucred *cr);
 void	crfree(struct kms_ucred *cr);
+static void identity_apply(void);
 bool	groupmember(uint32_t gid, const struct kms_ucred *cred);
 
 struct kms_prison prison0 = {
@@ -36,7 +39,9 @@ static struct kms_prison jail1 = {
 	.pr_name = "kmodsim",
 };
 
-static uint32_t groups[1];
+#define	KMS_MAXGROUPS	16	/* XU_NGROUPS: enough for a test's group set */
+
+static uint32_t groups[KMS_MAXGROUPS];
 static struct kms_ucred cred0 = {
 	.cr_ref = 1,
 	.cr_users = 1,
@@ -48,6 +53,7 @@ static struct kms_ucred cred0 = {
 struct kms_proc proc0 = {
 	.p_ucred = &cred0,
 	.p_pid = 1234,
+	.p_oppid = 1,
 	.p_comm = "kmodsim",
 };
 
@@ -137,6 +143,112 @@ kms_thread_init(uint32_t uid, bool jail, bool capmode)
 	groups[0] = cred0.cr_gid;
 	cred0.cr_prison = jail ? &jail1 : &prison0;
 	cred0.cr_flags = capmode ? KMS_CRED_FLAG_CAPMODE : 0;
+	identity_apply();
+}
+
+/*
+ * kmodsim's --ruid, --svuid, --gid, --rgid, --svgid, --groups G,G,...,
+ * --ppid and --comm, kept until kms_thread_init() has set what --uid
+ * implies, then laid over it.  Returns 1 when the option is one of these and
+ * its value is good, -1 when its value is bad, 0 when it is another option.
+ */
+static struct {
+	bool		set[5];
+	uint32_t	id[5];
+	int		ngroups;		/* -1: --groups not given */
+	uint32_t	groups[KMS_MAXGROUPS];
+	int32_t		ppid;			/* 0: not given */
+	const char	*comm;
+} identity = { .ngroups = -1 };
+
+static const char *const identity_names[5] = {
+	"--ruid", "--svuid", "--gid", "--rgid", "--svgid",
+};
+
+static int
+parse_id(const char *s, char **end, uint32_t *id)
+{
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return (-1);
+	errno = 0;
+	v = strtoull(s, end, 0);
+	if (errno != 0 || v > UINT32_MAX)
+		return (-1);
+	*id = (uint32_t)v;
+	return (0);
+}
+
+int
+kms_thread_option(const char *option, const char *value)
+{
+	char *end;
+	uint32_t id;
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		if (strcmp(option, identity_names[i]) != 0)
+			continue;
+		if (value == NULL || parse_id(value, &end, &id) != 0 ||
+		    *end != '\0')
+			return (-1);
+		identity.set[i] = true;
+		identity.id[i] = id;
+		return (1);
+	}
+	if (strcmp(option, "--groups") == 0) {
+		/* "" is the empty set; else ids separated by commas. */
+		if (value == NULL)
+			return (-1);
+		identity.ngroups = 0;
+		for (end = (char *)value; *end != '\0'; end++) {
+			if (identity.ngroups == KMS_MAXGROUPS ||
+			    parse_id(end, &end, &id) != 0 ||
+			    (*end != ',' && *end != '\0'))
+				return (-1);
+			identity.groups[identity.ngroups++] = id;
+			if (*end == '\0')
+				break;
+		}
+		return (1);
+	}
+	if (strcmp(option, "--ppid") == 0) {
+		if (value == NULL || parse_id(value, &end, &id) != 0 ||
+		    *end != '\0' || id == 0 || id > INT32_MAX)
+			return (-1);
+		identity.ppid = (int32_t)id;
+		return (1);
+	}
+	if (strcmp(option, "--comm") == 0) {
+		if (value == NULL || strlen(value) > KMS_MAXCOMLEN)
+			return (-1);
+		identity.comm = value;
+		return (1);
+	}
+	return (0);
+}
+
+static void
+identity_apply(void)
+{
+	uint32_t *const fields[5] = { &cred0.cr_ruid, &cred0.cr_svuid,
+	    &cred0.cr_gid, &cred0.cr_rgid, &cred0.cr_svgid };
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (identity.set[i])
+			*fields[i] = identity.id[i];
+	if (identity.ngroups >= 0) {
+		memcpy(groups, identity.groups,
+		    (size_t)identity.ngroups * sizeof(groups[0]));
+		cred0.cr_ngroups = identity.ngroups;
+	}
+	if (identity.ppid != 0)
+		proc0.p_oppid = identity.ppid;
+	if (identity.comm != NULL)
+		snprintf(proc0.p_comm, sizeof(proc0.p_comm), "%s",
+		    identity.comm);
 }
 
 /*

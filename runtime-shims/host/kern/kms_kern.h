@@ -190,6 +190,7 @@ struct kms_proc {
 	int		p_flag;
 	int		p_flag2;
 	struct kms_proc	*p_pptr;
+	int32_t		p_oppid;
 	char		p_comm[KMS_MAXCOMLEN + 1];
 	struct kms_mtx	p_mtx;
 };
@@ -393,8 +394,12 @@ void	kms_malloc_type_register(struct kms_malloc_type *mtp);
 
 /* kern_priv.c, kern_prot.c: the calling thread and its credential. */
 void	kms_thread_init(uint32_t uid, bool jail, bool capmode);
+int	kms_thread_option(const char *option, const char *value);
 struct kms_thread *kms_curthread(void);
 extern struct kms_thread *kms_pcpu_curthread;
+
+/* kern_tc.c: the random stream starts over at each system call. */
+void	kms_random_restart(void);
 
 /* subr_witness.c */
 struct kms_witness *kms_witness_type(const char *name);

@@ -96,6 +96,7 @@ syscallenter(struct kms_thread *td, int code, const int64_t args[8],
 	td->td_uretoff.tdu_retval[0] = 0;
 	td->td_uretoff.tdu_retval[1] = 0;
 	kms_usermem_syscall(code);
+	kms_random_restart();
 
 	if (se->sy_narg > 8)
 		kms_panic("syscallenter: syscall %d has sy_narg %d > "

@@ -4,7 +4,8 @@
  * report what happened as one JSON object on standard output.
  *
  *	kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N]
- *	    [--no-uninit-check] OP...
+ *	    [--no-uninit-check] [--ruid N] [--svuid N] [--gid N] [--rgid N]
+ *	    [--svgid N] [--groups G,G,...] [--ppid N] [--comm NAME] OP...
  *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...] | --shutdown
  *	ARG:	integer (decimal, optional '-', or 0x hex) | s:TEXT | b:HEX |
  *		z:N | a:0xADDR
@@ -81,6 +82,8 @@ usage(const char *why)
 	fprintf(stderr,
 	    "usage: kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N] "
 	    "[--no-uninit-check]\n"
+	    "               [--ruid N] [--svuid N] [--gid N] [--rgid N] [--svgid N] "
+	    "[--groups G,G,...] [--ppid N] [--comm NAME]\n"
 	    "               (--load FILE.so | --unload FILE.so | --shutdown | "
 	    "--call NAME [ARG...])...\n"
 	    "       ARG: integer | s:TEXT | b:HEX | z:N | a:0xADDR\n");
@@ -454,7 +457,7 @@ main(int argc, char **argv)
 	int64_t uid = 0, failn = 0, unmapn = 0;
 	jmp_buf jb;
 	size_t i;
-	int ai;
+	int ai, idopt;
 
 	for (ai = 1; ai < argc; ai++) {
 		if (strcmp(argv[ai], "--uid") == 0 && ai + 1 < argc) {
@@ -475,7 +478,12 @@ main(int argc, char **argv)
 				usage("bad --unmap-after");
 		} else if (strcmp(argv[ai], "--no-uninit-check") == 0)
 			kms_uninit_check = false;
-		else
+		else if ((idopt = kms_thread_option(argv[ai],
+		    ai + 1 < argc ? argv[ai + 1] : NULL)) != 0) {
+			if (idopt < 0)
+				usage("bad identity option value");
+			ai++;
+		} else
 			break;
 	}
 	while (ai < argc) {

@@ -35,7 +35,7 @@ static const long layout[] = {
 	S(syscall_args), O(syscall_args, args),
 	S(thread), O(thread, td_proc), O(thread, td_ucred),
 	O(thread, td_name), O(thread, td_sa), O(thread, td_retval),
-	S(proc), O(proc, p_pid), O(proc, p_comm), O(proc, p_mtx),
+	S(proc), O(proc, p_pid), O(proc, p_oppid), O(proc, p_comm), O(proc, p_mtx),
 	S(sysent), O(sysent, sy_narg), O(sysent, sy_flags),
 	O(sysent, sy_auevent), O(sysent, sy_thrcnt),
 	S(syscall_module_data), O(syscall_module_data, old_sysent),

@@ -300,7 +300,7 @@ test_abi(const char *so)
 		S(kms_thread), O(kms_thread, td_proc), O(kms_thread, td_ucred),
 		O(kms_thread, td_name), O(kms_thread, td_sa),
 		O(kms_thread, td_uretoff),
-		S(kms_proc), O(kms_proc, p_pid), O(kms_proc, p_comm),
+		S(kms_proc), O(kms_proc, p_pid), O(kms_proc, p_oppid), O(kms_proc, p_comm),
 		O(kms_proc, p_mtx),
 		S(kms_sysent), O(kms_sysent, sy_narg), O(kms_sysent, sy_flags),
 		O(kms_sysent, sy_auevent), O(kms_sysent, sy_thrcnt),

@@ -41,6 +41,12 @@ public sealed record DifferentialOptions
     /// <summary>The calling thread's credential in both worlds.</summary>
     public Credential Credential { get; init; } = Credential.Root;
 
+    /// <summary>The calling process's parent pid (<c>p_oppid</c>) in both worlds.</summary>
+    public int ParentProcessId { get; init; } = 1;
+
+    /// <summary>The calling process's name (<c>p_comm</c>) in both worlds.</summary>
+    public string ProcessName { get; init; } = "kmodsim";
+
     /// <summary>Only these syscalls (by C name); all when null.</summary>
     public ImmutableHashSet<string>? Only { get; init; }
 
@@ -165,7 +171,7 @@ public static class DifferentialRunner
         using var harness = new HarnessExecutor(module.ModuleName, cSource)
         {
             UninitializedCopyoutCheck = options.UninitializedCopyoutCheck,
-            Credential = new SimEnvironment(options.Credential.Uid, options.Credential.Jailed, options.Credential.CapabilityMode),
+            Credential = HarnessCredential(options),
         };
         TimeSpan compileTime = clock.Elapsed;
 
@@ -186,7 +192,7 @@ public static class DifferentialRunner
                 {
                     // kmodsim counts M_NOWAIT allocations over the whole batch; each .NET call gets the rest of the count.
                     int? failHere = failAt is int n && n > noWaitSoFar ? n - noWaitSoFar : null;
-                    SyscallOutcome outcome = ManagedExecutor.Run(FindMethod(type, syscall), input, options.Credential, failHere);
+                    SyscallOutcome outcome = ManagedExecutor.Run(FindMethod(type, syscall), input, options.Credential, failHere, (options.ParentProcessId, options.ProcessName));
                     noWaitSoFar += outcome.NoWaitAllocations;
                     errors.Add(outcome.Error);
                     if (outcome.Error == 0)
@@ -414,6 +420,16 @@ public static class DifferentialRunner
         Assembly assembly = context.LoadFromStream(new MemoryStream(image));
         string className = model.ClassName;
         return assembly.GetTypes().Single(t => t.FullName == className || t.Name == className || t.Name == className.Split('.')[^1]);
+    }
+
+    // Every id spelled out, so the harness's defaults cannot drift from the managed ones unseen.
+    private static SimEnvironment HarnessCredential(DifferentialOptions options)
+    {
+        Credential c = options.Credential;
+        return new SimEnvironment(c.Uid, c.Jailed, c.CapabilityMode)
+        {
+            Identity = new SimIdentity(c.RealUid, c.SavedUid, c.Gid, c.RealGid, c.SavedGid, [.. c.Groups], options.ParentProcessId, options.ProcessName),
+        };
     }
 
     private static MethodInfo FindMethod(Type type, SyscallModel syscall) =>

@@ -71,6 +71,12 @@ public sealed class HarnessExecutor : IDisposable
             arguments.Add("--jail");
         }
 
+        if (Credential.CapabilityMode)
+        {
+            arguments.Add("--capmode");
+        }
+
+        arguments.AddRange(Credential.Identity.KmodsimArguments());
         if (!UninitializedCopyoutCheck)
         {
             arguments.Add("--no-uninit-check");

@@ -31,9 +31,16 @@ public sealed record SyscallOutcome(int Error, long Retval, long Retval1, Immuta
 public static class ManagedExecutor
 {
     /// <summary>Runs one call; <paramref name="failNoWaitAt"/> makes its Nth <c>M_NOWAIT</c> allocation fail.</summary>
-    public static SyscallOutcome Run(MethodInfo method, DiffInput input, Credential? credential = null, int? failNoWaitAt = null)
+    public static SyscallOutcome Run(MethodInfo method, DiffInput input, Credential? credential = null, int? failNoWaitAt = null,
+        (int ParentId, string Name)? process = null)
     {
         using SimulatedKernel.Scope scope = SimulatedKernel.Enter();
+        if (process is var (parentId, name))
+        {
+            scope.Kernel.ParentProcessId = parentId;
+            scope.Kernel.ProcessName = name;
+        }
+
         scope.Kernel.Memory.FailNoWaitAllocation = failNoWaitAt;
         if (credential is not null)
         {

@@ -146,6 +146,11 @@ internal sealed partial class FunctionLowering
             return address;
         }
 
+        if (KernelClockVariable(property) is { } clock)
+        {
+            return clock;
+        }
+
         if (property.Instance is { } instance && SpanOf(instance) is { } span)
         {
             switch (property.Property.Name)
@@ -159,21 +164,9 @@ internal sealed partial class FunctionLowering
             }
         }
 
-        if (property.Instance is { } thread && ThreadAnalysis.IsCallingThread(thread.Type))
+        if (property.Instance is { } thread && ThreadAnalysis.IsCallingThread(thread.Type) && CallingThreadMember(property.Property.Name, thread) is { } threadMember)
         {
-            CExpr td = Value(thread);
-            var credential = new CMember(td, "td_ucred", Arrow: true);
-            switch (property.Property.Name)
-            {
-                case "ProcessId":
-                    return new CMember(new CMember(td, "td_proc", Arrow: true), "p_pid", Arrow: true);
-                case "UserId":
-                    return new CMember(credential, "cr_uid", Arrow: true);
-                case "IsJailed":
-                    return new CCall("jailed", credential);
-                case "InCapabilityMode":
-                    return new CCall("IN_CAPABILITY_MODE", td);
-            }
+            return threadMember;
         }
 
         if (property.Instance is { } pointer && Frontend.TypeBinder.IsRuntimeType(pointer.Type, "UserPtr") && property.Property.Name == "IsNull")

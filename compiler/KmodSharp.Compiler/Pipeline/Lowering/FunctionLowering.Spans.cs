@@ -121,6 +121,8 @@ internal sealed partial class FunctionLowering
                 return Slice(slice, SpanOf(instance));
             case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } buffer } when Frontend.TypeBinder.IsRuntimeType(buffer.Type, "KernelBuffer"):
                 return KernelBufferSpan(buffer);
+            case IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } thread } when ThreadAnalysis.IsCallingThread(thread.Type):
+                return CredentialGroups(thread);
             default:
                 return null;
         }

@@ -43,6 +43,12 @@ internal static class Intrinsics
         ["Atomic.Load"] = Atomic,
         ["Atomic.Store"] = Atomic,
         ["UserPtr.Add"] = c => new CBinary(CBinaryOperator.Add, c.Instance!, c.Arg(0)),
+        ["CallingThread.CopyProcessName"] = CopyProcessName,
+        ["KernelClock.NanoTime"] = c => c.Lowering.FillThroughStruct(c.CName, "timespec", (c.Out(0), "tv_sec"), (c.Out(1), "tv_nsec")),
+        ["KernelClock.GetNanoTime"] = c => c.Lowering.FillThroughStruct(c.CName, "timespec", (c.Out(0), "tv_sec"), (c.Out(1), "tv_nsec")),
+        ["KernelClock.GetMicroUptime"] = c => c.Lowering.FillThroughStruct(c.CName, "timeval", (c.Out(0), "tv_sec"), (c.Out(1), "tv_usec")),
+        ["KernelClock.Random"] = c => new CCall(c.CName),
+        ["KernelClock.RandomBytes"] = c => c.Lowered[0].Span is var (pointer, length) ? new CCall(c.CName, pointer, length) : null,
     }.ToImmutableDictionary();
 
     /// <summary>The runtime methods (<c>Type.Method</c>) that have a lowering rule.</summary>
@@ -84,6 +90,9 @@ internal static class Intrinsics
         public string CName => Api?.CName ?? throw new InternalCompilerException($"'{Method.ContainingType.Name}.{Method.Name}' has a lowering rule but no [CName]", Operation.Syntax.GetLocation());
 
         public CExpr Arg(int i) => Lowered[i].Value!;
+
+        /// <summary>The address an out argument is stored through, or null for <c>out _</c> (<see cref="LowerArgument"/> gave it none).</summary>
+        public CExpr? Out(int i) => Arguments[i].Value is IDiscardOperation ? null : Arg(i);
     }
 
     // How each argument is lowered: by value, by address for ref/out/in, or as the kernel twin takes it.
@@ -93,6 +102,8 @@ internal static class Intrinsics
             ("Kernel", "StoreByte", 1) => StoredByte(lowering, argument),
             ("Kernel", "Printf", _) => lowering.LowerConverted(argument.Value),
             ("Atomic", _, > 0) => lowering.LowerConverted(argument.Value),
+            // The struct the kernel fills holds a discarded value: no variable for it (C would warn "set but not used").
+            ("KernelClock", _, _) when argument.Value is IDiscardOperation => new CIntegerLiteral(0),
             _ => lowering.Argument(argument),
         };
 
@@ -105,6 +116,13 @@ internal static class Intrinsics
             or SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Char
             ? lowering.LowerConverted(operand)
             : lowering.Argument(argument);
+
+    // (int)strlcpy((char *)name, td->td_proc->p_comm, name_len): p_comm is at most MAXCOMLEN bytes, so its length fits an int.
+    private static CExpr? CopyProcessName(Call call) =>
+        call.Lowered[0].Span is var (pointer, length)
+            ? new CCast(CNamedType.Int, new CCall(call.CName, new CCast(new CPointerType(CNamedType.Char), pointer),
+                new CMember(new CMember(call.Instance!, "td_proc", Arrow: true), "p_comm", Arrow: true), length))
+            : null;
 
     // atomic(9) works on u_int/u_long: the C# int/long location and values are cast to them, and
     // results cast back, which keeps two's-complement values intact.

@@ -48,6 +48,7 @@ public static class HostSimulator
                 arguments.Add("--capmode");
             }
 
+            arguments.AddRange(credential.Identity.KmodsimArguments());
             if (credential.UnmapAfterAccesses > 0)
             {
                 arguments.AddRange(["--unmap-after", credential.UnmapAfterAccesses.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

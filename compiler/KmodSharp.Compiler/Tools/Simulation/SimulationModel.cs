@@ -19,7 +19,11 @@ public sealed record SimCall(string Name, ImmutableArray<string> Arguments) : Si
 /// The calling thread's credential in the harness, and fault injection: the Nth <c>M_NOWAIT</c>
 /// allocation fails, the Nth user-memory operation finds its page unmapped (0: none).
 /// </summary>
-public sealed record SimEnvironment(uint Uid = 0, bool Jailed = false, bool CapabilityMode = false, int FailNoWaitAllocation = 0, int UnmapAfterAccesses = 0);
+public sealed record SimEnvironment(uint Uid = 0, bool Jailed = false, bool CapabilityMode = false, int FailNoWaitAllocation = 0, int UnmapAfterAccesses = 0)
+{
+    /// <summary>The process's other ids, groups, parent and name (kmodsim's defaults when not set).</summary>
+    public SimIdentity Identity { get; init; } = new();
+}
 
 /// <summary>A call's outcome: <c>Error</c> is the errno (0 on success).</summary>
 public sealed record SimCallResult(string Name, ImmutableArray<string> Arguments, int Slot, long Retval, long Retval1, int Error,

@@ -11,8 +11,7 @@
 
 extern int hz;
 extern int tick;
-extern volatile time_t time_second;
-extern volatile time_t time_uptime;
+extern volatile int ticks;
 
 enum sysinit_sub_id {
 	SI_SUB_DUMMY		= 0x0000000,

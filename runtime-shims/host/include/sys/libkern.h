@@ -35,6 +35,8 @@ size_t	strlcpy(char * __restrict, const char * __restrict, size_t)
 	    __asm__("kms_kern_strlcpy");
 size_t	strlcat(char * __restrict, const char * __restrict, size_t)
 	    __asm__("kms_kern_strlcat");
+uint32_t arc4random(void);
+void	arc4random_buf(void *, size_t);
 #endif
 
 #endif /* !_SYS_LIBKERN_H_ */

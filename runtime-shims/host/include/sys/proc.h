@@ -9,6 +9,7 @@
 #include <sys/param.h>
 #include <sys/pcpu.h>
 #include <sys/systm.h>
+#include <sys/time.h>
 #include <sys/ucred.h>
 #include <sys/_lock.h>
 #include <sys/_mutex.h>
@@ -48,6 +49,7 @@ struct proc {
 	int		p_flag;
 	int		p_flag2;
 	struct proc	*p_pptr;
+	pid_t		p_oppid;
 	char		p_comm[MAXCOMLEN + 1];
 	struct mtx	p_mtx;
 };
