@@ -71,6 +71,8 @@ public sealed class UntranslatableCallAnalyzer : KernelCodeAnalyzer
         IPropertyReferenceOperation property => property.Property,
         // Reference types are reported as allocations; the implicit parameterless struct constructor is just zeroing.
         IObjectCreationOperation { Type.IsReferenceType: false, Constructor: { IsImplicitlyDeclared: false } constructor } => constructor,
+        // An int bound of a range in brackets, s[1..], is only the number in C (Subset/IndexFromEnd).
+        IConversionOperation conversion when IndexFromEnd.IsRangeBoundConversion(conversion) => null,
         IConversionOperation { OperatorMethod: { } method } => method,
         IBinaryOperation { OperatorMethod: { } method } => method,
         IUnaryOperation { OperatorMethod: { } method } => method,

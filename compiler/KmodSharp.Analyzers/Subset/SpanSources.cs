@@ -10,7 +10,7 @@ namespace KmodSharp.Analyzers.Subset;
 /// a constant-size <c>stackalloc</c> (a C array of its own), or another span — a span local or
 /// parameter, an inline array variable, field or element, a <c>KernelBuffer</c> local's <c>Span</c>,
 /// the calling thread's <c>Groups</c>,
-/// a <c>Slice</c> of one. A span declared over a <c>stackalloc</c> is that array and cannot be
+/// a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>). A span declared over a <c>stackalloc</c> is that array and cannot be
 /// assigned. The analyzer (KMS0900) and the backend both decide here.
 /// </summary>
 public static class SpanSources
@@ -97,6 +97,9 @@ public static class SpanSources
         IConversionOperation conversion when IsSpanType(conversion.Operand.Type) => IsSource(conversion.Operand),
         IConversionOperation conversion when IsSpanType(conversion.Type) => IsInlineArray(conversion.Operand),
         IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } when IsSpanType(instance.Type) => IsSource(instance),
+        IImplicitIndexerReferenceOperation { Argument: IRangeOperation range, Instance: var instance } when IsSpanType(instance.Type) =>
+            IsSource(instance) && IndexFromEnd.IsTranslatableRange(range),
+        IInlineArrayAccessOperation { Argument: IRangeOperation range } access => IsInlineArray(access.Instance) && IndexFromEnd.IsTranslatableRange(range),
         IPropertyReferenceOperation { Property.Name: "Span", Instance: ILocalReferenceOperation buffer } =>
             buffer.Type is INamedTypeSymbol { Name: "KernelBuffer" } named && TranslatableApi.IsRuntimeType(named),
         IPropertyReferenceOperation { Property.Name: "Groups", Instance.Type: INamedTypeSymbol { Name: "CallingThread" } thread } => TranslatableApi.IsRuntimeType(thread),

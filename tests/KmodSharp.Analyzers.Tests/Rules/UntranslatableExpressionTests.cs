@@ -172,7 +172,7 @@ public sealed class UntranslatableExpressionTests
         """);
 
     [Fact]
-    public Task An_index_from_the_end_is_reported_once_where_it_is_written() => Expression.VerifyAnalyzerAsync("""
+    public Task An_index_or_range_outside_brackets_is_reported_and_inside_them_is_not() => Expression.VerifyAnalyzerAsync("""
         using System;
         using KmodSharp;
 
@@ -184,12 +184,13 @@ public sealed class UntranslatableExpressionTests
             {
                 Span<int> s = stackalloc int[4];
                 Index last = {|#0:^1|};
-                return {|#1:s[^2]|} + s[s.Length - 1] + s.Slice(1, 2)[0] + x;
+                Range all = {|#1:..|};
+                return s[^2] + s[1..^1][0] + s[..2].Length + s[^(x & 3)..].Length + x;
             }
         }
         """,
-        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The index-from-end operator '^' (index a span with an integer, 's[s.Length - 1]')", ""),
-        Expression.Diagnostic("KMS0900").WithLocation(1).WithArguments("The expression 's[^2]' (index a span with an integer, 's[s.Length - 1]', and cut it with Slice)", ""));
+        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The index-from-end operator '^' outside an indexer (write it inside the brackets, 's[^k]')", ""),
+        Expression.Diagnostic("KMS0900").WithLocation(1).WithArguments("A range outside an indexer (write it inside the brackets, 's[a..b]', or cut the span with Slice)", ""));
 
     [Fact]
     public Task A_span_printed_with_a_precision_is_reported_at_the_argument() => Expression.VerifyAnalyzerAsync("""

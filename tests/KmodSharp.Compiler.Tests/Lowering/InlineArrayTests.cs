@@ -76,24 +76,34 @@ public sealed class InlineArrayTests
     }
 
     [Theory]
-    [InlineData("r.Values[1..3][0]")]
-    [InlineData("r.Values[^1]")]
-    public void Ranges_and_from_end_indices_are_diagnostics(string access)
+    [InlineData("r.Values[1..3][0]", 20)]
+    [InlineData("r.Values[^1]", 60)]
+    [InlineData("r.Values[^i..][0]", 40)]
+    [InlineData("r.Values[..^i].Length", 3)]
+    public void Ranges_and_from_end_indices_translate(string access, int expected)
     {
-        CompileResult result = TestCompiler.CompileSource(Declarations + $$"""
-            [KernelModule("inlinebad")]
-            public static class InlineBad
+        ModuleArtifacts module = TestCompiler.Module(Declarations + $$"""
+            [KernelModule("inlineend")]
+            public static class InlineEnd
             {
-                [Syscall]
+                [Syscall(Name = "ie_get")]
                 public static int Get(int i)
                 {
                     var r = new Record();
+                    for (int k = 0; k < 6; k++)
+                    {
+                        r.Values[k] = (short)((k + 1) * 10);
+                    }
+
                     return {{access}};
                 }
             }
-            """);
+            """, "InlineEnd.cs");
 
-        Assert.Contains(result.Diagnostics, d => d.IsError && d.Id.StartsWith("KMS", System.StringComparison.Ordinal));
+        SimulationReport report = HostSimulator.Run([module], [new SimCall("ie_get", ["3"])], new SimEnvironment());
+
+        Assert.True(report.Clean, report.Stderr);
+        Assert.Equal((0, (long)expected), (report.Calls.Single().Error, report.Calls.Single().Retval));
     }
 
     [Fact]

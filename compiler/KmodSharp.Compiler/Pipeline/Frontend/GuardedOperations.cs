@@ -26,6 +26,7 @@ public static class GuardedOperations
         ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => a.Pattern is IDiscardPatternOperation && a.Guard is null),
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
         IInlineArrayAccessOperation access => !access.Argument.ConstantValue.HasValue,
+        IImplicitIndexerReferenceOperation => true,
         IInvocationOperation { TargetMethod.Name: "Slice" or "CopyTo", Instance: { } instance } => IsSpanType(instance.Type),
         IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Any(a => a.Parameter?.Ordinal == 0 && !a.Value.ConstantValue.HasValue),
         _ => false,

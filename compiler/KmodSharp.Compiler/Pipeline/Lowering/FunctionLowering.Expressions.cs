@@ -48,6 +48,8 @@ internal sealed partial class FunctionLowering
                 return Property(property);
             case IInlineArrayAccessOperation access:
                 return InlineArrayElement(access);
+            case IImplicitIndexerReferenceOperation { Argument: IUnaryOperation fromEnd, Instance: var instance } when SpanOf(instance) is { } span:
+                return ElementFromEnd(span, fromEnd);
             case IObjectCreationOperation { Type: var type } when ThreadAnalysis.IsCallingThread(type):
                 // It holds no state: each one is the running thread (ThreadAnalysis.UsesThread).
                 return CurrentThread;
@@ -84,7 +86,7 @@ internal sealed partial class FunctionLowering
             case IDefaultValueOperation { Type: { } type } when KTypeOf(type, operation) is KInteger or KEnum or KBool:
                 return Constant(0, type, operation);
             default:
-                // The rule set refuses every other expression (an index from the end: Analyzers.Subset.IndexFromEnd).
+                // The rule set refuses every other expression (an Index or Range value: Analyzers.Subset.IndexFromEnd).
                 throw LoweringContext.Untranslated(operation, $"the expression '{operation.Syntax}'");
         }
     }

@@ -10,6 +10,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 // bounds check unless the index is a constant (C# itself rejects a constant out of range):
 //   s.Values[i] += 2;             if ((size_t)i >= 8) return (EINVAL); s.values.element0[i] += 2;
 //   Span<int> all = s.Values;     all = s.values.element0; all_len = 8;
+//   s.Values[^1]                  s.values.element0[7]          (from the end and ranges: FunctionLowering.Ranges)
 internal sealed partial class FunctionLowering
 {
     private CExpr InlineArrayElement(IInlineArrayAccessOperation access)
@@ -20,7 +21,7 @@ internal sealed partial class FunctionLowering
             throw LoweringContext.Untranslated(access, $"the inline array access '{access.Syntax}'");
         }
 
-        return SpanElementAt(array, access.Argument);
+        return access.Argument is IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } fromEnd ? ElementFromEnd(array, fromEnd) : SpanElementAt(array, access.Argument);
     }
 
     /// <summary>The elements of an inline array variable or field as a span (its C array and constant length); null for any other value.</summary>

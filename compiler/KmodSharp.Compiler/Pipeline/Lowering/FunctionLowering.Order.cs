@@ -207,6 +207,7 @@ internal sealed partial class FunctionLowering
     {
         IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance } element => [.. element.Arguments.Select(a => a.Value), .. IndicesOf(instance)],
         IInlineArrayAccessOperation element => [element.Argument, .. IndicesOf(element.Instance)],
+        IImplicitIndexerReferenceOperation element => [element.Argument, .. IndicesOf(element.Instance)],
         IFieldReferenceOperation { Instance: { } instance } => IndicesOf(instance),
         IConversionOperation conversion => IndicesOf(conversion.Operand),
         _ => [],

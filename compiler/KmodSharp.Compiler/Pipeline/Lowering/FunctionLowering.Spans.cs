@@ -119,6 +119,10 @@ internal sealed partial class FunctionLowering
                 return inline;
             case IInvocationOperation { TargetMethod.Name: "Slice", Instance: { } instance } slice when IsSpan(instance.Type):
                 return Slice(slice, SpanOf(instance));
+            case IImplicitIndexerReferenceOperation { Argument: IRangeOperation range, Instance: var instance } when IsSpan(instance.Type) && SpanOf(instance) is { } whole:
+                return RangeOf(whole, range);
+            case IInlineArrayAccessOperation { Argument: IRangeOperation range } access when InlineArrayOf(access.Instance) is { } array:
+                return RangeOf(array, range);
             case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } buffer } when Frontend.TypeBinder.IsRuntimeType(buffer.Type, "KernelBuffer"):
                 return KernelBufferSpan(buffer);
             case IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } thread } when ThreadAnalysis.IsCallingThread(thread.Type):

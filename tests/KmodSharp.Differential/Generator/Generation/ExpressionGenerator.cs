@@ -79,6 +79,11 @@ public sealed class ExpressionGenerator(ModuleContext module, MethodContext meth
     /// <summary>An index into <paramref name="length"/> elements: masked into range, or (rarely, where failure is allowed) one that can be out of range.</summary>
     public string Index(int length)
     {
+        if (module.Features.IndicesFromEnd && module.Chance(15))
+        {
+            return FromEnd(length);
+        }
+
         if (method.AllowFailure && module.Chance(8))
         {
             return $"{NonConstant(IntegerKind.Int)} % {length + 1}";
@@ -86,6 +91,18 @@ public sealed class ExpressionGenerator(ModuleContext module, MethodContext meth
 
         Expr index = Leaf(IntegerKind.Int);
         return index.Constant ? module.Random.Next(length).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{index} & {length - 1}";
+    }
+
+    /// <summary><c>^k</c> with k in 1 … length, or (where failure is allowed) any k, ^0 and negatives included.</summary>
+    private string FromEnd(int length)
+    {
+        if (method.AllowFailure && module.Chance(20))
+        {
+            return $"^({NonConstant(IntegerKind.Int)} % {length + 2})";
+        }
+
+        Expr k = Leaf(IntegerKind.Int);
+        return k.Constant ? "^" + module.Random.Next(1, length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"^(({k} & {length - 1}) + 1)";
     }
 
     /// <summary>

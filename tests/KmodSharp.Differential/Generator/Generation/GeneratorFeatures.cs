@@ -54,6 +54,9 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool UserMemorySpans { get; init; } = true;
 
+    /// <summary>Elements from the end, <c>s[^k]</c>, and ranges, <c>s[a..^b]</c>, of spans and inline arrays (was refused: KMS0900 "The expression 's[^1]'").</summary>
+    public bool IndicesFromEnd { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

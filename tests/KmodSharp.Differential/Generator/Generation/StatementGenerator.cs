@@ -243,10 +243,14 @@ public sealed partial class StatementGenerator(ModuleContext module, MethodConte
 
         Variable span = module.Pick(spans);
         var type = (SpanType)span.Type;
-        switch (module.Random.Next(5))
+        switch (module.Random.Next(module.Features.IndicesFromEnd ? 6 : 5))
         {
             case 0:
                 writer.Line($"{span.Name}.Fill({x.Int(type.Element, 2)});");
+                break;
+            case 5:
+                (string from, string to) = RangeBounds(type.Length);
+                writer.Line($"{span.Name}[{from}..{to}].Fill({x.Int(type.Element, 1)});");
                 break;
             case 1:
                 writer.Line($"{span.Name}.Clear();");
@@ -294,6 +298,26 @@ public sealed partial class StatementGenerator(ModuleContext module, MethodConte
 
         int start = module.Random.Next(LowestStart, length);
         return (start.ToString(CultureInfo.InvariantCulture), $"{x.SliceOperand()} & {HighestMask(length - start)}");
+    }
+
+    /// <summary>A range's bounds, <c>a..^b</c> or <c>a..b</c> (either may be left out): within the span, or (where failure is allowed) ones that may not be.</summary>
+    private (string From, string To) RangeBounds(int length)
+    {
+        if (method.AllowFailure && module.Chance(25))
+        {
+            return ($"({x.SliceOperand()} % {length + 2})", $"^({x.SliceOperand()} % {length + 2})");
+        }
+
+        int start = module.Random.Next(0, length + 1);
+        string from = start == 0 && module.Chance(50) ? "" : start.ToString(CultureInfo.InvariantCulture);
+        int back = module.Random.Next(0, length - start + 1);
+        string to = module.Random.Next(3) switch
+        {
+            0 => "",
+            1 => "^" + back.ToString(CultureInfo.InvariantCulture),
+            _ => $"^({x.SliceOperand()} & {HighestMask(length - start)})",
+        };
+        return (from, to);
     }
 
     /// <summary>A constant Slice start or length of 0 makes the backend check <c>0 &gt; len</c> or <c>len &lt; 0</c>, which only <c>-Wextra</c> refuses.</summary>

@@ -1,7 +1,8 @@
 using System;
 using KmodSharp;
 
-// KMS0900 at '^1' and at 's[^2]': a span is indexed with an integer, s[s.Length - 1].
+// KMS0900 at '^1' and at '1..^1': an Index or Range kept in a variable has no C twin; write it
+// inside the brackets, s[^1] and s[1..^1] (those translate: Modules/IndicesFromEnd.cs).
 [KernelModule("indexfromend")]
 public static class IndexFromEndModule
 {
@@ -10,6 +11,7 @@ public static class IndexFromEndModule
     {
         Span<int> s = stackalloc int[4];
         Index last = ^1;
+        Range middle = 1..^1;
         return s[^2] + x;
     }
 }
