@@ -48,6 +48,9 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool HarnessStrictConstructs { get; init; } = true;
 
+    /// <summary><c>when</c> guards on switch arms and cases, with a <c>var g</c>/<c>int g</c> arm testing the value in its guard (was refused: KMS0900 "A 'when' guard").</summary>
+    public bool WhenGuards { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 
