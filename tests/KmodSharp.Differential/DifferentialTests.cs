@@ -30,6 +30,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("Printf")]
     [InlineData("Enums")]
     [InlineData("InlineArrays")]
+    [InlineData("Guards")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
-/// KMS0900 for statement forms the backend's lowering decides with the same predicates: labels and
-/// <c>when</c> guards (<see cref="Statements"/>), a stored <c>SyscallResult</c> returned
+/// KMS0900 for statement forms the backend's lowering decides with the same predicates: labels
+/// (<see cref="Statements"/>), a stored <c>SyscallResult</c> returned
 /// (<see cref="SyscallResultReturn"/>), a <c>KernelBuffer</c> or lock guard that is not freed on every
 /// path (<see cref="KernelResources"/>), a struct initializer that is not a field store
 /// (<see cref="StructCreation"/>), an inline array indexed by other than an <c>int</c>
@@ -32,8 +32,6 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
                 }
             },
             OperationKind.Labeled,
-            OperationKind.SwitchExpressionArm,
-            OperationKind.CaseClause,
             OperationKind.Return,
             OperationKind.VariableDeclarator,
             OperationKind.Using,
@@ -46,8 +44,6 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
     private static Untranslatable? Check(IOperation operation) => operation switch
     {
         ILabeledOperation labeled => Statements.Check(labeled),
-        ISwitchExpressionArmOperation arm => Statements.Check(arm),
-        IPatternCaseClauseOperation clause => Statements.Check(clause),
         IReturnOperation ret => SyscallResultReturn.Check(ret),
         IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator),
         ISimpleAssignmentOperation assignment => SpanSources.Check(assignment),

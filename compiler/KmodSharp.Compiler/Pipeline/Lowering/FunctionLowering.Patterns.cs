@@ -54,52 +54,45 @@ internal sealed partial class FunctionLowering
 
     private void SwitchAsIfChain(ISwitchOperation choice, CExpr value)
     {
-        value = Stable(value, choice.Value.Type);
+        bool guarded = choice.Cases.Any(c => c.Clauses.Any(l => l is IPatternCaseClauseOperation { Guard: not null }));
+        value = Subject(value, choice.Value, guarded);
         string end = labels.New("endswitch");
         labels.BreakTo(choice.ExitLabel, end);
         CStmt? otherwise = null;
-        var chain = new List<(CExpr Condition, CBlock Body)>();
+        var chain = new List<(ArmTest Test, CBlock Body)>();
         foreach (ISwitchCaseOperation section in choice.Cases)
         {
-            CBlock body = Collect(() =>
-            {
-                foreach (IOperation statement in section.Body)
-                {
-                    Statement(statement);
-                }
-            });
             if (section.Clauses.Any(c => c is IDefaultCaseClauseOperation))
             {
-                otherwise = body;
+                otherwise = SectionBody(section);
                 continue;
             }
 
-            CExpr? condition = null;
+            // The clauses' tests (and their guards' preludes) are lowered before the body, as C# runs them.
+            var clauses = new List<ArmTest>();
             foreach (ICaseClauseOperation clause in section.Clauses)
             {
-                CExpr test = clause switch
+                clauses.Add(clause switch
                 {
-                    ISingleValueCaseClauseOperation single => new CBinary(CBinaryOperator.Equal, value, Value(single.Value)),
-                    IPatternCaseClauseOperation { Guard: null } patternClause => Pattern(patternClause.Pattern, value),
-                    // A 'when' guard is refused by the analyzer (Subset/Statements).
+                    ISingleValueCaseClauseOperation single => new ArmTest([], new CBinary(CBinaryOperator.Equal, value, Value(single.Value))),
+                    IPatternCaseClauseOperation patternClause => Arm(patternClause.Pattern, patternClause.Guard, value),
                     _ => throw LoweringContext.Untranslated(clause, $"the case clause '{clause.Syntax}'"),
-                };
-                condition = condition is null ? test : new CBinary(CBinaryOperator.LogicalOr, condition, test);
+                });
             }
 
-            chain.Add((condition ?? new CIdentifier("false"), body));
+            chain.Add((clauses.Count == 0 ? new ArmTest([], new CIdentifier("false")) : AnyOf(clauses), SectionBody(section)));
         }
 
         if (otherwise is null && chain.Count > 0 && IsExhaustive(choice))
         {
             // C# knows no value gets past the cases; C would fall off the end (-Wreturn-type): the last case is the else.
-            otherwise = chain[^1].Body;
+            otherwise = new CBlock([.. chain[^1].Test.Prelude, .. chain[^1].Body.Statements]);
             chain.RemoveAt(chain.Count - 1);
         }
 
         for (int i = chain.Count - 1; i >= 0; i--)
         {
-            otherwise = new CIf(chain[i].Condition, chain[i].Body, otherwise);
+            otherwise = chain[i].Test.Choose(chain[i].Body, otherwise);
         }
 
         if (otherwise is not null)
@@ -113,6 +106,14 @@ internal sealed partial class FunctionLowering
         }
     }
 
+    private CBlock SectionBody(ISwitchCaseOperation section) => Collect(() =>
+    {
+        foreach (IOperation statement in section.Body)
+        {
+            Statement(statement);
+        }
+    });
+
     /// <summary>
     /// Whether a switch of patterns without a default section matches every value: its end is unreachable although no
     /// section can fall out of it, so only the patterns can cover every value (<c>case &lt; 128: … case &gt;= 128:</c> on a byte).
@@ -123,20 +124,16 @@ internal sealed partial class FunctionLowering
 
     private CExpr SwitchExpression(ISwitchExpressionOperation switchExpression)
     {
-        CExpr value = Stable(Value(switchExpression.Value), switchExpression.Value.Type);
+        CExpr value = Subject(Value(switchExpression.Value), switchExpression.Value, HasGuards(switchExpression));
         string result = Declare("kms_t", CTypeOf(switchExpression.Type!, switchExpression));
         var target = new CIdentifier(result);
         CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
         foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
         {
-            if (Analyzers.Subset.Statements.Check(arm) is not null)
-            {
-                throw LoweringContext.Untranslated(arm, "a 'when' guard");
-            }
-
+            ArmTest test = Arm(arm.Pattern, arm.Guard, value);
             (ImmutableArray<CStmt> guard, CExpr armValue) = Prelude(arm.Value);
             var body = new CBlock([.. guard, new CExpressionStatement(new CAssign(target, armValue))]);
-            otherwise = arm.Pattern is IDiscardPatternOperation ? body : new CIf(Pattern(arm.Pattern, value), body, otherwise);
+            otherwise = test.Choose(body, otherwise);
         }
 
         Emit(otherwise);

@@ -209,17 +209,13 @@ internal sealed partial class FunctionLowering
 
         if (signature.ReturnsErrno && returned is ISwitchExpressionOperation switchExpression)
         {
-            CExpr subject = Stable(Value(switchExpression.Value), switchExpression.Value.Type);
+            CExpr subject = Subject(Value(switchExpression.Value), switchExpression.Value, HasGuards(switchExpression));
             CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
             foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
             {
-                if (Analyzers.Subset.Statements.Check(arm) is not null)
-                {
-                    throw LoweringContext.Untranslated(arm, "a 'when' guard");
-                }
-
+                ArmTest test = Arm(arm.Pattern, arm.Guard, subject);
                 CBlock body = Collect(() => ReturnValue(arm.Value));
-                otherwise = arm.Pattern is IDiscardPatternOperation ? body : new CIf(Pattern(arm.Pattern, subject), body, otherwise);
+                otherwise = test.Choose(body, otherwise);
             }
 
             Emit(otherwise);

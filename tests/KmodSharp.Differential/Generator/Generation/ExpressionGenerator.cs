@@ -200,6 +200,11 @@ public sealed class ExpressionGenerator(ModuleContext module, MethodContext meth
     {
         IntegerKind selectorKind = module.Pick(IntegerKind.All.Where(k => k != IntegerKind.Char).ToList());
         PatternSet patterns = PatternSet.Create(module.Random, selectorKind);
+        if (module.Features.WhenGuards && module.Chance(30))
+        {
+            patterns = patterns.WithGuards(module.Random, selectorKind, method.Fresh("g"), () => Condition(depth - 2));
+        }
+
         if (!patterns.Exhaustive && !method.AllowFailure)
         {
             patterns = patterns with { Arms = [.. patterns.Arms, "_"], Exhaustive = true };

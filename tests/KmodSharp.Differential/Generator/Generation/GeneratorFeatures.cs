@@ -57,6 +57,9 @@ public sealed record GeneratorFeatures
     /// <summary>Elements from the end, <c>s[^k]</c>, and ranges, <c>s[a..^b]</c>, of spans and inline arrays (was refused: KMS0900 "The expression 's[^1]'").</summary>
     public bool IndicesFromEnd { get; init; } = true;
 
+    /// <summary><c>when</c> guards on switch arms and cases, with a <c>var g</c>/<c>int g</c> arm testing the value in its guard (was refused: KMS0900 "A 'when' guard").</summary>
+    public bool WhenGuards { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

@@ -63,5 +63,26 @@ public sealed record PatternSet(IReadOnlyList<string> Arms, bool Exhaustive)
         return new PatternSet(kept, exhaustive);
     }
 
+    /// <summary>
+    /// The arms with <c>when</c> guards (<see cref="GeneratorFeatures.WhenGuards"/>): a first arm names the value
+    /// (<c>var g</c> or <c>int g</c>) and tests it in its guard, and some other arms get a guard of their own. A
+    /// guarded arm matches fewer values: the set stays exhaustive only when no original arm got one.
+    /// </summary>
+    public PatternSet WithGuards(Random random, IntegerKind selector, string variable, Func<string> guard)
+    {
+        string declared = random.Next(2) == 0 ? "var" : selector.Name;
+        string test = random.Next(2) == 0 ? $"{variable} > {Text(random.Next(0, 30))}" : $"({variable} & {Text(random.Next(1, 8))}) == 0";
+        var arms = new List<string> { $"{declared} {variable} when {test}" };
+        bool exhaustive = Exhaustive;
+        foreach (string arm in Arms)
+        {
+            bool guarded = random.Next(3) == 0;
+            exhaustive &= !guarded;
+            arms.Add(guarded ? $"{arm} when {guard()}" : arm);
+        }
+
+        return new PatternSet(arms, exhaustive);
+    }
+
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

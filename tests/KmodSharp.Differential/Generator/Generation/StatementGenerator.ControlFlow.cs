@@ -111,6 +111,11 @@ public sealed partial class StatementGenerator
     {
         IntegerKind kind = module.Pick(IntegerKind.All.Where(k => k != IntegerKind.Char).ToList());
         PatternSet patterns = PatternSet.Create(module.Random, kind);
+        if (module.Features.WhenGuards && module.Chance(30))
+        {
+            patterns = patterns.WithGuards(module.Random, kind, method.Fresh("g"), () => x.Condition(1));
+        }
+
         writer.Open($"switch ({x.NonConstant(kind)})");
         foreach (string arm in patterns.Arms)
         {
