@@ -41,7 +41,9 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.InlineArrayAccess,
             OperationKind.SimpleAssignment,
             OperationKind.Loop,
-            OperationKind.Invocation);
+            OperationKind.Invocation,
+            OperationKind.CollectionExpression,
+            OperationKind.Utf8String);
 
     private static Untranslatable? Check(IOperation operation) => operation switch
     {
@@ -57,6 +59,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         // Module state's initializers are ModuleStateInitializer's (reported by UnsupportedConstructAnalyzer).
         IObjectCreationOperation creation when !IsInFieldInitializer(creation) => StructCreation.Check(creation),
         IInlineArrayAccessOperation access => InlineArrayAccess.Check(access),
+        ICollectionExpressionOperation or IUtf8StringOperation => ConstantTable.Check(operation),
         _ => null,
     };
 

@@ -9,7 +9,8 @@ namespace KmodSharp.Analyzers.Subset;
 /// Where a span comes from, as far as translation goes: a span is a C pointer and length, so it is
 /// a constant-size <c>stackalloc</c> (a C array of its own), or another span — a span local or
 /// parameter, an inline array variable, field or element, a <c>KernelBuffer</c> local's <c>Span</c>,
-/// a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>). A span declared over a <c>stackalloc</c> is that array and cannot be
+/// a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>), or a constant table
+/// (<see cref="ConstantTable"/>: a collection expression of constants, a UTF-8 literal, a table property). A span declared over a <c>stackalloc</c> is that array and cannot be
 /// assigned. The analyzer (KMS0900) and the backend both decide here.
 /// </summary>
 public static class SpanSources
@@ -99,6 +100,9 @@ public static class SpanSources
         IImplicitIndexerReferenceOperation { Argument: IRangeOperation range, Instance: var instance } when IsSpanType(instance.Type) =>
             IsSource(instance) && IndexFromEnd.IsTranslatableRange(range),
         IInlineArrayAccessOperation { Argument: IRangeOperation range } access => IsInlineArray(access.Instance) && IndexFromEnd.IsTranslatableRange(range),
+        // A constant table; one that is not (computed elements, a Span) is reported where it is written (ConstantTable.Check).
+        ICollectionExpressionOperation or IUtf8StringOperation => true,
+        IPropertyReferenceOperation { Property: var property, Instance: null } when ConstantTable.IsTableProperty(property) => true,
         IPropertyReferenceOperation { Property.Name: "Span", Instance: ILocalReferenceOperation buffer } =>
             buffer.Type is INamedTypeSymbol { Name: "KernelBuffer" } named && TranslatableApi.IsRuntimeType(named),
         _ => false,
@@ -107,7 +111,7 @@ public static class SpanSources
     public static bool IsSpanType(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
-    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a KernelBuffer or another span)";
+    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a constant table such as [1, 2, 3] or \"abc\"u8, a KernelBuffer or another span)";
 
     private static IOperation First(IOperation operation)
     {

@@ -126,7 +126,7 @@ internal sealed partial class FunctionLowering
             case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } buffer } when Frontend.TypeBinder.IsRuntimeType(buffer.Type, "KernelBuffer"):
                 return KernelBufferSpan(buffer);
             default:
-                return null;
+                return TableOf(operation);
         }
     }
 

@@ -51,6 +51,9 @@ public sealed record GeneratorFeatures
     /// <summary>Elements from the end, <c>s[^k]</c>, and ranges, <c>s[a..^b]</c>, of spans and inline arrays (was refused: KMS0900 "The expression 's[^1]'").</summary>
     public bool IndicesFromEnd { get; init; } = true;
 
+    /// <summary>Constant tables read as values: <c>static ReadOnlySpan&lt;T&gt; T0 =&gt; [ … ];</c> and <c>"…"u8</c> properties (was refused: KMS0900 "this span is not supported").</summary>
+    public bool ConstantTables { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

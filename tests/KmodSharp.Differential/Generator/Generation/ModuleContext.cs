@@ -26,6 +26,9 @@ public sealed class ModuleContext(Random random, GeneratorFeatures features)
 
     public List<Variable> Statics { get; } = [];
 
+    /// <summary>The constant tables (<see cref="GeneratorFeatures.ConstantTables"/>): read-only element places, <c>T0[@]</c>.</summary>
+    public List<Place> Tables { get; } = [];
+
     public List<Helper> Helpers { get; } = [];
 
     /// <summary>The module's mutex, if it has one.</summary>
