@@ -11,7 +11,7 @@ namespace KmodSharp.Differential;
 
 /// <summary>
 /// Spans beyond stackalloc and Slice, each module with at least 1,000 inputs per syscall, run in .NET
-/// and as C: indices from the end and ranges, constant tables. Each asserts that its error path was taken too; generated
+/// and as C: indices from the end and ranges, constant tables, helpers returning spans. Each asserts that its error path was taken too; generated
 /// programs using each construct agree as well.
 /// </summary>
 public sealed class SpanDifferentialTests(ITestOutputHelper output)
@@ -27,6 +27,13 @@ public sealed class SpanDifferentialTests(ITestOutputHelper output)
     public void Constant_tables_agree()
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text("ConstantTables"), fileName: "ConstantTables.cs");
+        AssertAgreed(report, Errno.EINVAL);
+    }
+
+    [Fact]
+    public void Helpers_returning_spans_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("SpanHelpers"), fileName: "SpanHelpers.cs");
         AssertAgreed(report, Errno.EINVAL);
     }
 

@@ -9,7 +9,7 @@ namespace KmodSharp.Analyzers.Subset;
 /// Where a span comes from, as far as translation goes: a span is a C pointer and length, so it is
 /// a constant-size <c>stackalloc</c> (a C array of its own), or another span — a span local or
 /// parameter, an inline array variable, field or element, a <c>KernelBuffer</c> local's <c>Span</c>,
-/// a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>), or a constant table
+/// the result of a method returning one, a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>), or a constant table
 /// (<see cref="ConstantTable"/>: a collection expression of constants, a UTF-8 literal, a table property). A span declared over a <c>stackalloc</c> is that array and cannot be
 /// assigned. The analyzer (KMS0900) and the backend both decide here.
 /// </summary>
@@ -75,6 +75,10 @@ public static class SpanSources
             : null;
     }
 
+    /// <summary>A <c>return</c> of a span that is none of the sources (from a method returning a span), or null.</summary>
+    public static Untranslatable? Check(IReturnOperation ret) =>
+        ret.ReturnedValue is { } value && IsSpanType(value.Type) && !IsSource(value) ? new Untranslatable(value, NotASpan) : null;
+
     /// <summary>A constant-size <c>stackalloc</c> (seen through its implicit conversions) and its element count, or null.</summary>
     public static IOperation? ConstantStackAlloc(IOperation? operation, out int count)
     {
@@ -103,6 +107,8 @@ public static class SpanSources
         // A constant table; one that is not (computed elements, a Span) is reported where it is written (ConstantTable.Check).
         ICollectionExpressionOperation or IUtf8StringOperation => true,
         IPropertyReferenceOperation { Property: var property, Instance: null } when ConstantTable.IsTableProperty(property) => true,
+        // A call of a method that returns a span (FunctionLowering.SpanResults).
+        IInvocationOperation { Instance: null, TargetMethod: var callee } when IsSpanType(operation.Type) => TranslatableApi.Classify(callee) == ApiKind.UserMethod,
         IPropertyReferenceOperation { Property.Name: "Span", Instance: ILocalReferenceOperation buffer } =>
             buffer.Type is INamedTypeSymbol { Name: "KernelBuffer" } named && TranslatableApi.IsRuntimeType(named),
         _ => false,
