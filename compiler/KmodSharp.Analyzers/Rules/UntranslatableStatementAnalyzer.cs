@@ -50,7 +50,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         ILabeledOperation labeled => Statements.Check(labeled),
         ISwitchExpressionArmOperation arm => Statements.Check(arm),
         IPatternCaseClauseOperation clause => Statements.Check(clause),
-        IReturnOperation ret => SyscallResultReturn.Check(ret) ?? SpanSources.Check(ret),
+        IReturnOperation ret => SyscallResultReturn.Check(ret) ?? SpanSources.Check(ret) ?? KernelResources.Check(ret),
         IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator),
         ISimpleAssignmentOperation assignment => SpanSources.Check(assignment),
         IForEachLoopOperation loop => SpanSources.Check(loop),

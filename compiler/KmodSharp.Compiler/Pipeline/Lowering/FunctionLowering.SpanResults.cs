@@ -21,6 +21,8 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 //       return (0);
 //   }
 // C#'s escape rules already keep a returned span off the callee's own stack (a stackalloc).
+// A KernelBuffer returned to the caller travels the same way: the callee mallocs into *resultp, and
+// the caller's 'using' owns it from then on (KMS0301: returning passes ownership).
 internal sealed partial class FunctionLowering
 {
     /// <summary>Calls a method returning a span (passing on its failure, as any call) and gives the span it returned.</summary>
@@ -56,7 +58,10 @@ internal sealed partial class FunctionLowering
         return new SpanValue(pointer, length, span.Element);
     }
 
-    /// <summary><c>return span;</c> from a method returning a span: both out-pointers, then the C return.</summary>
+    /// <summary>
+    /// <c>return span;</c> from a method returning a span, or <c>return Kernel.Allocate&lt;T&gt;(…);</c> (or a call of a method that
+    /// does) from one returning a <c>KernelBuffer</c>: both out-pointers, then the C return.
+    /// </summary>
     private void ReturnSpan(IOperation? returned)
     {
         // A returned value that is no span source is refused by the analyzer (Subset/SpanSources).
@@ -65,13 +70,23 @@ internal sealed partial class FunctionLowering
             throw new InternalCompilerException("a method returning a span returned no value", method.Locations[0]);
         }
 
-        if (SpanOf(returned) is not { } span)
+        var resultPointer = new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultPointer));
+        var resultLength = new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultLengthPointer));
+        if (returned is IInvocationOperation { TargetMethod.Name: "Allocate" } allocate && Frontend.TypeBinder.IsRuntimeType(allocate.TargetMethod.ContainingType, "Kernel"))
+        {
+            // A KernelBuffer made for the caller, whose 'using' frees it: allocated straight into the result.
+            Allocate(allocate, ((KSpan)signature.ValueType!).Element, resultPointer, resultLength);
+        }
+        else if (SpanOf(returned) is { } span)
+        {
+            Emit(new CExpressionStatement(new CAssign(resultPointer, span.Pointer)));
+            Emit(new CExpressionStatement(new CAssign(resultLength, span.Length)));
+        }
+        else
         {
             throw LoweringContext.Untranslated(returned, "returning this span");
         }
 
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultPointer)), span.Pointer)));
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.ResultLengthPointer)), span.Length)));
         EmitReturn(signature.CanFail ? Literal(0) : null, null);
     }
 }

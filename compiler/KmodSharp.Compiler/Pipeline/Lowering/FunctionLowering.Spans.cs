@@ -125,7 +125,8 @@ internal sealed partial class FunctionLowering
                 return RangeOf(array, range);
             case IPropertyReferenceOperation { Property.Name: "Span", Instance: { } buffer } when Frontend.TypeBinder.IsRuntimeType(buffer.Type, "KernelBuffer"):
                 return KernelBufferSpan(buffer);
-            case IInvocationOperation { Instance: null } call when IsSpan(call.Type) && context.SignatureOf(call.TargetMethod).ReturnsSpan:
+            case IInvocationOperation { Instance: null } call when (IsSpan(call.Type) || Frontend.TypeBinder.IsRuntimeType(call.Type, "KernelBuffer"))
+                && Analyzers.Subset.TranslatableApi.Classify(call.TargetMethod) == Analyzers.Subset.ApiKind.UserMethod && context.SignatureOf(call.TargetMethod).ReturnsSpan:
                 return SpanResult(call);
             default:
                 return TableOf(operation);
