@@ -11,7 +11,7 @@ namespace KmodSharp.Differential;
 
 /// <summary>
 /// Spans beyond stackalloc and Slice, each module with at least 1,000 inputs per syscall, run in .NET
-/// and as C: indices from the end and ranges. Each asserts that its error path was taken too; generated
+/// and as C: indices from the end and ranges, constant tables, helpers returning spans and kernel buffers. Each asserts that its error path was taken too; generated
 /// programs using each construct agree as well.
 /// </summary>
 public sealed class SpanDifferentialTests(ITestOutputHelper output)
@@ -23,9 +23,35 @@ public sealed class SpanDifferentialTests(ITestOutputHelper output)
         AssertAgreed(report, Errno.EINVAL);
     }
 
+    [Fact]
+    public void Constant_tables_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("ConstantTables"), fileName: "ConstantTables.cs");
+        AssertAgreed(report, Errno.EINVAL);
+    }
+
+    [Fact]
+    public void Helpers_returning_spans_agree()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("SpanHelpers"), fileName: "SpanHelpers.cs");
+        AssertAgreed(report, Errno.EINVAL);
+    }
+
+    [Fact]
+    public void Helpers_returning_kernel_buffers_agree_and_leak_nothing()
+    {
+        // Small batches, so M_NOWAIT allocations fail at a different site per batch.
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("BufferHelpers"),
+            new DifferentialOptions { BatchSize = 32, FailNoWaitAllocationCycle = 5 }, "BufferHelpers.cs");
+        AssertAgreed(report, Errno.EDOM, Errno.EOVERFLOW);
+        Assert.True(report.Retvals.GetValueOrDefault(-1) > 0, "no allocation of Scaled failed");
+    }
+
     /// <summary>Generated programs that use the feature (the first seeds whose text has it) agree end to end, and none is refused.</summary>
     [Theory]
     [InlineData(nameof(GeneratorFeatures.IndicesFromEnd), "[^")]
+    [InlineData(nameof(GeneratorFeatures.ConstantTables), "T0[")]
+    [InlineData(nameof(GeneratorFeatures.SpanReturningHelpers), "Make_")]
     public void Generated_programs_with_the_feature_agree(string feature, string marker)
     {
         int[] seeds = [.. Enumerable.Range(1, 200).Where(seed => ProgramGenerator.Generate(seed, GeneratorFeatures.Ci).Text.Contains(marker, System.StringComparison.Ordinal)).Take(8)];

@@ -220,7 +220,8 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
         string? construct = symbol switch
         {
             IPropertySymbol { IsIndexer: true } => "A user-declared indexer",
-            IPropertySymbol => "A user-declared property (use a static field or a static method)",
+            IPropertySymbol property when ConstantTable.IsTableProperty(property) => null,
+            IPropertySymbol => "A user-declared property (use a static field or a static method; a table is 'static ReadOnlySpan<byte> Table => [1, 2, 3];')",
             IEventSymbol => "An event",
             IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator or MethodKind.Conversion } => "A user-declared operator",
             IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => "A static constructor (initialise module state in [ModuleLoad])",

@@ -68,6 +68,8 @@ public sealed class UntranslatableCallAnalyzer : KernelCodeAnalyzer
     {
         IInvocationOperation invocation when GcAllocationAnalyzer.IsBoxingCall(invocation) || GcAllocationAnalyzer.IsLinq(invocation, types) => null,
         IInvocationOperation invocation => invocation.TargetMethod,
+        // A table property is its file-scope array (Subset/ConstantTable).
+        IPropertyReferenceOperation { Property: var table } when ConstantTable.IsTableProperty(table) => null,
         IPropertyReferenceOperation property => property.Property,
         // Reference types are reported as allocations; the implicit parameterless struct constructor is just zeroing.
         IObjectCreationOperation { Type.IsReferenceType: false, Constructor: { IsImplicitlyDeclared: false } constructor } => constructor,

@@ -39,12 +39,14 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.InlineArrayAccess,
             OperationKind.SimpleAssignment,
             OperationKind.Loop,
-            OperationKind.Invocation);
+            OperationKind.Invocation,
+            OperationKind.CollectionExpression,
+            OperationKind.Utf8String);
 
     private static Untranslatable? Check(IOperation operation) => operation switch
     {
         ILabeledOperation labeled => Statements.Check(labeled),
-        IReturnOperation ret => SyscallResultReturn.Check(ret),
+        IReturnOperation ret => SyscallResultReturn.Check(ret) ?? SpanSources.Check(ret) ?? KernelResources.Check(ret),
         IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator),
         ISimpleAssignmentOperation assignment => SpanSources.Check(assignment),
         IForEachLoopOperation loop => SpanSources.Check(loop),
@@ -53,6 +55,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         // Module state's initializers are ModuleStateInitializer's (reported by UnsupportedConstructAnalyzer).
         IObjectCreationOperation creation when !IsInFieldInitializer(creation) => StructCreation.Check(creation),
         IInlineArrayAccessOperation access => InlineArrayAccess.Check(access),
+        ICollectionExpressionOperation or IUtf8StringOperation => ConstantTable.Check(operation),
         _ => null,
     };
 

@@ -91,6 +91,8 @@ public static class Deconstruction
         IDeclarationExpressionOperation { Expression: ILocalReferenceOperation } => true,
         IFieldReferenceOperation => true,
         IPropertyReferenceOperation { Property.IsIndexer: true } => true,
+        // An element from the end, s[^k] (Subset/IndexFromEnd).
+        IImplicitIndexerReferenceOperation { Argument: IUnaryOperation } => true,
         _ => false,
     };
 }

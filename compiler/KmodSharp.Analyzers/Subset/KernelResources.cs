@@ -12,12 +12,12 @@ namespace KmodSharp.Analyzers.Subset;
 public static class KernelResources
 {
     /// <summary>
-    /// A <c>KernelBuffer</c> declared with <c>using</c> from something other than <c>Kernel.Allocate</c>, or null
+    /// A <c>KernelBuffer</c> declared with <c>using</c> from something other than <c>Kernel.Allocate</c> or a method returning one, or null
     /// (one declared without <c>using</c> is KMS0301's).
     /// </summary>
     public static Untranslatable? Check(IVariableDeclaratorOperation declarator) =>
         IsRuntimeType(declarator.Symbol.Type, "KernelBuffer") && IsUsing(declarator) && !IsAllocation(declarator)
-            ? new Untranslatable(declarator, "This KernelBuffer (declare it with 'using' from Kernel.Allocate so it is freed on every path)")
+            ? new Untranslatable(declarator, "This KernelBuffer (declare it with 'using' from Kernel.Allocate or a method returning one, so it is freed on every path)")
             : null;
 
     /// <summary>A <c>using (…)</c> resource given as an expression that is not a lock of a static field, or null.</summary>
@@ -36,8 +36,27 @@ public static class KernelResources
         resource is IInvocationOperation { Instance: IFieldReferenceOperation { Field.IsStatic: true } };
 
     private static bool IsAllocation(IVariableDeclaratorOperation declarator) =>
-        declarator.GetVariableInitializer()?.Value is IInvocationOperation { TargetMethod.Name: "Allocate" }
-        && declarator.Symbol.Type is INamedTypeSymbol { TypeArguments.Length: 1 };
+        IsAllocation(declarator.GetVariableInitializer()?.Value) && declarator.Symbol.Type is INamedTypeSymbol { TypeArguments.Length: 1 };
+
+    /// <summary>
+    /// <c>Kernel.Allocate&lt;T&gt;(…)</c>, or a call of a method returning a <c>KernelBuffer</c> (which returns
+    /// one of these itself: <see cref="Check(IReturnOperation)"/>): a buffer whose owner is the one it is given to.
+    /// </summary>
+    public static bool IsAllocation(IOperation? value) => value switch
+    {
+        IInvocationOperation { TargetMethod.Name: "Allocate", Instance: null } allocate => TranslatableApi.IsRuntimeTypeNamed(allocate.TargetMethod.ContainingType, "Kernel"),
+        IInvocationOperation { Instance: null } call => IsRuntimeType(call.Type, "KernelBuffer") && TranslatableApi.Classify(call.TargetMethod) == ApiKind.UserMethod,
+        _ => false,
+    };
+
+    /// <summary>
+    /// A <c>return</c> of a <c>KernelBuffer</c> that is not a new one (<see cref="IsAllocation(IOperation)"/>): a buffer
+    /// held in a variable may be its <c>using</c>'s, freed as the method returns; or null.
+    /// </summary>
+    public static Untranslatable? Check(IReturnOperation ret) =>
+        ret.ReturnedValue is { } value && IsRuntimeType(value.Type, "KernelBuffer") && !IsAllocation(value)
+            ? new Untranslatable(value, "Returning this KernelBuffer (return 'Kernel.Allocate<T>(…)' itself, or a call of a method that does; the caller's 'using' frees it)")
+            : null;
 
     // Other types in a using are refused by the rule on 'using' itself.
     private static bool IsKernelResource(ITypeSymbol? type) => IsRuntimeType(type, "KernelBuffer") || IsRuntimeType(type, "MutexGuard");

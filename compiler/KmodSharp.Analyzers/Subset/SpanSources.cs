@@ -10,7 +10,8 @@ namespace KmodSharp.Analyzers.Subset;
 /// a constant-size <c>stackalloc</c> (a C array of its own), or another span — a span local or
 /// parameter, an inline array variable, field or element, a <c>KernelBuffer</c> local's <c>Span</c>,
 /// the calling thread's <c>Groups</c>,
-/// a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>). A span declared over a <c>stackalloc</c> is that array and cannot be
+/// the result of a method returning one, a <c>Slice</c> of one or a range of one (<c>s[1..^1]</c>, <see cref="IndexFromEnd"/>), or a constant table
+/// (<see cref="ConstantTable"/>: a collection expression of constants, a UTF-8 literal, a table property). A span declared over a <c>stackalloc</c> is that array and cannot be
 /// assigned. The analyzer (KMS0900) and the backend both decide here.
 /// </summary>
 public static class SpanSources
@@ -75,6 +76,10 @@ public static class SpanSources
             : null;
     }
 
+    /// <summary>A <c>return</c> of a span that is none of the sources (from a method returning a span), or null.</summary>
+    public static Untranslatable? Check(IReturnOperation ret) =>
+        ret.ReturnedValue is { } value && IsSpanType(value.Type) && !IsSource(value) ? new Untranslatable(value, NotASpan) : null;
+
     /// <summary>A constant-size <c>stackalloc</c> (seen through its implicit conversions) and its element count, or null.</summary>
     public static IOperation? ConstantStackAlloc(IOperation? operation, out int count)
     {
@@ -100,6 +105,11 @@ public static class SpanSources
         IImplicitIndexerReferenceOperation { Argument: IRangeOperation range, Instance: var instance } when IsSpanType(instance.Type) =>
             IsSource(instance) && IndexFromEnd.IsTranslatableRange(range),
         IInlineArrayAccessOperation { Argument: IRangeOperation range } access => IsInlineArray(access.Instance) && IndexFromEnd.IsTranslatableRange(range),
+        // A constant table; one that is not (computed elements, a Span) is reported where it is written (ConstantTable.Check).
+        ICollectionExpressionOperation or IUtf8StringOperation => true,
+        IPropertyReferenceOperation { Property: var property, Instance: null } when ConstantTable.IsTableProperty(property) => true,
+        // A call of a method that returns a span (FunctionLowering.SpanResults).
+        IInvocationOperation { Instance: null, TargetMethod: var callee } when IsSpanType(operation.Type) => TranslatableApi.Classify(callee) == ApiKind.UserMethod,
         IPropertyReferenceOperation { Property.Name: "Span", Instance: ILocalReferenceOperation buffer } =>
             buffer.Type is INamedTypeSymbol { Name: "KernelBuffer" } named && TranslatableApi.IsRuntimeType(named),
         IPropertyReferenceOperation { Property.Name: "Groups", Instance.Type: INamedTypeSymbol { Name: "CallingThread" } thread } => TranslatableApi.IsRuntimeType(thread),
@@ -109,7 +119,7 @@ public static class SpanSources
     public static bool IsSpanType(ITypeSymbol? type) =>
         type is INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", Arity: 1, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
-    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a KernelBuffer or another span)";
+    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a constant table such as [1, 2, 3] or \"abc\"u8, a KernelBuffer or another span)";
 
     private static IOperation First(IOperation operation)
     {

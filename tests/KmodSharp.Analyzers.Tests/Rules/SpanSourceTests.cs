@@ -9,7 +9,7 @@ namespace KmodSharp.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class SpanSourceTests
 {
-    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a KernelBuffer or another span)";
+    private const string NotASpan = "This span (a span comes from a constant-size stackalloc, a constant table such as [1, 2, 3] or \"abc\"u8, a KernelBuffer or another span)";
 
     [Fact]
     public Task A_span_method_on_a_span_that_is_no_source_is_reported_at_that_span() => Statements.VerifyAnalyzerAsync("""

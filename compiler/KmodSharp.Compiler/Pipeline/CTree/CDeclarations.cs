@@ -44,6 +44,9 @@ public sealed record CFunctionDefinition(bool IsStatic, CType ReturnType, string
 /// <summary>A file-scope variable.</summary>
 public sealed record CVariableDefinition(bool IsStatic, CType Type, string Name, CExpr? Initializer = null) : CDecl;
 
+/// <summary>A file-scope table of constants, <c>static const uint8_t name[3] = { 1, 2, 3 };</c> (a C# constant table: a ReadOnlySpan of constants).</summary>
+public sealed record CConstantTable(CType Element, string Name, ImmutableArray<CExpr> Values) : CDecl;
+
 /// <summary>A declaration-like macro use at file scope: <c>SYSCALL_MODULE(a, b, …);</c>.</summary>
 public sealed record CMacroInvocation(string Macro, ImmutableArray<CExpr> Arguments) : CDecl;
 

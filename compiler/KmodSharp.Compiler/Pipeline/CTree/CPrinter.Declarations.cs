@@ -99,6 +99,10 @@ public sealed partial class CPrinter
                 WriteLine("");
                 WriteLine($"#endif /* !{guard.Name} */");
                 break;
+            case CConstantTable table:
+                MapLine(null);
+                ConstantTable(table);
+                break;
             case CVariableDefinition variable:
                 MapLine(null);
                 Write((variable.IsStatic ? "static " : "") + Declarator(variable.Type, variable.Name));
@@ -163,6 +167,36 @@ public sealed partial class CPrinter
 
         Indent(depth);
         Write("}");
+    }
+
+    // A short table on one line, a longer one a row of values per line within 80 columns, as sys/ tables are laid out.
+    private void ConstantTable(CConstantTable table)
+    {
+        string head = "static const " + Declarator(table.Element, $"{table.Name}[{table.Values.Length}]") + " = {";
+        string[] values = [.. table.Values.Select(v => Print(v))];
+        string oneLine = head + " " + string.Join(", ", values) + " };";
+        if (oneLine.Length <= 80)
+        {
+            WriteLine(oneLine);
+            return;
+        }
+
+        WriteLine(head);
+        var line = new System.Text.StringBuilder();
+        foreach (string value in values)
+        {
+            // A tab is eight columns.
+            if (line.Length > 0 && 8 + line.Length + value.Length + 2 > 80)
+            {
+                WriteLine("\t" + line.ToString().TrimEnd());
+                line.Clear();
+            }
+
+            line.Append(value).Append(", ");
+        }
+
+        WriteLine("\t" + line.ToString().TrimEnd());
+        WriteLine("};");
     }
 
     /// <summary>Spells a type on its own (<c>struct thread *</c>), as casts, sizeof and SDT probe definitions need it.</summary>

@@ -70,6 +70,9 @@ internal static class FunctionBinder
         SyscallReturnShape.Errno when TypeBinder.Bind(type) is KEnum { IsErrno: true } errno => new SyscallReturn(SyscallReturnKind.Errno, errno),
         SyscallReturnShape.ValueOrErrno when TypeBinder.Bind(((INamedTypeSymbol)type).TypeArguments[0]) is { } value and not KVoid => new SyscallReturn(SyscallReturnKind.ValueOrErrno, value),
         SyscallReturnShape.Pair => new SyscallReturn(SyscallReturnKind.Pair, KInteger.Int64),
+        // A KernelBuffer returned to the caller (ownership passes): its pointer and length, as a span's.
+        SyscallReturnShape.Value when TypeBinder.IsRuntimeType(type, "KernelBuffer") && type is INamedTypeSymbol { TypeArguments: [var element] } =>
+            new SyscallReturn(SyscallReturnKind.Value, new KSpan(TypeBinder.BindAccepted(element, null), IsReadOnly: false)),
         SyscallReturnShape.Value when TypeBinder.Bind(type) is { } value and not KVoid => new SyscallReturn(SyscallReturnKind.Value, value),
         _ => null,
     };

@@ -37,6 +37,13 @@ internal sealed partial class FunctionLowering
         }
 
         FunctionSignature callee = context.SignatureOf(target);
+        if (callee.ReturnsSpan)
+        {
+            // A span result read nowhere: the call runs for its effects (and failure).
+            SpanResult(call);
+            return new CIdentifier("0");
+        }
+
         context.RecordCall(method, target);
         var arguments = ImmutableArray.CreateBuilder<CExpr>();
         if (callee.TakesThread)

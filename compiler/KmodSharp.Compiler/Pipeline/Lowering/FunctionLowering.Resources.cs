@@ -81,12 +81,15 @@ internal sealed partial class FunctionLowering
         resources.Take(new CExpressionStatement(new CCall(release, address)));
     }
 
-    /// <summary><c>KernelBuffer&lt;T&gt; b = Kernel.Allocate&lt;T&gt;(count, flags)</c>: malloc(9) from the module's type, freed at scope end.</summary>
+    /// <summary>
+    /// <c>KernelBuffer&lt;T&gt; b = Kernel.Allocate&lt;T&gt;(count, flags)</c>, or <c>= Make(…)</c> of a method returning one:
+    /// malloc(9) from the module's type, freed at scope end.
+    /// </summary>
     private void BufferDeclaration(IVariableDeclaratorOperation declarator, IOperation? initializer, bool isUsing)
     {
         // Other buffers are refused by the analyzer (Subset/KernelResources; without 'using', KMS0301).
         if (Analyzers.Subset.KernelResources.Check(declarator) is not null || !isUsing
-            || initializer is not IInvocationOperation { TargetMethod.Name: "Allocate" } allocate
+            || initializer is not IInvocationOperation call || !Analyzers.Subset.KernelResources.IsAllocation(call)
             || declarator.Symbol.Type is not INamedTypeSymbol { TypeArguments: [var elementType] })
         {
             throw LoweringContext.Untranslated(declarator, "this KernelBuffer");
@@ -96,6 +99,24 @@ internal sealed partial class FunctionLowering
         string preferred = CNames.Local(declarator.Symbol.Name);
         var pointer = new CIdentifier(Declare(preferred, new CPointerType(CTypeMapper.Map(element))));
         var length = new CIdentifier(Declare(FunctionSignature.SpanLength(preferred), CNamedType.SizeT));
+        if (call.TargetMethod.Name == "Allocate" && Frontend.TypeBinder.IsRuntimeType(call.TargetMethod.ContainingType, "Kernel"))
+        {
+            Allocate(call, element, pointer, length);
+        }
+        else
+        {
+            // The method made the buffer for its caller (FunctionLowering.SpanResults): this scope owns it now.
+            SpanValue made = SpanResult(call);
+            Emit(new CExpressionStatement(new CAssign(pointer, made.Pointer)));
+            Emit(new CExpressionStatement(new CAssign(length, made.Length)));
+        }
+
+        resources.TakeBuffer(declarator.Symbol, new SpanValue(pointer, length, element), new CExpressionStatement(new CCall("free", pointer, new CIdentifier(context.MallocType()))));
+    }
+
+    /// <summary>The malloc(9) of <c>Kernel.Allocate&lt;T&gt;(count, flags)</c> into a pointer and length; a failed M_NOWAIT allocation is empty.</summary>
+    private void Allocate(IInvocationOperation allocate, KType element, CExpr pointer, CExpr length)
+    {
         // Allocate(flags: f, count: n) evaluates f first; both before the call checks the count.
         LoweredArgument[] arguments = LowerArguments(allocate.Arguments, Argument);
         CExpr count = arguments[0].Value!, flags = arguments[1].Value!;
@@ -112,7 +133,6 @@ internal sealed partial class FunctionLowering
         // A failed M_NOWAIT allocation is an empty buffer, as in .NET (Length 0, an empty Span).
         Emit(new CExpressionStatement(new CAssign(length,
             new CConditional(new CBinary(CBinaryOperator.Equal, pointer, new CIdentifier("NULL")), new CIntegerLiteral(0), new CCast(CNamedType.SizeT, count)))));
-        resources.TakeBuffer(declarator.Symbol, new SpanValue(pointer, length, element), new CExpressionStatement(new CCall("free", pointer, type)));
     }
 
     private SpanValue? KernelBufferSpan(IOperation buffer) =>

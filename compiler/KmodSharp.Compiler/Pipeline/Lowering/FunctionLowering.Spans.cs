@@ -127,8 +127,11 @@ internal sealed partial class FunctionLowering
                 return KernelBufferSpan(buffer);
             case IPropertyReferenceOperation { Property.Name: "Groups", Instance: { } thread } when ThreadAnalysis.IsCallingThread(thread.Type):
                 return CredentialGroups(thread);
+            case IInvocationOperation { Instance: null } call when (IsSpan(call.Type) || Frontend.TypeBinder.IsRuntimeType(call.Type, "KernelBuffer"))
+                && Analyzers.Subset.TranslatableApi.Classify(call.TargetMethod) == Analyzers.Subset.ApiKind.UserMethod && context.SignatureOf(call.TargetMethod).ReturnsSpan:
+                return SpanResult(call);
             default:
-                return null;
+                return TableOf(operation);
         }
     }
 

@@ -194,6 +194,12 @@ internal sealed partial class FunctionLowering
     // "return x switch { … }" and "return c ? a : b" of a SyscallResult return from each branch.
     private void ReturnValue(IOperation? returned)
     {
+        if (signature.ReturnsSpan)
+        {
+            ReturnSpan(returned);
+            return;
+        }
+
         // A target-typed switch or conditional converts as a whole; its arms are returned one by one.
         if (returned is IConversionOperation { Operand: ISwitchExpressionOperation or IConditionalOperation } whole
             && Frontend.TypeBinder.IsRuntimeType(whole.Type, "SyscallResult"))

@@ -12,6 +12,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// too), and <c>errorp</c> for the error of a <c>SyscallResult</c>, so a returned error and a failure
 /// never share a channel. A method that cannot fail keeps its natural signature; an <c>Errno</c> or
 /// <c>SyscallResult</c> one returns its error as the C result (and a <c>SyscallResult</c>'s value through <c>resultp</c>).
+/// A method returning a span passes its pointer and length through <c>resultp</c> and <c>result_lenp</c>.
 /// A method that needs the calling thread (<see cref="ThreadAnalysis"/>) takes it first, as <c>td</c>.
 /// </summary>
 internal sealed record FunctionSignature(
@@ -48,6 +49,12 @@ internal sealed record FunctionSignature(
     /// <summary>The out-pointer parameter holding the value of an errno-returning method.</summary>
     public const string ResultPointer = "resultp";
 
+    /// <summary>The out-pointer holding the length of a span result (its pointer goes through <see cref="ResultPointer"/>).</summary>
+    public const string ResultLengthPointer = "result_lenp";
+
+    /// <summary>Whether the C# result is a span: its pointer goes through <see cref="ResultPointer"/>, its length through <see cref="ResultLengthPointer"/>.</summary>
+    public bool ReturnsSpan => ValueType is KSpan;
+
     /// <summary>The out-pointers of a <c>(long, long)</c> result: <c>td_retval[0]</c> and <c>[1]</c>.</summary>
     public const string PairFirst = "retval0p";
 
@@ -70,7 +77,7 @@ internal sealed record FunctionSignature(
     public ImmutableArray<string?> SpanLengths { get; private init; } = [];
 
     /// <summary>The names the signature itself may add, which no parameter or local takes.</summary>
-    public static readonly ImmutableArray<string> Reserved = [ThreadParameter, ResultPointer, ErrorPointer, PairFirst, PairSecond];
+    public static readonly ImmutableArray<string> Reserved = [ThreadParameter, ResultPointer, ResultLengthPointer, ErrorPointer, PairFirst, PairSecond];
 
     /// <summary>The C signature of a method the frontend bound as <paramref name="function"/>.</summary>
     public static FunctionSignature For(string module, FunctionModel function, string name, bool canFail, bool takesThread)
@@ -139,6 +146,14 @@ internal sealed record FunctionSignature(
                 return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, KPair.Instance);
             case SyscallReturnKind.Errno when !canFail:
                 return new FunctionSignature(name, parameters.ToImmutable(), CNamedType.Int, true, null);
+        }
+
+        if (result.ValueType is KSpan span)
+        {
+            // A span is two values, as kernel functions return a buffer: through a pointer and a length pointer.
+            parameters.Add(new CParameter(new CPointerType(CTypeMapper.Map(span)), ResultPointer));
+            parameters.Add(new CParameter(new CPointerType(CNamedType.SizeT), ResultLengthPointer));
+            return new FunctionSignature(name, parameters.ToImmutable(), canFail ? CNamedType.Int : CNamedType.Void, canFail, span);
         }
 
         if (!canFail)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.CTree;
@@ -110,6 +111,28 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         }
 
         return name;
+    }
+
+    /// <summary>The constant tables referenced so far (<see cref="Table"/>), in first-use order.</summary>
+    public List<CConstantTable> Tables { get; } = [];
+
+    private readonly Dictionary<object, CConstantTable> tables = [];
+
+    /// <summary>
+    /// The file-scope array of a constant table, declared on first use: one per table property, and
+    /// one per collection expression or UTF-8 literal written in a method (keyed by its syntax).
+    /// </summary>
+    public CConstantTable Table(object key, string stem, System.Func<(CType Element, ImmutableArray<CExpr> Values)> contents)
+    {
+        if (!tables.TryGetValue(key, out CConstantTable? table))
+        {
+            (CType element, ImmutableArray<CExpr> values) = contents();
+            table = new CConstantTable(element, UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(stem.TrimStart('_'))}"), values);
+            tables.Add(key, table);
+            Tables.Add(table);
+        }
+
+        return table;
     }
 
     /// <summary>The module's malloc type (<c>MALLOC_DEFINE</c>d when first used).</summary>

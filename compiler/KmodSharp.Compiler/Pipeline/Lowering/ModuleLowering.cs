@@ -94,6 +94,7 @@ public static class ModuleLowering
             declarations.AddRange(State(context, field));
         }
 
+        declarations.AddRange(context.Tables);
         declarations.AddRange(Sysctls.Declarations(module.Model.Name, sysctls, context));
         declarations.AddRange(CalleesFirst(order, context.Calls).Select(m => functions[m]));
         if (!options.InTree)

@@ -22,7 +22,7 @@ public sealed class ExpressionGenerator(ModuleContext module, MethodContext meth
     public CallGenerator Calls => new(module, method, this);
 
     /// <summary>Every integer place in scope (locals, parameters, statics).</summary>
-    public IEnumerable<Place> AllPlaces() => method.Scope.Visible.Concat(module.Statics).SelectMany(Place.Of);
+    public IEnumerable<Place> AllPlaces() => method.Scope.Visible.Concat(module.Statics).SelectMany(Place.Of).Concat(module.Tables);
 
     public Expr Int(IntegerKind kind, int depth)
     {

@@ -60,6 +60,12 @@ public sealed record GeneratorFeatures
     /// <summary><c>when</c> guards on switch arms and cases, with a <c>var g</c>/<c>int g</c> arm testing the value in its guard (was refused: KMS0900 "A 'when' guard").</summary>
     public bool WhenGuards { get; init; } = true;
 
+    /// <summary>Constant tables read as values: <c>static ReadOnlySpan&lt;T&gt; T0 =&gt; [ … ];</c> and <c>"…"u8</c> properties (was refused: KMS0900 "this span is not supported").</summary>
+    public bool ConstantTables { get; init; } = true;
+
+    /// <summary>Helpers returning a span (a slice of their span parameter) or a <c>KernelBuffer</c> the caller's <c>using</c> frees (was refused: KMS0900 "this span", "this KernelBuffer").</summary>
+    public bool SpanReturningHelpers { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

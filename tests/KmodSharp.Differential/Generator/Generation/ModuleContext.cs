@@ -26,6 +26,12 @@ public sealed class ModuleContext(Random random, GeneratorFeatures features)
 
     public List<Variable> Statics { get; } = [];
 
+    /// <summary>The element kinds that need a span-returning helper (<c>Cut_int</c>) and a buffer-returning one (<c>Make_int</c>), written after the syscalls.</summary>
+    public SortedSet<string> SpanHelperKinds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The constant tables (<see cref="GeneratorFeatures.ConstantTables"/>): read-only element places, <c>T0[@]</c>.</summary>
+    public List<Place> Tables { get; } = [];
+
     public List<Helper> Helpers { get; } = [];
 
     /// <summary>The module's mutex, if it has one.</summary>

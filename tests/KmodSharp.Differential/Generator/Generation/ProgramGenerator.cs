@@ -48,6 +48,12 @@ public static class ProgramGenerator
             syscalls.Generate($"Op{i}", syscallName);
         }
 
+        foreach (string kind in module.SpanHelperKinds)
+        {
+            writer.Line($"private static Span<{kind}> Cut_{kind}(Span<{kind}> s, int start, int length) => s.Slice(start, length);");
+            writer.Line($"private static KernelBuffer<{kind}> Make_{kind}(int count) => Kernel.Allocate<{kind}>(count, MallocFlags.WaitOk | MallocFlags.Zero);");
+        }
+
         writer.Close();
         return new GeneratedProgram(seed, moduleName, Normalize(writer.ToString()));
     }

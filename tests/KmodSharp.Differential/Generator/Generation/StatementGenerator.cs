@@ -243,8 +243,14 @@ public sealed partial class StatementGenerator(ModuleContext module, MethodConte
 
         Variable span = module.Pick(spans);
         var type = (SpanType)span.Type;
-        switch (module.Random.Next(module.Features.IndicesFromEnd ? 6 : 5))
+        switch (module.Random.Next(module.Features.IndicesFromEnd ? 6 : 5) + (module.Features.SpanReturningHelpers && module.Chance(15) ? 6 : 0))
         {
+            case >= 6:
+                // Cut_T(s, start, length) returns s.Slice(start, length): the same bounds, through a helper.
+                module.SpanHelperKinds.Add(type.Element.Name);
+                (string cutStart, string cutLength) = Bounds(type.Length);
+                writer.Line($"Cut_{type.Element.Name}({span.Name}, {cutStart}, {cutLength}).Fill({x.Int(type.Element, 1)});");
+                break;
             case 0:
                 writer.Line($"{span.Name}.Fill({x.Int(type.Element, 2)});");
                 break;

@@ -26,6 +26,14 @@ public sealed class StaticGenerator(ModuleContext module, CodeWriter writer)
             }
         }
 
+        if (module.Features.ConstantTables)
+        {
+            for (int i = module.Random.Next(0, 3); i > 0; i--)
+            {
+                Table();
+            }
+        }
+
         if (module.Chance(40))
         {
             module.Lock = "s_lock";
@@ -40,6 +48,25 @@ public sealed class StaticGenerator(ModuleContext module, CodeWriter writer)
         bool allowed = kind != IntegerKind.Char || module.Features.CharStaticInitializers;
         string initializer = allowed && module.Chance(70) ? " = " + kind.Literal(kind.RandomValue(module.Random)) : "";
         Add(kind, name => $"private static {kind.Name} {name}{initializer};");
+    }
+
+    // A table of random constants of one fixed-size kind, or a UTF-8 literal.
+    private void Table()
+    {
+        string name = $"T{module.Tables.Count}";
+        int length = module.Random.Next(1, 12);
+        if (module.Chance(25))
+        {
+            string text = new([.. Enumerable.Range(0, length).Select(_ => (char)module.Random.Next('a', 'z' + 1))]);
+            writer.Line($"private static ReadOnlySpan<byte> {name} => \"{text}\"u8;");
+            module.Tables.Add(new Place(name + "[@]", IntegerKind.Byte, false, length));
+            return;
+        }
+
+        IntegerKind kind = module.Pick([.. IntegerKind.Fixed, IntegerKind.Char]);
+        var values = Enumerable.Range(0, length).Select(_ => kind.Literal(kind.RandomValue(module.Random)));
+        writer.Line($"private static ReadOnlySpan<{kind.Name}> {name} => [{string.Join(", ", values)}];");
+        module.Tables.Add(new Place(name + "[@]", kind, false, length));
     }
 
     private void Struct()

@@ -192,7 +192,16 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
         IntegerKind element = module.Pick(IntegerKind.Fixed);
         int length = module.Pick([2, 4, 8, 16]);
         string buffer = method.Fresh("kb"), span = method.Fresh("ks");
-        writer.Line($"using KernelBuffer<{element.Name}> {buffer} = Kernel.Allocate<{element.Name}>({length}, MallocFlags.WaitOk | MallocFlags.Zero);");
+        if (module.Features.SpanReturningHelpers && module.Chance(50))
+        {
+            module.SpanHelperKinds.Add(element.Name);
+            writer.Line($"using KernelBuffer<{element.Name}> {buffer} = Make_{element.Name}({length});");
+        }
+        else
+        {
+            writer.Line($"using KernelBuffer<{element.Name}> {buffer} = Kernel.Allocate<{element.Name}>({length}, MallocFlags.WaitOk | MallocFlags.Zero);");
+        }
+
         writer.Line($"Span<{element.Name}> {span} = {buffer}.Span;");
         method.Scope.Add(new Variable(span, new SpanType(element, length), Writable: false));
     }
