@@ -38,6 +38,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.VariableDeclarator,
             OperationKind.Using,
             OperationKind.ObjectCreation,
+            OperationKind.With,
             OperationKind.InlineArrayAccess,
             OperationKind.SimpleAssignment,
             OperationKind.Loop,
@@ -56,6 +57,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         IUsingOperation usingOperation => KernelResources.Check(usingOperation),
         // Module state's initializers are ModuleStateInitializer's (reported by UnsupportedConstructAnalyzer).
         IObjectCreationOperation creation when !IsInFieldInitializer(creation) => StructCreation.Check(creation),
+        IWithOperation with => StructCreation.Check(with),
         IInlineArrayAccessOperation access => InlineArrayAccess.Check(access),
         _ => null,
     };

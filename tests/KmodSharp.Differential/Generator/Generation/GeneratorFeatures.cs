@@ -54,6 +54,12 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool UserMemorySpans { get; init; } = true;
 
+    /// <summary>
+    /// Structs with padding (fields in the order drawn), copied in and out of user memory (was refused:
+    /// KMS0204 for any copy out of a padded struct).
+    /// </summary>
+    public bool PaddedStructs { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 
