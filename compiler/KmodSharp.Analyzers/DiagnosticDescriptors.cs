@@ -92,8 +92,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor PaddedCopyOut = Create(
         DiagnosticIds.PaddedCopyOut,
-        "Struct copied to user memory has padding",
-        "'{0}' is copied out to user memory but has {1}{2}; padding bytes are uninitialised kernel stack and leak to user space, so reorder the fields or add explicit fields for the padding",
+        "Span of structs with padding copied to user memory",
+        "A span of '{0}' is copied out to user memory but '{0}' has {1}{2}; the padding of each element would go out as it is in kernel memory, so copy the elements one at a time with Kernel.CopyOut(in items[i], destination.Add((nuint)i)), which zeroes each one's padding",
         DiagnosticCategories.UserMemory);
 
     public static readonly DiagnosticDescriptor UnboundedUserLength = Create(

@@ -32,6 +32,21 @@ public sealed class UserMemoryDifferentialTests(ITestOutputHelper output)
         AssertTaken(report, 0, Errno.EFAULT, Errno.EINVAL);
     }
 
+    // Each call runs twice in the harness on differently poisoned stacks: a padding byte that came from
+    // the stack would differ between the runs, and from .NET's zero.
+    [Fact]
+    public void Padded_structs_copied_out_match_dotnet_byte_for_byte_on_a_poisoned_stack()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Text("PaddedCopies"), new DifferentialOptions
+        {
+            InputsPerSyscall = 150,
+            UninitializedCopyoutCheck = true,
+        }, "PaddedCopies.cs");
+        output.WriteLine(report.ToString());
+        report.ThrowIfFailed();
+        AssertTaken(report, 0, Errno.EFAULT, Errno.EINVAL);
+    }
+
     private void AssertTaken(DifferentialReport report, params Errno[] outcomes)
     {
         output.WriteLine("errno counts: " + string.Join(", ", report.Errors.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}")));

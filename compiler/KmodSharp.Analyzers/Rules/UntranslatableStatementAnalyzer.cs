@@ -36,6 +36,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.VariableDeclarator,
             OperationKind.Using,
             OperationKind.ObjectCreation,
+            OperationKind.With,
             OperationKind.InlineArrayAccess,
             OperationKind.SimpleAssignment,
             OperationKind.Loop,
@@ -54,6 +55,7 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
         IUsingOperation usingOperation => KernelResources.Check(usingOperation),
         // Module state's initializers are ModuleStateInitializer's (reported by UnsupportedConstructAnalyzer).
         IObjectCreationOperation creation when !IsInFieldInitializer(creation) => StructCreation.Check(creation),
+        IWithOperation with => StructCreation.Check(with),
         IInlineArrayAccessOperation access => InlineArrayAccess.Check(access),
         ICollectionExpressionOperation or IUtf8StringOperation => ConstantTable.Check(operation),
         _ => null,

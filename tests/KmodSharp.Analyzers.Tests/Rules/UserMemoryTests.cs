@@ -65,7 +65,8 @@ public sealed class UserMemoryTests
         """);
 
     [Fact]
-    public Task PaddedCopyOut_NamesTheHole() => Memory.VerifyAnalyzerAsync("""
+    public Task PaddedCopyOut_NamesTheHole_of_a_span_and_accepts_single_values() => Memory.VerifyAnalyzerAsync("""
+        using System;
         using KmodSharp;
 
         struct Padded { public byte Flag; public long Value; }
@@ -79,16 +80,16 @@ public sealed class UserMemoryTests
             static Errno Entry(UserPtr<Padded> a, UserPtr<Tail> b, UserPtr<Packed> c)
             {
                 var padded = new Padded { Flag = 1, Value = 2 };
-                Errno e = {|#0:Kernel.CopyOut(in padded, a)|};
+                Errno e = Kernel.CopyOut(in padded, a);
                 if (e != Errno.None) return e;
-                var tail = new Tail { Value = 1, Count = 2 };
-                e = {|#1:Kernel.CopyOut(in tail, b)|};
+                Span<Padded> several = stackalloc Padded[2];
+                e = {|#0:Kernel.CopyOut(several, a)|};
                 if (e != Errno.None) return e;
-                Packed packed = default;
-                packed.Value = 1;
-                packed.Count = 2;
-                packed.Spare = 0;
-                return Kernel.CopyOut(in packed, c);
+                ReadOnlySpan<Tail> tails = stackalloc Tail[1];
+                e = {|#1:Kernel.CopyOut(destination: b, source: tails)|};
+                if (e != Errno.None) return e;
+                Span<Packed> packed = stackalloc Packed[3];
+                return Kernel.CopyOut(packed.Slice(1), c);
             }
         }
         """,

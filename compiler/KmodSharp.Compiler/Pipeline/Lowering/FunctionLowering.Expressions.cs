@@ -57,6 +57,8 @@ internal sealed partial class FunctionLowering
                 return address;
             case IObjectCreationOperation creation:
                 return StructTemporary(creation);
+            case IWithOperation { Type.IsValueType: true } with:
+                return WithCopy(with);
             case IIsPatternOperation test:
                 return IsPattern(test);
             case ISwitchExpressionOperation switchExpression:

@@ -60,6 +60,28 @@ internal sealed partial class FunctionLowering
         }
     }
 
+    /// <summary>
+    /// <c>s with { F = v }</c>: a temporary copy of <c>s</c>, then the listed fields in order, as C# copies
+    /// the value before it evaluates the initializers.
+    /// </summary>
+    private CExpr WithCopy(IWithOperation with)
+    {
+        var copy = new CIdentifier(Declare("kms_t", CTypeOf(with.Type!, with)));
+        Store(copy, with.Operand);
+        foreach (IOperation initializer in with.Initializer.Initializers)
+        {
+            // Other initializers are refused by the analyzer (Subset/StructCreation).
+            if (initializer is not ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment)
+            {
+                throw LoweringContext.Untranslated(initializer, "this initializer");
+            }
+
+            Store(new CMember(copy, FieldNames.Member(field.Field), Arrow: false), assignment.Value);
+        }
+
+        return copy;
+    }
+
     /// <summary>A struct created inside an expression lives in a temporary.</summary>
     private CExpr StructTemporary(IObjectCreationOperation creation)
     {

@@ -28,7 +28,9 @@ internal static class Intrinsics
             : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(1))),
         ["Kernel.CopyOut"] = c => c.Lowered[0].Span is var (pointer, length)
             ? new CCall(c.CName, pointer, c.Arg(1), SpanBytes(c, length))
-            : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
+            : c.Lowering.PaddedCopyOut(c.Method, c.Arg(0), c.Arg(1), c.Operation) is var (buffer, destination)
+                ? new CCall(c.CName, buffer, destination, new CSizeofExpression(buffer))
+                : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
         ["Kernel.CopyInString"] = c => c.Lowered[1].Span is var (pointer, length) ? new CCall(c.CName, c.Arg(0), pointer, length, c.Arg(2)) : null,
         ["Kernel.FetchByte"] = c => new CCall(c.CName, c.Arg(0)),
         ["Kernel.StoreByte"] = c => new CCall(c.CName, c.Arg(0), c.Arg(1)),

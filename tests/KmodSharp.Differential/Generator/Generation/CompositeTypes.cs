@@ -8,11 +8,12 @@ public sealed record StructField(string Name, GenType Type);
 
 /// <summary>
 /// A generated struct. Fields are laid out largest first and topped up with bytes, so it has no
-/// padding and can be copied to user memory (KMS0204).
+/// padding, or (<see cref="GeneratorFeatures.PaddedStructs"/>) in the order drawn, with C's padding.
 /// </summary>
 public sealed record StructType(string Name, ImmutableArray<StructField> Fields) : GenType(Name)
 {
-    public int Size => Fields.Sum(f => SizeOf(f.Type));
+    /// <summary>The size C (and .NET's sequential layout) gives it: each field at its alignment, the end rounded up.</summary>
+    public int Size => AlignUp(Fields.Aggregate(0, (end, f) => AlignUp(end, AlignmentOf(f.Type)) + SizeOf(f.Type)), Alignment);
 
     public int Alignment => Fields.Max(f => AlignmentOf(f.Type));
 
@@ -23,6 +24,8 @@ public sealed record StructType(string Name, ImmutableArray<StructField> Fields)
         StructType s => s.Size,
         _ => 8,
     };
+
+    private static int AlignUp(int value, int alignment) => (value + alignment - 1) / alignment * alignment;
 
     public static int AlignmentOf(GenType type) => type switch
     {

@@ -66,6 +66,12 @@ public sealed record GeneratorFeatures
     /// <summary>Helpers returning a span (a slice of their span parameter) or a <c>KernelBuffer</c> the caller's <c>using</c> frees (was refused: KMS0900 "this span", "this KernelBuffer").</summary>
     public bool SpanReturningHelpers { get; init; } = true;
 
+    /// <summary>
+    /// Structs with padding (fields in the order drawn), copied in and out of user memory (was refused:
+    /// KMS0204 for any copy out of a padded struct).
+    /// </summary>
+    public bool PaddedStructs { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

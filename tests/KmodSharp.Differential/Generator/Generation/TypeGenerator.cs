@@ -50,10 +50,11 @@ public sealed class TypeGenerator(ModuleContext module, CodeWriter writer)
             fields.Add(module.Pick(module.Structs));
         }
 
-        // Largest alignment first, then bytes up to a multiple of it: no padding anywhere (KMS0204).
-        var ordered = fields.OrderByDescending(StructType.AlignmentOf).ToList();
+        // Largest alignment first, then bytes up to a multiple of it: no padding anywhere; or the order
+        // drawn, padding and all (a padded struct copied out goes through a zeroed buffer).
+        List<GenType> ordered = module.Features.PaddedStructs && module.Chance(40) ? fields : fields.OrderByDescending(StructType.AlignmentOf).ToList();
         int size = ordered.Sum(StructType.SizeOf), alignment = ordered.Max(StructType.AlignmentOf);
-        while (size % alignment != 0)
+        while (ordered != fields && size % alignment != 0)
         {
             ordered.Add(IntegerKind.Byte);
             size++;
