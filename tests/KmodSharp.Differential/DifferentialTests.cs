@@ -31,6 +31,9 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("Enums")]
     [InlineData("InlineArrays")]
     [InlineData("Guards")]
+    [InlineData("IntegerMath")]
+    [InlineData("IntegerAbsClamp")]
+    [InlineData("BitOps")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

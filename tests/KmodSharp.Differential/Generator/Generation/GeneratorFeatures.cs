@@ -51,6 +51,9 @@ public sealed record GeneratorFeatures
     /// <summary><c>when</c> guards on switch arms and cases, with a <c>var g</c>/<c>int g</c> arm testing the value in its guard (was refused: KMS0900 "A 'when' guard").</summary>
     public bool WhenGuards { get; init; } = true;
 
+    /// <summary><c>Math.Min/Max/Abs/Clamp</c> of every integer type and <c>BitOperations</c> (was refused: KMS0100).</summary>
+    public bool IntegerMath { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 
