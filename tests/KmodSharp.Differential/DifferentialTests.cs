@@ -34,6 +34,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("IntegerMath")]
     [InlineData("IntegerAbsClamp")]
     [InlineData("BitOps")]
+    [InlineData("StoredResults")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");
