@@ -31,6 +31,10 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("Enums")]
     [InlineData("InlineArrays")]
     [InlineData("Guards")]
+    [InlineData("IntegerMath")]
+    [InlineData("IntegerAbsClamp")]
+    [InlineData("BitOps")]
+    [InlineData("StoredResults")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

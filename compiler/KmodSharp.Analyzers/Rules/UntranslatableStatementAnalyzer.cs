@@ -9,8 +9,8 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// KMS0900 for statement forms the backend's lowering decides with the same predicates: labels
-/// (<see cref="Statements"/>), a stored <c>SyscallResult</c> returned
-/// (<see cref="SyscallResultReturn"/>), a <c>KernelBuffer</c> or lock guard that is not freed on every
+/// (<see cref="Statements"/>), a <c>SyscallResult</c> returned
+/// (<see cref="SyscallResultReturn"/>) or kept in a local (<see cref="StoredResult"/>), a <c>KernelBuffer</c> or lock guard that is not freed on every
 /// path (<see cref="KernelResources"/>), a struct initializer that is not a field store
 /// (<see cref="StructCreation"/>), an inline array indexed by other than an <c>int</c>
 /// (<see cref="InlineArrayAccess"/>) and a span that is not a pointer and length the backend has
@@ -42,14 +42,16 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
             OperationKind.Loop,
             OperationKind.Invocation,
             OperationKind.CollectionExpression,
-            OperationKind.Utf8String);
+            OperationKind.Utf8String,
+            OperationKind.LocalReference);
 
     private static Untranslatable? Check(IOperation operation) => operation switch
     {
         ILabeledOperation labeled => Statements.Check(labeled),
         IReturnOperation ret => SyscallResultReturn.Check(ret) ?? SpanSources.Check(ret) ?? KernelResources.Check(ret),
-        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator),
-        ISimpleAssignmentOperation assignment => SpanSources.Check(assignment),
+        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator) ?? StoredResult.Check(declarator),
+        ISimpleAssignmentOperation assignment => SpanSources.Check(assignment) ?? StoredResult.Check(assignment),
+        ILocalReferenceOperation local => StoredResult.Check(local),
         IForEachLoopOperation loop => SpanSources.Check(loop),
         IInvocationOperation call => SpanSources.Check(call),
         IUsingOperation usingOperation => KernelResources.Check(usingOperation),

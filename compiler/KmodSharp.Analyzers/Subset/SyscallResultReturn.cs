@@ -5,9 +5,9 @@ namespace KmodSharp.Analyzers.Subset;
 
 /// <summary>
 /// What a <c>SyscallResult&lt;T&gt;</c> method returns: an <c>Errno</c>, a <c>T</c> (each converted), a
-/// call of another such method (its C result pointer is passed on), or a switch or conditional of
-/// those, arm by arm. A stored <c>SyscallResult</c> (a local, a parameter, a field) has no C value
-/// to return. The analyzer (KMS0900) and the backend's return both decide here.
+/// call of another such method (its C result pointer is passed on), a result local
+/// (<see cref="StoredResult"/>), or a switch or conditional of those, arm by arm. A parameter or a
+/// field of that type has no C value to return. The analyzer (KMS0900) and the backend's return both decide here.
 /// </summary>
 public static class SyscallResultReturn
 {
@@ -42,8 +42,8 @@ public static class SyscallResultReturn
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return Check(conditional.WhenTrue) ?? Check(whenFalse);
             default:
-                return IsSyscallResult(value.Type) && !IsForwardedCall(value)
-                    ? new Untranslatable(value, "Returning a stored SyscallResult (return a value or an Errno directly)")
+                return IsSyscallResult(value.Type) && !IsForwardedCall(value) && !(value is ILocalReferenceOperation { Local.Type: var type } && StoredResult.IsStorable(type))
+                    ? new Untranslatable(value, "Returning this SyscallResult (return a value, an Errno, a call or a result local)")
                     : null;
         }
     }

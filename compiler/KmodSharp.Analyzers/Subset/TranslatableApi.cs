@@ -20,6 +20,9 @@ public enum ApiKind
 
     /// <summary><c>nint</c>/<c>nuint</c> <c>MinValue</c> and <c>MaxValue</c>, no C# constants (their width is the machine's): the C limit macros.</summary>
     NativeIntegerLimit,
+
+    /// <summary><c>Math.Min/Max/Abs/Clamp</c> of integers and <c>BitOperations</c> (<see cref="IntegerMath"/>): libkern(9) functions or a C expression.</summary>
+    IntegerMath,
 }
 
 /// <summary>
@@ -70,6 +73,11 @@ public static class TranslatableApi
         if (IsNativeIntegerLimit(member))
         {
             return ApiKind.NativeIntegerLimit;
+        }
+
+        if (IntegerMath.IsIntegerMath(member))
+        {
+            return ApiKind.IntegerMath;
         }
 
         if (IsSpanType(type))

@@ -20,7 +20,7 @@ public sealed class CallTests
             [Syscall]
             static int Entry(int value)
             {
-                int a = {|KMS0100:Math.Abs(value)|};
+                int a = {|KMS0100:Math.Sign(value)|} + {|KMS0100:Math.ILogB(value)|} + {|KMS0100:value.CompareTo(3)|};
                 int b = {|KMS0100:getpid()|};
                 Span<byte> span = stackalloc byte[4];
                 int c = {|KMS0100:span.IndexOf((byte)1)|};
@@ -63,7 +63,9 @@ public sealed class CallTests
                 if (e != Errno.None) return e;
                 UserPtr<int> next = p.Add(1);
                 Kernel.Printf("pid=%d\n", td.ProcessId);
-                return Helpers.Twice(x) + view.Length + first + (empty ? 1 : 0) + (next.IsNull ? 0 : 1);
+                int bits = System.Numerics.BitOperations.PopCount((uint)x) + System.Numerics.BitOperations.Log2((ulong)first);
+                return Helpers.Twice(x) + view.Length + first + (empty ? 1 : 0) + (next.IsNull ? 0 : 1) + bits
+                    + Math.Clamp(Math.Abs(x), Math.Min(value, 3), Math.Max(value, 3));
             }
         }
 

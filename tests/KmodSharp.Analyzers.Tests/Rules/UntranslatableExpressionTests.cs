@@ -9,7 +9,7 @@ namespace KmodSharp.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class UntranslatableExpressionTests
 {
-    private const string PropertyReason = " (the backend translates span, KernelBuffer, CallingThread, IsNull and Address members)";
+    private const string PropertyReason = " (the backend translates span, KernelBuffer, CallingThread, IsNull and Address members, and Value, Error and IsError of a SyscallResult local or call)";
 
     [Fact]
     public Task A_simulation_only_runtime_property_is_reported_where_it_is_read() => Expression.VerifyAnalyzerAsync("""
@@ -25,13 +25,16 @@ public sealed class UntranslatableExpressionTests
             static int Use(int x)
             {
                 SyscallResult<int> r = Get(x);
-                if ({|#0:r.IsError|})
+                if (r.IsError || Get(x + 1).Error != Errno.None)
                 {
                     return 0;
                 }
 
-                return {|#1:r.Value|};
+                return r.Value;
             }
+
+            // A parameter holds no C result: its members are refused where they are read.
+            static int Peek(SyscallResult<int> passed) => {|#0:passed.IsError|} ? 0 : {|#1:passed.Value|};
         }
         """,
         Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The property 'KmodSharp.SyscallResult<int>.IsError'" + PropertyReason, ""),
@@ -122,7 +125,7 @@ public sealed class UntranslatableExpressionTests
         Expression.Diagnostic("KMS0900").WithLocation(3).WithArguments("The user-defined conversion 'op_Implicit' (convert with a static method)", ""));
 
     [Fact]
-    public Task A_syscall_result_made_anywhere_but_in_a_return_is_reported() => Expression.VerifyAnalyzerAsync("""
+    public Task A_syscall_result_made_anywhere_but_in_a_return_or_a_result_local_is_reported() => Expression.VerifyAnalyzerAsync("""
         using KmodSharp;
 
         [KernelModule("m")]
@@ -131,17 +134,20 @@ public sealed class UntranslatableExpressionTests
             [Syscall]
             static SyscallResult<int> Use(int x)
             {
-                SyscallResult<int> r = {|#0:5|};
+                SyscallResult<int> r = 5;
+                r = Errno.EPERM;
                 if (x > 9)
                 {
                     return r;
                 }
 
-                return x;
+                return Peek({|#0:x|});
             }
+
+            static int Peek(SyscallResult<int> passed) => 0;
         }
         """,
-        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The user-defined conversion 'op_Implicit' (return the value or the Errno directly)", ""));
+        Expression.Diagnostic("KMS0900").WithLocation(0).WithArguments("The user-defined conversion 'op_Implicit' (return it, or store it in a SyscallResult local)", ""));
 
     [Fact]
     public Task A_syscall_result_returned_directly_or_from_a_switch_or_conditional_is_accepted() => Expression.VerifyAnalyzerAsync("""

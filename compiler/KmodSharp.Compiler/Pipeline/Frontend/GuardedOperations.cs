@@ -6,7 +6,7 @@ namespace KmodSharp.Compiler.Pipeline.Frontend;
 
 /// <summary>
 /// The operations .NET turns into an exception (division by zero, <c>MinValue / -1</c>, checked
-/// overflow, an index out of range), which the C must guard with a test that ends the method with
+/// overflow, an index out of range, <c>Math.Abs(int.MinValue)</c>, <c>Math.Clamp</c> with min &gt; max), which the C must guard with a test that ends the method with
 /// an errno: a fact of C# semantics that the errno analysis and the lowering both read.
 /// </summary>
 public static class GuardedOperations
@@ -28,6 +28,7 @@ public static class GuardedOperations
         IInlineArrayAccessOperation access => !access.Argument.ConstantValue.HasValue,
         IImplicitIndexerReferenceOperation => true,
         IInvocationOperation { TargetMethod.Name: "Slice" or "CopyTo", Instance: { } instance } => IsSpanType(instance.Type),
+        IInvocationOperation call when Analyzers.Subset.IntegerMath.IsIntegerMath(call.TargetMethod) => Analyzers.Subset.IntegerMath.MayThrow(call),
         IInvocationOperation { TargetMethod.Name: "Allocate" } allocate => allocate.Arguments.Any(a => a.Parameter?.Ordinal == 0 && !a.Value.ConstantValue.HasValue),
         _ => false,
     };

@@ -30,6 +30,11 @@ internal sealed partial class FunctionLowering
             return Intrinsics.Lower(this, call);
         }
 
+        if (Analyzers.Subset.TranslatableApi.Classify(target) is Analyzers.Subset.ApiKind.IntegerMath)
+        {
+            return IntegerMath(call);
+        }
+
         // KMS0100 refuses every other callee (library members, instance and virtual methods).
         if (Analyzers.Subset.TranslatableApi.Classify(target) is not Analyzers.Subset.ApiKind.UserMethod || call.Instance is not null)
         {

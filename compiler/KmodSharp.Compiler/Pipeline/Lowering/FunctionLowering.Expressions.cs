@@ -135,6 +135,11 @@ internal sealed partial class FunctionLowering
 
     private CExpr Property(IPropertyReferenceOperation property)
     {
+        if (Analyzers.Subset.StoredResult.IsReadable(property))
+        {
+            return ResultProperty(property);
+        }
+
         if (KernelBufferMember(property) is { } member)
         {
             return member;

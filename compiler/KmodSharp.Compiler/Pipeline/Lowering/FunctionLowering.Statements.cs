@@ -104,6 +104,16 @@ internal sealed partial class FunctionLowering
         }
 
         IOperation? initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+        if (Analyzers.Subset.StoredResult.IsStorable(declarator.Symbol.Type))
+        {
+            if (initializer is not null)
+            {
+                StoreResult(declarator.Symbol, declarator, initializer);
+            }
+
+            return;
+        }
+
         if (IsSpan(declarator.Symbol.Type))
         {
             SpanDeclaration(declarator, initializer);
@@ -159,6 +169,9 @@ internal sealed partial class FunctionLowering
                 return;
             case IDeconstructionAssignmentOperation deconstruction:
                 Deconstruct(deconstruction);
+                return;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation resultLocal } stored when Analyzers.Subset.StoredResult.IsStoredAssignment(stored):
+                StoreResult(resultLocal.Local, resultLocal, stored.Value);
                 return;
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discarded:
                 // "_ = Call();" keeps the call and drops its value, as a kernel developer writes it.
@@ -271,6 +284,12 @@ internal sealed partial class FunctionLowering
                 }
 
                 EmitReturn(result, call.Type);
+                return;
+            }
+
+            if (returned is ILocalReferenceOperation local && Analyzers.Subset.StoredResult.IsStorable(local.Type))
+            {
+                ReturnResultLocal(local);
                 return;
             }
 

@@ -97,6 +97,9 @@ public static class ExpectedVersionDifferences
         new(FidelityKind.Function, "sx_sysinit", "15 takes const void *, 13.2 void * (sys/sx.h)"),
         new(FidelityKind.Function, "syscall_thread_enter", "15 passes struct sysent **, so that the entry can be replaced by nosys_sysent; 13.2 passes struct sysent * (sys/sysent.h)"),
         new(FidelityKind.Function, "groupmember", "15: bool groupmember(gid_t, const struct ucred *); 13.2: int groupmember(gid_t, struct ucred *)"),
+        new(FidelityKind.KernelApi, "ffs", "13.2's amd64 machine/cpufunc.h defines ffs, ffsl and ffsll as macros over __builtin_ffs*; 15 declares them static inline in sys/libkern.h, the same C"),
+        new(FidelityKind.KernelApi, "ffsl", "13.2's amd64 machine/cpufunc.h defines ffs, ffsl and ffsll as macros over __builtin_ffs*; 15 declares them static inline in sys/libkern.h, the same C"),
+        new(FidelityKind.KernelApi, "ffsll", "13.2's amd64 machine/cpufunc.h defines ffs, ffsl and ffsll as macros over __builtin_ffs*; 15 declares them static inline in sys/libkern.h, the same C"),
 
         // Structure layouts.
         new(FidelityKind.Record, "struct sysinit", "15 links sysinits through an STAILQ 'next' field after subsystem and order (sys/kernel.h)"),

@@ -9,7 +9,7 @@ namespace KmodSharp.Differential.Generator.Generation;
 /// <c>checked</c>, conditionals, switch expressions with patterns, and calls to helpers and local
 /// functions. Operations that fail as .NET would throw appear only where the method allows it.
 /// </summary>
-public sealed class ExpressionGenerator(ModuleContext module, MethodContext method)
+public sealed partial class ExpressionGenerator(ModuleContext module, MethodContext method)
 {
     private static readonly string[] ArithmeticOperators = ["+", "-", "*", "&", "|", "^", "+", "-", "*"];
     private static readonly string[] FailingOperators = ["/", "%"];
@@ -41,6 +41,7 @@ public sealed class ExpressionGenerator(ModuleContext module, MethodContext meth
             9 => Conditional(kind, depth),
             10 => SwitchExpression(kind, depth),
             11 or 12 => Calls.Value(kind, depth) ?? Leaf(kind),
+            13 when module.Features.IntegerMath => IntegerMath(kind, depth),
             _ => Leaf(kind),
         };
     }

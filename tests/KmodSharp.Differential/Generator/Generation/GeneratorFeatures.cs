@@ -72,6 +72,12 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool PaddedStructs { get; init; } = true;
 
+    /// <summary><c>Math.Min/Max/Abs/Clamp</c> of every integer type and <c>BitOperations</c> (was refused: KMS0100).</summary>
+    public bool IntegerMath { get; init; } = true;
+
+    /// <summary>A syscall's <c>SyscallResult</c> kept in locals, copied, read through <c>IsError</c>/<c>Error</c>/<c>Value</c> and returned (was refused: KMS0900).</summary>
+    public bool StoredResults { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

@@ -116,7 +116,7 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             writer.Close();
         }
 
-        Return(returns);
+        Return(returns, method);
         writer.Close();
         writer.Line("");
     }
@@ -133,10 +133,13 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
         _ => "void",
     };
 
-    private void Return(SyscallReturn returns)
+    private void Return(SyscallReturn returns, MethodContext method)
     {
         switch (returns)
         {
+            case SyscallReturn.ResultInt or SyscallReturn.ResultLong when module.Features.StoredResults && module.Chance(50):
+                StoredResult(method, returns == SyscallReturn.ResultInt ? "int" : "long");
+                break;
             case SyscallReturn.Int:
             case SyscallReturn.ResultInt:
                 writer.Line("return unchecked((int)(acc ^ (acc >> 32)));");
@@ -156,6 +159,32 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             default:
                 writer.Line("return acc;");
                 break;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GeneratorFeatures.StoredResults"/>: the checksum kept in a <c>SyscallResult</c> local, made an error
+    /// on some inputs, copied, read through <c>IsError</c>/<c>Error</c>/<c>Value</c>, and returned.
+    /// </summary>
+    private void StoredResult(MethodContext method, string type)
+    {
+        string result = method.Fresh("sr"), copy = method.Fresh("sr");
+        string value = type == "int" ? "unchecked((int)(acc ^ (acc >> 32)))" : "acc";
+        writer.Line($"SyscallResult<{type}> {result} = {value};");
+        writer.Open($"if ((acc & {module.Random.Next(1, 8)}) == {module.Random.Next(0, 2)})");
+        writer.Line($"{result} = {module.Pick(["Errno.EDOM", "Errno.ERANGE", "Errno.None", "default"])};");
+        writer.Close();
+        writer.Line($"SyscallResult<{type}> {copy} = {result};");
+        if (module.Chance(50))
+        {
+            writer.Open($"if ({copy}.IsError && (acc & 8) == 0)");
+            writer.Line($"return {copy}.Error;");
+            writer.Close();
+            writer.Line($"return unchecked({copy}.Value + ({type})({copy}.IsError ? 1 : 0));");
+        }
+        else
+        {
+            writer.Line($"return {copy};");
         }
     }
 
