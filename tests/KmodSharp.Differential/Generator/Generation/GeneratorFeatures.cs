@@ -48,6 +48,12 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool HarnessStrictConstructs { get; init; } = true;
 
+    /// <summary>
+    /// The read-only kernel API: a <c>CallingThread</c> parameter whose ids, groups, parent pid and
+    /// name are read, and the clocks and arc4random (<c>KernelClock</c>), folded into the checksum.
+    /// </summary>
+    public bool KernelReads { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 
