@@ -196,6 +196,12 @@ public static class DiagnosticDescriptors
         "Syscall '{0}' returns two values and has {1} argument slots; amd64 passes 6 in registers and the rest on the stack, which the generated userland call does not set up, so pass the rest in a struct through a UserPtr<T>",
         DiagnosticCategories.Module);
 
+    public static readonly DiagnosticDescriptor InvalidSysctlValidator = Create(
+        DiagnosticIds.InvalidSysctlValidator,
+        "Invalid sysctl validator",
+        "[Sysctl] field '{0}' names the validator '{1}', which must be 'static bool {1}({2} value)' of the module class and needs Writable = true: {3}",
+        DiagnosticCategories.Module);
+
     public static readonly DiagnosticDescriptor InvalidModuleHook = Create(
         DiagnosticIds.InvalidModuleHook,
         "Invalid module event hook",

@@ -43,6 +43,7 @@ public static class DiagnosticIds
     public const string InvalidModuleHook = "KMS0409";
     public const string TooManyDynamicSyscalls = "KMS0410";
     public const string TooManyPairArguments = "KMS0411";
+    public const string InvalidSysctlValidator = "KMS0412";
 
     public const string UnsupportedConstruct = "KMS0900";
 

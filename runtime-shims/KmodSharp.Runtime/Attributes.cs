@@ -75,4 +75,12 @@ public sealed class SysctlAttribute : Attribute
 
     /// <summary>Whether root may write it (<c>CTLFLAG_RW</c>); read-only by default.</summary>
     public bool Writable { get; set; }
+
+    /// <summary>
+    /// The name of a <c>static bool M(T value)</c> method of the module class (T the field's type) that
+    /// accepts a written value (true) or refuses it (false: the write fails with <c>EINVAL</c> and the
+    /// field keeps its value). The field then becomes a <c>SYSCTL_PROC</c> whose handler copies the
+    /// value in, validates it, then stores it. Needs <see cref="Writable"/>.
+    /// </summary>
+    public string? Validator { get; set; }
 }

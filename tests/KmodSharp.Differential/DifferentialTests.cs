@@ -88,6 +88,7 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
     [InlineData("TwoValues")]
     [InlineData("Capsicum")]
     [InlineData("Counter")]
+    [InlineData("Credentials")]
     public void Example_agrees(string example)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Example(example));

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
-/// Module declaration rules (KMS0400–KMS0411): where syscalls and hooks may be declared, the module
+/// Module declaration rules (KMS0400–KMS0412): where syscalls and hooks may be declared, the module
 /// class shape, names, numbers, argument slots and the parameter and return types the syscall ABI carries;
 /// and KMS0900 for a <c>[Sysctl]</c> field of a type sysctl(9) does not expose (<see cref="SysctlField"/>).
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidModuleHook,
         DiagnosticDescriptors.TooManyDynamicSyscalls,
         DiagnosticDescriptors.TooManyPairArguments,
+        DiagnosticDescriptors.InvalidSysctlValidator,
         DiagnosticDescriptors.UnsupportedConstruct);
 
     public override void Initialize(AnalysisContext context)
@@ -119,6 +120,13 @@ public sealed class ModuleDeclarationAnalyzer : DiagnosticAnalyzer
         if (scope.IsModuleType(field.ContainingType) && SysctlField.Check(field) is { } refused)
         {
             c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedConstruct, field.Locations[0], refused.Construct, refused.Reason));
+        }
+
+        // KMS0412: a validator that cannot check the values written to the field.
+        if (scope.IsModuleType(field.ContainingType) && SysctlField.ValidatorProblem(field) is { } problem)
+        {
+            c.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidSysctlValidator, field.Locations[0],
+                field.Name, SysctlField.ValidatorName(field), field.Type.ToDisplayString(), problem));
         }
     }
 

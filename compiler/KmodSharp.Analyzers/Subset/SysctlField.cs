@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Analyzers.Subset;
@@ -52,6 +54,64 @@ public static class SysctlField
         SpecialType.System_Boolean => SysctlValue.Bool,
         _ => null,
     };
+
+    /// <summary>The method name <c>[Sysctl(Validator = …)]</c> gives, or null.</summary>
+    public static string? ValidatorName(IFieldSymbol field) => Named(field, "Validator") as string;
+
+    /// <summary>The validator of a <c>[Sysctl]</c> field: its <c>static bool M(T value)</c> in the module class, or null.</summary>
+    public static IMethodSymbol? Validator(IFieldSymbol field) =>
+        ValidatorName(field) is { } name && field.ContainingType.GetMembers(name) is { Length: 1 } members && members[0] is IMethodSymbol method && IsValidator(method, field)
+            ? method
+            : null;
+
+    /// <summary>Why the validator a field names cannot check what is written to it (KMS0412), or null.</summary>
+    public static string? ValidatorProblem(IFieldSymbol field)
+    {
+        if (ValidatorName(field) is not { } name || ValueOf(field.Type) is null)
+        {
+            return null;
+        }
+
+        if (Named(field, "Writable") is not true)
+        {
+            return "the field is read-only, so no value is ever written to validate";
+        }
+
+        ImmutableArray<ISymbol> members = field.ContainingType.GetMembers(name);
+        return members.Length switch
+        {
+            0 => $"the module class has no member '{name}'",
+            > 1 => $"'{name}' is overloaded",
+            _ => members[0] switch
+            {
+                IMethodSymbol method when IsValidator(method, field) => null,
+                IMethodSymbol method => $"it is '{method.ToDisplayString()}'",
+                _ => $"'{name}' is not a method",
+            },
+        };
+    }
+
+    private static bool IsValidator(IMethodSymbol method, IFieldSymbol field) =>
+        method is { MethodKind: MethodKind.Ordinary, IsStatic: true, IsGenericMethod: false, ReturnType.SpecialType: SpecialType.System_Boolean, Parameters.Length: 1 }
+        && method.Parameters[0].RefKind == RefKind.None && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, field.Type);
+
+    private static object? Named(IFieldSymbol field, string property)
+    {
+        if (Attribute(field) is not { } attribute)
+        {
+            return null;
+        }
+
+        foreach (KeyValuePair<string, TypedConstant> argument in attribute.NamedArguments)
+        {
+            if (argument.Key == property)
+            {
+                return argument.Value.Value;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The KMS0900 arguments for a <c>[Sysctl]</c> field whose type no sysctl macro takes, or null.</summary>
     public static (string Construct, string Reason)? Check(IFieldSymbol field) =>

@@ -24,13 +24,18 @@ internal static class SimCommand
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
         };
+        var sysctl = new Option<string[]>("--sysctl")
+        {
+            Description = "Write a sysctl as the operator, NAME=VALUE (e.g. kern.counter.limit=5), in order with the calls; a [Sysctl] validator decides. Repeatable.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text" };
         var uid = new Option<uint>("--uid") { Description = "The calling thread's uid (default 0, root)" };
         var jail = new Option<bool>("--jail") { Description = "Make the calls from inside a jail" };
         var capmode = new Option<bool>("--capmode") { Description = "Make the calls in Capsicum capability mode" };
         var failMalloc = new Option<int>("--fail-malloc") { Description = "Make the Nth M_NOWAIT allocation fail (fault injection)" };
         var unmapAfter = new Option<int>("--unmap-after") { Description = "Make the Nth user-memory access find its page unmapped, as if unmapped mid-call (fault injection)" };
-        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, json, uid, jail, capmode, failMalloc, unmapAfter };
+        var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, sysctl, json, uid, jail, capmode, failMalloc, unmapAfter };
         command.SetAction(parsed =>
         {
             var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, CommonOptions.FromProject, null, parsed.GetValue(json) ? TextWriter.Null : output, error);
@@ -39,10 +44,10 @@ internal static class SimCommand
                 return exitCode;
             }
 
-            ImmutableArray<SimCall> calls;
+            ImmutableArray<SimStep> steps;
             try
             {
-                calls = [.. CallGroups(parsed).Select(group => Resolve(group, result.Modules))];
+                steps = [.. CallGroups(parsed).Select(group => group[0] == "--sysctl" ? Write(group) : (SimStep)Resolve(group[1..], result.Modules))];
             }
             catch (FormatException e)
             {
@@ -53,7 +58,8 @@ internal static class SimCommand
             SimulationReport report;
             try
             {
-                report = HostSimulator.Run(result.Modules, calls, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc), parsed.GetValue(unmapAfter)));
+                ImmutableArray<SimStep> all = [.. result.Modules.Select(m => (SimStep)new SimLoadStep(m.ModuleName)), .. steps, .. result.Modules.Reverse().Select(m => new SimUnloadStep(m.ModuleName))];
+                report = HostSimulator.Run(result.Modules, all, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc), parsed.GetValue(unmapAfter)));
             }
             catch (HostCompileException e)
             {
@@ -97,7 +103,8 @@ internal static class SimCommand
         return command;
     }
 
-    // "--call a 1 --call b 2" arrives as one option; the tokens still show where each call starts.
+    // "--call a 1 --call b 2" arrives as one option; the tokens still show where each call (or
+    // sysctl write) starts. Each group begins with its option's name.
     private static List<List<string>> CallGroups(ParseResult parsed)
     {
         var groups = new List<List<string>>();
@@ -106,7 +113,7 @@ internal static class SimCommand
         {
             if (token.Type == System.CommandLine.Parsing.TokenType.Option)
             {
-                currentGroup = token.Value == "--call" ? [] : null;
+                currentGroup = token.Value is "--call" or "--sysctl" ? [token.Value] : null;
                 if (currentGroup is not null)
                 {
                     groups.Add(currentGroup);
@@ -120,6 +127,11 @@ internal static class SimCommand
 
         return groups;
     }
+
+    private static SimSysctlWrite Write(List<string> group) =>
+        group.Count == 2 && group[1].IndexOf('=', StringComparison.Ordinal) is > 0 and int eq && IsInteger(group[1][(eq + 1)..])
+            ? new SimSysctlWrite(group[1][..eq], group[1][(eq + 1)..])
+            : throw new FormatException("--sysctl takes NAME=VALUE with an integer VALUE (a bool is 0 or 1)");
 
     private static SimCall Resolve(List<string> group, ImmutableArray<ModuleArtifacts> modules)
     {
@@ -179,6 +191,11 @@ internal static class SimCommand
                 output.WriteLine($"  arg {buffer.Argument}: {buffer.Hex}");
             }
         }
+
+        foreach (SimSysctlWriteResult write in report.SysctlWrites)
+        {
+            output.WriteLine(write.Error == 0 ? $"sysctl {write.Name}={write.Value}" : $"sysctl {write.Name}={write.Value}: {ErrnoName(write.Error)}");
+        }
     }
 
     private static string ErrnoName(int errno) =>
@@ -195,6 +212,8 @@ internal static class SimCommand
             errno = c.Error,
             buffers = c.Buffers.Select(b => new { arg = b.Argument, hex = b.Hex }),
         }),
+        sysctlWrites = report.SysctlWrites.Select(w => new { name = w.Name, value = w.Value, errno = w.Error }),
+        sysctls = report.LoadedSysctls.Select(s => new { name = s.Name, value = s.Value }),
         log = report.Log,
         leaks = report.Leaks,
         violations = report.Violations,

@@ -3,8 +3,11 @@
  * part a module uses).  A module's set_sysctl_set entries are linked into
  * the tree at load and removed at unload; the handlers are the kernel's
  * sysctl_handle_* functions, called with a request that reads the value
- * into a buffer, so kmodsim can report every OID's current value.
+ * into a buffer, so kmodsim can report every OID's current value, and
+ * kms_sysctl_write() sets one through its handler (kmodsim --sysctl).
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,14 +215,24 @@ handle_scalar(void *arg1, intmax_t arg2, struct kms_sysctl_req *req,
 	return (req->newfunc(req, arg1, size));
 }
 
+/* As FreeBSD's: the old value as a byte 0 or 1, a new byte stored as (bool). */
 int
 sysctl_handle_bool(SYSCTL_HANDLER_ARGS)
 {
 	unsigned char b;
+	int error;
 
 	(void)oidp;
 	b = arg1 != NULL ? *(unsigned char *)arg1 != 0 : arg2 != 0;
-	return (handle_scalar(&b, 0, req, 1));
+	error = req->oldfunc(req, &b, 1);
+	if (error != 0 || req->newptr == NULL)
+		return (error);
+	if (arg1 == NULL)
+		return (KMS_EPERM);
+	error = req->newfunc(req, &b, 1);
+	if (error == 0)
+		*(bool *)arg1 = b != 0;
+	return (error);
 }
 
 int
@@ -383,4 +396,144 @@ kms_sysctl_foreach(kms_sysctl_visit_t *visit, void *arg)
 {
 
 	walk(&sysctl__children, "", visit, arg);
+}
+
+static int
+new_from_buf(struct kms_sysctl_req *req, void *p, size_t l)
+{
+
+	if (req->newptr == NULL)
+		return (0);
+	if (req->newlen - req->newidx < l)
+		return (KMS_EINVAL);
+	memcpy(p, (const unsigned char *)req->newptr + req->newidx, l);
+	req->newidx += l;
+	return (0);
+}
+
+/* The value in the OID's width, as sysctl(8) parses it; false when it does not fit. */
+static bool
+parse_new(unsigned int kind, const char *text, unsigned char *buf, size_t *len)
+{
+	long long s;
+	unsigned long long u;
+	char *end;
+	int8_t s8;
+	int32_t s32;
+	uint8_t u8;
+	uint32_t u32;
+	int64_t s64;
+	uint64_t u64;
+	bool is_signed;
+
+	is_signed = kind == KMS_CTLTYPE_INT || kind == KMS_CTLTYPE_S64 ||
+	    kind == KMS_CTLTYPE_S32 || kind == KMS_CTLTYPE_S8;
+	errno = 0;
+	if (is_signed) {
+		s = strtoll(text, &end, 0);
+		u = 0;
+	} else {
+		if (text[0] == '-')
+			return (false);
+		u = strtoull(text, &end, 0);
+		s = 0;
+	}
+	if (errno != 0 || end == text || *end != '\0')
+		return (false);
+	switch (kind) {
+	case KMS_CTLTYPE_INT:
+	case KMS_CTLTYPE_S32:
+		if (s < INT32_MIN || s > INT32_MAX)
+			return (false);
+		s32 = (int32_t)s;
+		memcpy(buf, &s32, *len = 4);
+		return (true);
+	case KMS_CTLTYPE_UINT:
+	case KMS_CTLTYPE_U32:
+		if (u > UINT32_MAX)
+			return (false);
+		u32 = (uint32_t)u;
+		memcpy(buf, &u32, *len = 4);
+		return (true);
+	case KMS_CTLTYPE_S64:
+		s64 = s;
+		memcpy(buf, &s64, *len = 8);
+		return (true);
+	case KMS_CTLTYPE_U64:
+		u64 = u;
+		memcpy(buf, &u64, *len = 8);
+		return (true);
+	case KMS_CTLTYPE_U8:
+		if (u > UINT8_MAX)
+			return (false);
+		u8 = (uint8_t)u;
+		memcpy(buf, &u8, *len = 1);
+		return (true);
+	case KMS_CTLTYPE_S8:
+		if (s < INT8_MIN || s > INT8_MAX)
+			return (false);
+		s8 = (int8_t)s;
+		memcpy(buf, &s8, *len = 1);
+		return (true);
+	default:
+		return (false);
+	}
+}
+
+/*
+ * sysctl(8) NAME=VALUE, as the operator (not privilege-checked, as loads
+ * are not): the OID's handler runs with the old value read into a scratch
+ * buffer and the new one as its request's newptr.  Returns the handler's
+ * errno, ENOENT for no such OID, EPERM for one without CTLFLAG_WR (as
+ * sysctl_root does); *badvalue when VALUE does not fit the OID's type.
+ */
+int
+kms_sysctl_write(const char *name, const char *value, bool *badvalue)
+{
+	struct kms_sysctl_oid_list *list = &sysctl__children;
+	struct kms_sysctl_oid *p = NULL;
+	struct kms_sysctl_req req;
+	struct outbuf ob;
+	unsigned char buf[8];
+	char part[256];
+	const char *s = name, *dot;
+	size_t len;
+
+	*badvalue = false;
+	for (;;) {
+		dot = strchr(s, '.');
+		len = dot != NULL ? (size_t)(dot - s) : strlen(s);
+		if (len == 0 || len >= sizeof(part))
+			return (KMS_ENOENT);
+		memcpy(part, s, len);
+		part[len] = '\0';
+		p = find_name(list, part);
+		if (p == NULL)
+			return (KMS_ENOENT);
+		if (dot == NULL)
+			break;
+		if ((p->oid_kind & KMS_CTLTYPE) != KMS_CTLTYPE_NODE)
+			return (KMS_ENOENT);
+		list = &p->oid_children;
+		s = dot + 1;
+	}
+	if ((p->oid_kind & KMS_CTLTYPE) == KMS_CTLTYPE_NODE ||
+	    p->oid_handler == NULL)
+		return (KMS_ENOENT);
+	if ((p->oid_kind & KMS_CTLFLAG_WR) == 0)
+		return (KMS_EPERM);
+	if (!parse_new(p->oid_kind & KMS_CTLTYPE, value, buf, &len)) {
+		*badvalue = true;
+		return (KMS_EINVAL);
+	}
+	memset(&req, 0, sizeof(req));
+	ob.len = 0;
+	req.td = kms_curthread();
+	req.oldptr = &ob;
+	req.oldlen = sizeof(ob.data);
+	req.oldfunc = old_to_buf;
+	req.newptr = buf;
+	req.newlen = len;
+	req.newfunc = new_from_buf;
+	return (p->oid_handler(p, p->oid_arg1, p->oid_arg2, &req));
 }

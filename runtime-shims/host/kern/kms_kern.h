@@ -257,6 +257,7 @@ struct kms_malloc_type {
 #define	KMS_CTLTYPE_NODE	1
 #define	KMS_CTLTYPE_STRING	3
 #define	KMS_CTLFLAG_RD		0x80000000u
+#define	KMS_CTLFLAG_WR		0x40000000u
 
 struct kms_sysctl_oid;
 struct kms_sysctl_req {
@@ -418,5 +419,6 @@ void	kms_sysctl_unregister_file(struct kms_linker_file *lf);
 typedef void kms_sysctl_visit_t(const char *name, const char *value,
 	    void *arg);
 void	kms_sysctl_foreach(kms_sysctl_visit_t *visit, void *arg);
+int	kms_sysctl_write(const char *name, const char *value, bool *badvalue);
 
 #endif /* !_KMS_KERN_H_ */

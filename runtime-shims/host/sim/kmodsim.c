@@ -6,7 +6,8 @@
  *	kmodsim [--uid N] [--jail] [--capmode] [--fail-malloc N] [--unmap-after N]
  *	    [--no-uninit-check] [--ruid N] [--svuid N] [--gid N] [--rgid N]
  *	    [--svgid N] [--groups G,G,...] [--ppid N] [--comm NAME] OP...
- *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...] | --shutdown
+ *	OP:	--load FILE.so | --unload FILE.so | --call NAME [ARG...] | --shutdown |
+ *		--sysctl NAME=VALUE
  *	ARG:	integer (decimal, optional '-', or 0x hex) | s:TEXT | b:HEX |
  *		z:N | a:0xADDR
  *
@@ -25,7 +26,7 @@
 #define	MAXOPS		256
 #define	MAXARGS		8
 
-enum opkind { OP_LOAD, OP_UNLOAD, OP_CALL, OP_SHUTDOWN };
+enum opkind { OP_LOAD, OP_UNLOAD, OP_CALL, OP_SHUTDOWN, OP_SYSCTL };
 
 struct op {
 	enum opkind	kind;
@@ -85,7 +86,7 @@ usage(const char *why)
 	    "               [--ruid N] [--svuid N] [--gid N] [--rgid N] [--svgid N] "
 	    "[--groups G,G,...] [--ppid N] [--comm NAME]\n"
 	    "               (--load FILE.so | --unload FILE.so | --shutdown | "
-	    "--call NAME [ARG...])...\n"
+	    "--call NAME [ARG...] | --sysctl NAME=VALUE)...\n"
 	    "       ARG: integer | s:TEXT | b:HEX | z:N | a:0xADDR\n");
 	exit(2);
 }
@@ -408,6 +409,32 @@ sysctl_visit(const char *name, const char *value, void *arg)
 	sb_add(sb, "}", 1);
 }
 
+/* sysctl(8) NAME=VALUE: the OID's handler decides, as in the kernel. */
+static void
+do_sysctl(const struct op *op)
+{
+	char name[256];
+	const char *eq = strchr(op->target, '=');
+	size_t len = (size_t)(eq - op->target);
+	bool badvalue;
+	int error;
+
+	if (len >= sizeof(name))
+		len = sizeof(name) - 1;
+	memcpy(name, op->target, len);
+	name[len] = '\0';
+	error = kms_sysctl_write(name, eq + 1, &badvalue);
+	if (badvalue)
+		fprintf(stderr, "kmodsim: \"%s\" does not fit %s's type\n",
+		    eq + 1, name);
+	event_begin();
+	sb_printf(&events, "{\"op\":\"sysctl\",\"name\":");
+	sb_json_string(&events, name);
+	sb_add(&events, ",\"value\":", 9);
+	sb_json_string(&events, eq + 1);
+	sb_printf(&events, ",\"error\":%d}", error);
+}
+
 /*
  * What kern_module.c's module_shutdown does at shutdown_final: MOD_SHUTDOWN
  * to every module, newest first, ignoring the answers.
@@ -426,6 +453,24 @@ do_shutdown(void)
 		(void)kms_module_event(all[i], KMS_MOD_SHUTDOWN);
 }
 
+/*
+ * "loaded_sysctls": the values just before the first unload, while the
+ * modules are there to have them (at the end when nothing is unloaded);
+ * "sysctls" are those left at the end.
+ */
+static struct strbuf loaded_sysctls;
+
+static void
+snapshot_loaded_sysctls(void)
+{
+
+	if (loaded_sysctls.len > 0)
+		return;
+	sb_add(&loaded_sysctls, "[", 1);
+	kms_sysctl_foreach(sysctl_visit, &loaded_sysctls);
+	sb_add(&loaded_sysctls, "]", 1);
+}
+
 static void
 run_ops(void)
 {
@@ -437,6 +482,7 @@ run_ops(void)
 			do_load(&ops[i]);
 			break;
 		case OP_UNLOAD:
+			snapshot_loaded_sysctls();
 			do_unload(&ops[i]);
 			break;
 		case OP_CALL:
@@ -444,6 +490,9 @@ run_ops(void)
 			break;
 		case OP_SHUTDOWN:
 			do_shutdown();
+			break;
+		case OP_SYSCTL:
+			do_sysctl(&ops[i]);
 			break;
 		}
 	}
@@ -495,6 +544,12 @@ main(int argc, char **argv)
 			    OP_UNLOAD;
 			ops[nops++].target = argv[ai + 1];
 			ai += 2;
+		} else if (strcmp(argv[ai], "--sysctl") == 0 && ai + 1 < argc) {
+			if (strchr(argv[ai + 1], '=') == NULL)
+				usage("--sysctl takes NAME=VALUE");
+			ops[nops].kind = OP_SYSCTL;
+			ops[nops++].target = argv[ai + 1];
+			ai += 2;
 		} else if (strcmp(argv[ai], "--shutdown") == 0) {
 			ops[nops++].kind = OP_SHUTDOWN;
 			ai++;
@@ -532,6 +587,7 @@ main(int argc, char **argv)
 	}
 	kms_panic_set_catch(NULL);
 
+	snapshot_loaded_sysctls();
 	sb_add(&sysctls, "[", 1);
 	kms_sysctl_foreach(sysctl_visit, &sysctls);
 	sb_add(&sysctls, "]", 1);
@@ -554,11 +610,14 @@ main(int argc, char **argv)
 	}
 	sb_add(&out, "],\"sysctls\":", 12);
 	sb_add(&out, sysctls.s, sysctls.len);
+	sb_add(&out, ",\"loaded_sysctls\":", 18);
+	sb_add(&out, loaded_sysctls.s, loaded_sysctls.len);
 	sb_add(&out, "}\n", 2);
 	fwrite(out.s, 1, out.len, stdout);
 	fflush(stdout);
 	free(out.s);
 	free(sysctls.s);
+	free(loaded_sysctls.s);
 	free(events.s);
 	return (kms_violation_count() > 0 || kms_malloc_leaks() > 0 ? 1 : 0);
 }

@@ -199,4 +199,32 @@ public sealed class ModuleDeclarationTests
             [ModuleShutdown] static void {|KMS0409:Shutdown|}() { }
         }
         """);
+
+    [Fact]
+    public Task KMS0412_ValidatorsThatCannotCheckTheWrittenValue() => Module.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("knobs")]
+        static class Knobs
+        {
+            [Sysctl("ok", Writable = true, Validator = nameof(Positive))] static int s_ok;
+            [Sysctl("flag", Writable = true, Validator = nameof(AnyFlag))] static bool s_flag;
+            [Sysctl("wide", Writable = true, Validator = nameof(Positive))] static long {|KMS0412:s_wide|};
+            [Sysctl("missing", Writable = true, Validator = "Nowhere")] static int {|KMS0412:s_missing|};
+            [Sysctl("readonly", Validator = nameof(Positive))] static int {|KMS0412:s_readonly|};
+            [Sysctl("errno", Writable = true, Validator = nameof(AsErrno))] static uint {|KMS0412:s_errno|};
+            [Sysctl("byref", Writable = true, Validator = nameof(ByRef))] static int {|KMS0412:s_byref|};
+            [Sysctl("twice", Writable = true, Validator = nameof(Twice))] static int {|KMS0412:s_twice|};
+            [Sysctl("field", Writable = true, Validator = nameof(s_ok))] static int {|KMS0412:s_field|};
+
+            static bool Positive(int value) => value > 0;
+            static bool AnyFlag(bool value) => true;
+            static Errno AsErrno(uint value) => Errno.None;
+            static bool ByRef(ref int value) => value > 0;
+            static bool Twice(int value) => true;
+            static bool Twice(long value) => true;
+
+            [Syscall] static int Get() => s_ok + s_wide.GetHashCode() * 0;
+        }
+        """);
 }

@@ -15,7 +15,7 @@ namespace KmodSharp.Compiler.Tests.Userland;
 /// </summary>
 public sealed class ManPageTests
 {
-    public static TheoryData<string> Examples => new() { "MySyscall", "CustomSyscall", "UserMemory", "TwoValues", "ErrorHandling", "Capsicum", "Counter" };
+    public static TheoryData<string> Examples => new() { "MySyscall", "CustomSyscall", "UserMemory", "TwoValues", "ErrorHandling", "Capsicum", "Counter", "Credentials" };
 
     [RequiresToolTheory("mandoc", "mandoc")]
     [MemberData(nameof(Examples))]

@@ -54,7 +54,9 @@ public static class ModuleBinder
             }
         }
 
-        ImmutableDictionary<IMethodSymbol, FunctionModel> functions = FunctionBinder.Bind(entry.Values, compilation);
+        // A sysctl validator is called from its SYSCTL_PROC handler, so it is a root as the entries are.
+        IEnumerable<IMethodSymbol> validators = type.GetMembers().OfType<IFieldSymbol>().Select(Analyzers.Subset.SysctlField.Validator).OfType<IMethodSymbol>();
+        ImmutableDictionary<IMethodSymbol, FunctionModel> functions = FunctionBinder.Bind(entry.Values.Concat(validators), compilation);
         ImmutableArray<SyscallModel> models = [.. syscalls.Select(s => BindSyscall(s.Method, s.Attribute, s.Id, functions[s.Method]))];
         var model = new ModuleModel(name, version, type.Name, Locate(type), models, new ModuleHooks(load, unload, shutdown));
         return new BoundModule(model, compilation, entry.ToImmutable(), functions);

@@ -97,6 +97,7 @@ public static class ModuleLowering
         declarations.AddRange(context.Tables);
         declarations.AddRange(Sysctls.Declarations(module.Model.Name, sysctls, context));
         declarations.AddRange(CalleesFirst(order, context.Calls).Select(m => functions[m]));
+        declarations.AddRange(SysctlHandlers.Declarations(module.Model.Name, sysctls, context));
         if (!options.InTree)
         {
             // A static syscall has the syscall provider's typed probes (make sysent writes systrace_args.c).

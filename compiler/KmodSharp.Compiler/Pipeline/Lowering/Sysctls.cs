@@ -11,7 +11,8 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>
 /// <c>[Sysctl("name")]</c> on a static field of the module exposes it as <c>kern.&lt;module&gt;.&lt;name&gt;</c>.
-/// Static sysctls are registered when the module loads and removed when it unloads.
+/// Static sysctls are registered when the module loads and removed when it unloads; one with a
+/// validator is a <c>SYSCTL_PROC</c> (<see cref="SysctlHandlers"/>).
 /// </summary>
 internal static class Sysctls
 {
@@ -30,6 +31,11 @@ internal static class Sysctls
             {
                 _ = context.StateName(field);
                 result.Add((field, attribute));
+                if (SysctlField.Validator(field) is { } validator)
+                {
+                    // Translated as any method is; its handler calls it (SysctlHandlers).
+                    _ = context.SignatureOf(validator);
+                }
             }
         }
 
@@ -47,7 +53,7 @@ internal static class Sysctls
         string node = CNames.SysctlNode(module);
         yield return new CMacroInvocation("SYSCTL_NODE",
             [new CIdentifier("_kern"), new CIdentifier("OID_AUTO"), new CIdentifier(node), readOnly, new CIntegerLiteral(0), new CStringLiteral($"{module} module")]);
-        foreach ((IFieldSymbol field, AttributeData attribute) in sysctls)
+        foreach ((IFieldSymbol field, AttributeData attribute) in sysctls.Where(s => SysctlField.Validator(s.Field) is null))
         {
             string name = attribute.ConstructorArguments[0].Value as string ?? field.Name;
             string description = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Description").Value.Value as string ?? "";

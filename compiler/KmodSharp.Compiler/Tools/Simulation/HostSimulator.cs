@@ -66,6 +66,7 @@ public static class HostSimulator
                     SimLoadStep load => ["--load", objects[load.Module]],
                     SimUnloadStep unload => ["--unload", objects[unload.Module]],
                     SimCall call => ["--call", CNames.SyscallModule(call.Name), .. call.Arguments],
+                    SimSysctlWrite write => ["--sysctl", $"{write.Name}={write.Value}"],
                     _ => throw new ArgumentException($"unknown step {step}", nameof(steps)),
                 });
             }
@@ -98,6 +99,7 @@ public static class HostSimulator
         JsonElement root = document.RootElement;
         var loads = ImmutableArray.CreateBuilder<SimLoad>();
         var calls = ImmutableArray.CreateBuilder<SimCallResult>();
+        var writes = ImmutableArray.CreateBuilder<SimSysctlWriteResult>();
         foreach (JsonElement e in root.GetProperty("events").EnumerateArray())
         {
             string op = e.GetProperty("op").GetString()!;
@@ -113,6 +115,10 @@ public static class HostSimulator
                     e.TryGetProperty("buffers", out JsonElement buffers)
                         ? [.. buffers.EnumerateArray().Select(b => new SimBuffer(b.GetProperty("arg").GetInt32(), b.GetProperty("hex").GetString()!))]
                         : []));
+            }
+            else if (op == "sysctl")
+            {
+                writes.Add(new SimSysctlWriteResult(e.GetProperty("name").GetString()!, e.GetProperty("value").GetString()!, e.GetProperty("error").GetInt32()));
             }
             else
             {
@@ -133,6 +139,12 @@ public static class HostSimulator
                 ? [.. sysctls.EnumerateArray().Select(s => new SimSysctl(s.GetProperty("name").GetString()!, s.GetProperty("value").GetString()!))]
                 : [],
             outcome.ExitCode,
-            outcome.Stderr);
+            outcome.Stderr)
+        {
+            SysctlWrites = writes.ToImmutable(),
+            LoadedSysctls = root.TryGetProperty("loaded_sysctls", out JsonElement loaded)
+                ? [.. loaded.EnumerateArray().Select(s => new SimSysctl(s.GetProperty("name").GetString()!, s.GetProperty("value").GetString()!))]
+                : [],
+        };
     }
 }

@@ -15,6 +15,12 @@ public sealed record SimUnloadStep(string Module) : SimStep;
 /// <summary>One syscall to make: its name and the driver's argument tokens (integers, <c>s:</c>, <c>z:</c>, <c>b:</c>, <c>a:</c>).</summary>
 public sealed record SimCall(string Name, ImmutableArray<string> Arguments) : SimStep;
 
+/// <summary>sysctl(8) <c>NAME=VALUE</c> as the operator: the OID's handler (and a <c>[Sysctl]</c> validator) decides.</summary>
+public sealed record SimSysctlWrite(string Name, string Value) : SimStep;
+
+/// <summary>A sysctl write's outcome: the handler's errno (0: stored).</summary>
+public sealed record SimSysctlWriteResult(string Name, string Value, int Error);
+
 /// <summary>
 /// The calling thread's credential in the harness, and fault injection: the Nth <c>M_NOWAIT</c>
 /// allocation fails, the Nth user-memory operation finds its page unmapped (0: none).
@@ -52,6 +58,12 @@ public sealed record SimulationReport(
     int ExitCode,
     string Stderr)
 {
+    /// <summary>The sysctls as they stood just before the first unload, while the modules had them (at the end when none was unloaded).</summary>
+    public ImmutableArray<SimSysctl> LoadedSysctls { get; init; } = [];
+
+    /// <summary>The sysctl writes, in order.</summary>
+    public ImmutableArray<SimSysctlWriteResult> SysctlWrites { get; init; } = [];
+
     /// <summary>Whether every module loaded and the kernel stayed sound: no violation, leak, panic or sanitizer report.</summary>
     public bool Clean => ExitCode == 0 && Violations.IsEmpty && Leaks == 0 && FailedLoads.IsEmpty;
 

@@ -78,6 +78,11 @@ public sealed record GeneratorFeatures
     /// <summary>A syscall's <c>SyscallResult</c> kept in locals, copied, read through <c>IsError</c>/<c>Error</c>/<c>Value</c> and returned (was refused: KMS0900).</summary>
     public bool StoredResults { get; init; } = true;
 
+    /// The read-only kernel API: a <c>CallingThread</c> parameter whose ids, groups, parent pid and
+    /// name are read, and the clocks and arc4random (<c>KernelClock</c>), folded into the checksum.
+    /// </summary>
+    public bool KernelReads { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

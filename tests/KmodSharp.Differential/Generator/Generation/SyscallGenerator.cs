@@ -79,6 +79,13 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             parameters.Add("UserPtr<long> result");
         }
 
+        // The calling thread is no argument slot: it goes anywhere in the list.
+        string? thread = module.Features.KernelReads && module.Chance(30) ? "caller" : null;
+        if (thread is not null)
+        {
+            parameters.Insert(module.Random.Next(parameters.Count + 1), "CallingThread " + thread);
+        }
+
         writer.Line(syscallName is null ? "[Syscall]" : $"[Syscall(Name = \"{syscallName}\")]");
         writer.Open($"public static {TypeName(returns)} {methodName}({string.Join(", ", parameters)})");
         writer.Line($"long acc = {module.Random.Next(1, 100000)};");
@@ -97,6 +104,11 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
         if (module.Chance(20))
         {
             KernelBuffer(method);
+        }
+
+        if (thread is not null)
+        {
+            new KernelReadsGenerator(module, method, writer).Write(thread);
         }
 
         statements.Statements(module.Random.Next(6, 18), 3);
