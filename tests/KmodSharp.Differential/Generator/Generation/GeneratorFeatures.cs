@@ -78,6 +78,7 @@ public sealed record GeneratorFeatures
     /// <summary>A syscall's <c>SyscallResult</c> kept in locals, copied, read through <c>IsError</c>/<c>Error</c>/<c>Value</c> and returned (was refused: KMS0900).</summary>
     public bool StoredResults { get; init; } = true;
 
+    /// <summary>
     /// The read-only kernel API: a <c>CallingThread</c> parameter whose ids, groups, parent pid and
     /// name are read, and the clocks and arc4random (<c>KernelClock</c>), folded into the checksum.
     /// </summary>
