@@ -122,8 +122,8 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
     }
 
     /// <summary>
-    /// KMS0205: in a syscall, an integer argument used as an <c>Allocate</c> count or a <c>Slice</c>
-    /// bound must first be compared with a constant or a <c>Length</c> (anywhere earlier in the method).
+    /// KMS0205: in a syscall, an integer argument used as an <c>Allocate</c> count, a <c>Slice</c> bound
+    /// or a range bound (<c>s[a..b]</c>) must first be compared with a constant or a <c>Length</c> (anywhere earlier in the method).
     /// </summary>
     private static void CheckLengths(OperationBlockAnalysisContext c, KernelSession session)
     {
@@ -155,6 +155,17 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
                         break;
                     case IIsPatternOperation pattern when ContainsRelational(pattern.Pattern) && Source(pattern.Value) is { } p:
                         Note(bounded, p, pattern.Syntax.SpanStart);
+                        break;
+                    case IRangeOperation range:
+                        // s[a..b] is s.Slice(a, b - a): its bounds are Slice bounds.
+                        foreach (IOperation? bound in new[] { range.LeftOperand, range.RightOperand })
+                        {
+                            foreach ((ISymbol source, IParameterSymbol parameter) in bound is null ? [] : Sources(bound, aliases))
+                            {
+                                uses.Add((source, parameter, bound!, "a range bound"));
+                            }
+                        }
+
                         break;
                     case IInvocationOperation invocation when IsLengthSink(invocation, session.Types, out string what):
                         foreach (IArgumentOperation argument in invocation.Arguments)

@@ -112,7 +112,16 @@ public sealed class UserMemoryTests
                 Span<byte> part = local.Slice(0, {|KMS0205:length|});
                 int doubled = count * 2;
                 using KernelBuffer<int> other = Kernel.Allocate<int>({|KMS0205:doubled|}, MallocFlags.NoWait);
+                Span<byte> tail = local[{|KMS0205:length|}..{|KMS0205:^count|}];
                 return Errno.None;
+            }
+
+            [Syscall]
+            static int RangeAfterCheck(int from)
+            {
+                if (from > 8) return -1;
+                Span<byte> local = stackalloc byte[8];
+                return local[from..].Length + local[^1];
             }
 
             [Syscall]

@@ -70,6 +70,7 @@ public static class IndicesFromEnd
         total += Sum(bytes[..^to]);
         total = (total * 5) + Sum(bytes[from..]);
         total = (total * 7) + Sum(bytes[^to..^from]);
+        total += Sum(bytes[(int)(from + 0x100000000L)..(sbyte)to]);
         Span<byte> middle = bytes[1..^1];
         middle[^from..].Fill(9);
         return (total * 11) + Sum(bytes) + middle.Length;

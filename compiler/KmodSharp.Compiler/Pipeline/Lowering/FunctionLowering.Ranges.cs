@@ -67,9 +67,10 @@ internal sealed partial class FunctionLowering
     // A bound as a size_t offset from the start: an int as it is, '^b' as length - b.
     private CExpr Bound(SpanValue span, IOperation bound)
     {
-        while (bound is IConversionOperation conversion)
+        // An int bound is converted to Index (Index.op_Implicit): the number itself, with any conversion to int it has.
+        if (bound is IConversionOperation { OperatorMethod: not null } toIndex)
         {
-            bound = conversion.Operand;
+            bound = toIndex.Operand;
         }
 
         if (bound is not IUnaryOperation { OperatorKind: UnaryOperatorKind.Hat } fromEnd)
