@@ -83,6 +83,7 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
     [InlineData("TwoValues")]
     [InlineData("Capsicum")]
     [InlineData("Counter")]
+    [InlineData("FrameReader")]
     public void Example_agrees(string example)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Example(example));

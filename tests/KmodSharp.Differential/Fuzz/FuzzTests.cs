@@ -28,6 +28,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [InlineData("TwoValues")]
     [InlineData("Capsicum")]
     [InlineData("Counter")]
+    [InlineData("FrameReader")]
     public void Example_survives_fuzzing(string example)
     {
         CompileResult result = KmodCompiler.Compile(TestModules.Example(example), new LoweringOptions());
