@@ -89,6 +89,7 @@ public sealed class KernelApiDifferentialTests(ITestOutputHelper output)
     [InlineData("Capsicum")]
     [InlineData("Counter")]
     [InlineData("Credentials")]
+    [InlineData("FrameReader")]
     public void Example_agrees(string example)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Example(example));

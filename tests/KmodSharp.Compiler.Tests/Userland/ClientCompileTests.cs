@@ -27,6 +27,7 @@ public sealed class ClientCompileTests
         { "ErrorHandling", "public static Errno Privileged()" },
         { "Capsicum", "public static Errno Square(int @value, out long result)" },
         { "Counter", "public static Errno Add(int @value, out long result)" },
+        { "FrameReader", "public static Errno Checksum(ref FrameHeader @frame, out int result)" },
     };
 
     [Theory]

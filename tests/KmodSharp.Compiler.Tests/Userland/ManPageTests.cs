@@ -15,7 +15,7 @@ namespace KmodSharp.Compiler.Tests.Userland;
 /// </summary>
 public sealed class ManPageTests
 {
-    public static TheoryData<string> Examples => new() { "MySyscall", "CustomSyscall", "UserMemory", "TwoValues", "ErrorHandling", "Capsicum", "Counter", "Credentials" };
+    public static TheoryData<string> Examples => new() { "MySyscall", "CustomSyscall", "UserMemory", "TwoValues", "ErrorHandling", "Capsicum", "Counter", "Credentials", "FrameReader" };
 
     [RequiresToolTheory("mandoc", "mandoc")]
     [MemberData(nameof(Examples))]
@@ -51,6 +51,8 @@ public sealed class ManPageTests
     [InlineData("Capsicum", "cap_square", "ENOENT")]
     [InlineData("Capsicum", "cap_whoami", "ECAPMODE ENOENT")]
     [InlineData("MySyscall", "mysyscall", "ECAPMODE ENOENT")]
+    [InlineData("FrameReader", "frame_checksum", "EFAULT EINVAL EFBIG EINTEGRITY ECAPMODE ENOENT")]
+    [InlineData("FrameReader", "frame_summarize", "EFAULT EINVAL EFBIG ECAPMODE ENOENT")]
     public void Errors_lists_what_the_handler_can_return(string example, string function, string expected)
     {
         ModuleArtifacts module = TestCompiler.Example(example);

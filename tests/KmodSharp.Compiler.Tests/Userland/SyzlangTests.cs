@@ -23,6 +23,7 @@ public sealed class SyzlangTests
     [InlineData("TwoValues", "two_values", "base int64")]
     [InlineData("Capsicum", "cap_whoami", "")]
     [InlineData("Counter", "counter_add", "value int32")]
+    [InlineData("FrameReader", "frame_summarize", "frame ptr[in, framereader_FrameHeader]|summary ptr[out, framereader_FrameSummary]")]
     public void Describes_the_signature(string example, string syscall, string arguments)
     {
         SyzDescription description = SyzlangParser.Parse(Description(TestCompiler.Example(example)));

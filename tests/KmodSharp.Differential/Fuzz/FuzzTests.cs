@@ -29,6 +29,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     [InlineData("Capsicum")]
     [InlineData("Counter")]
     [InlineData("Credentials")]
+    [InlineData("FrameReader")]
     public void Example_survives_fuzzing(string example)
     {
         CompileResult result = KmodCompiler.Compile(TestModules.Example(example), new LoweringOptions());
