@@ -15,8 +15,8 @@ namespace KmodSharp.Analyzers.Rules;
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
 /// patterns beyond constant/relational/and/or/not (and <see cref="PatternVariable"/>), non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
-/// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal
-/// (<see cref="PairResult"/>), a deconstruction other than of a tuple literal into variables, fields or
+/// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal, a pair
+/// local or a call (<see cref="PairResult"/>, <see cref="PairLocal"/>), a deconstruction other than of a tuple literal into variables, fields or
 /// elements (<see cref="Deconstruction"/>) and a static initializer that would run code (<see cref="ModuleStateInitializer"/>),
 /// decided where the backend decides them.
 /// </summary>
@@ -111,9 +111,10 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "Taking an address ('&')";
             case IVariableDeclaratorOperation { Symbol.IsRef: true }:
                 return "A 'ref' local";
-            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null:
+            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null
+                && !PairResult.IsPairType(declarator.Symbol.Type):
                 // (A tuple literal initializer is reported itself.)
-                return "A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)";
+                return "A local of tuple type (only '(long, long)', a two-value result, is)";
             case IDeclarationPatternOperation declaration when PatternVariable.IsTranslatable(declaration):
                 return null;
             case IPatternOperation pattern:
@@ -124,7 +125,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A generic local function";
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
-            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple):
+            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple) && !PairLocal.IsStored(tuple):
                 return "A tuple (only '(long, long)' as a syscall result is)";
             case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
                 return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";

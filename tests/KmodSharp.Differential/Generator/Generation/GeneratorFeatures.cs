@@ -57,6 +57,9 @@ public sealed record GeneratorFeatures
     /// <summary>A syscall's <c>SyscallResult</c> kept in locals, copied, read through <c>IsError</c>/<c>Error</c>/<c>Value</c> and returned (was refused: KMS0900).</summary>
     public bool StoredResults { get; init; } = true;
 
+    /// <summary>A two-value result kept in a <c>(long, long)</c> local, swapped or updated by element, then returned (was refused: KMS0900 "returning a stored pair").</summary>
+    public bool StoredPairs { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 
