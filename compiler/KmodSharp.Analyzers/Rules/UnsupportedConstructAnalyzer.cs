@@ -75,7 +75,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
 
                 string construct = c.Node switch
                 {
-                    UnsafeStatementSyntax => "An 'unsafe' block",
+                    UnsafeStatementSyntax => "An 'unsafe' block" + NoPointersNeeded,
                     FixedStatementSyntax => "A 'fixed' statement",
                     _ => "Pointer code",
                 };
@@ -86,8 +86,24 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             SyntaxKind.PointerIndirectionExpression,
             SyntaxKind.PointerMemberAccessExpression);
 
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                // A fixed buffer's element is a pointer access, which IOperation does not model: found by its syntax.
+                var access = (ElementAccessExpressionSyntax)c.Node;
+                if (c.ContainingSymbol is { } owner && c.SemanticModel.GetSymbolInfo(access.Expression, c.CancellationToken).Symbol is IFieldSymbol { IsFixedSizeBuffer: true } buffer)
+                {
+                    session.Report(owner, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, access.GetLocation(),
+                        $"Indexing the fixed buffer '{buffer.Name}' (declare it as a field of an [InlineArray({buffer.FixedSize})] struct: indexed without 'unsafe', and bounds-checked)");
+                }
+            },
+            SyntaxKind.ElementAccessExpression);
+
         context.RegisterSymbolAction(c => CheckMember(c, session), SymbolKind.Method, SymbolKind.Property, SymbolKind.Event, SymbolKind.Field);
     }
+
+    // What to write instead of unsafe code: kernel code needs no pointers, and a fixed buffer's usual replacement is an inline array.
+    private const string NoPointersNeeded = " (kernel code needs no pointers: for a fixed-size array in a struct, 'fixed int V[8]', use a field of an [InlineArray(8)] struct)";
 
     private static Location LocationOf(IOperation operation) => operation.Syntax switch
     {
@@ -231,7 +247,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: true } or IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRefReadonly: true } => "A 'ref' return",
             IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAsync: true } => "An 'async' method",
             IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.DeclaringSyntaxReferences.Length > 0
-                && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.UnsafeKeyword) => "An 'unsafe' method",
+                && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.UnsafeKeyword) => "An 'unsafe' method" + NoPointersNeeded,
             IFieldSymbol { IsStatic: false, IsConst: false } when symbol.ContainingType.TypeKind == TypeKind.Class => "An instance field",
             _ => null,
         };
