@@ -35,6 +35,7 @@ public sealed class ArithmeticDifferentialTests(ITestOutputHelper output)
     [InlineData("IntegerAbsClamp")]
     [InlineData("BitOps")]
     [InlineData("StoredResults")]
+    [InlineData("StoredPairs")]
     public void Arithmetic_modules_agree(string module)
     {
         DifferentialReport report = DifferentialRunner.Run(TestModules.Text(module), fileName: module + ".cs");

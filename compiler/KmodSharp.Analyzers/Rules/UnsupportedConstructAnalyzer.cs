@@ -15,8 +15,8 @@ namespace KmodSharp.Analyzers.Rules;
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
 /// patterns beyond constant/relational/and/or/not (and <see cref="PatternVariable"/>), non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
-/// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal
-/// (<see cref="PairResult"/>), a deconstruction other than of a tuple literal into variables, fields or
+/// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal, a pair
+/// local or a call (<see cref="PairResult"/>, <see cref="PairLocal"/>), a deconstruction other than of a tuple literal into variables, fields or
 /// elements (<see cref="Deconstruction"/>) and a static initializer that would run code (<see cref="ModuleStateInitializer"/>),
 /// decided where the backend decides them.
 /// </summary>
@@ -75,7 +75,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
 
                 string construct = c.Node switch
                 {
-                    UnsafeStatementSyntax => "An 'unsafe' block",
+                    UnsafeStatementSyntax => "An 'unsafe' block" + NoPointersNeeded,
                     FixedStatementSyntax => "A 'fixed' statement",
                     _ => "Pointer code",
                 };
@@ -86,8 +86,24 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             SyntaxKind.PointerIndirectionExpression,
             SyntaxKind.PointerMemberAccessExpression);
 
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                // A fixed buffer's element is a pointer access, which IOperation does not model: found by its syntax.
+                var access = (ElementAccessExpressionSyntax)c.Node;
+                if (c.ContainingSymbol is { } owner && c.SemanticModel.GetSymbolInfo(access.Expression, c.CancellationToken).Symbol is IFieldSymbol { IsFixedSizeBuffer: true } buffer)
+                {
+                    session.Report(owner, c.ReportDiagnostic, DiagnosticDescriptors.UnsupportedConstruct, access.GetLocation(),
+                        $"Indexing the fixed buffer '{buffer.Name}' (declare it as a field of an [InlineArray({buffer.FixedSize})] struct: indexed without 'unsafe', and bounds-checked)");
+                }
+            },
+            SyntaxKind.ElementAccessExpression);
+
         context.RegisterSymbolAction(c => CheckMember(c, session), SymbolKind.Method, SymbolKind.Property, SymbolKind.Event, SymbolKind.Field);
     }
+
+    // What to write instead of unsafe code: kernel code needs no pointers, and a fixed buffer's usual replacement is an inline array.
+    private const string NoPointersNeeded = " (kernel code needs no pointers: for a fixed-size array in a struct, 'fixed int V[8]', use a field of an [InlineArray(8)] struct)";
 
     private static Location LocationOf(IOperation operation) => operation.Syntax switch
     {
@@ -111,9 +127,10 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "Taking an address ('&')";
             case IVariableDeclaratorOperation { Symbol.IsRef: true }:
                 return "A 'ref' local";
-            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null:
+            case IVariableDeclaratorOperation { Symbol.Type.IsTupleType: true } declarator when TupleLiteral.Of(declarator.GetVariableInitializer()?.Value) is null
+                && !PairResult.IsPairType(declarator.Symbol.Type):
                 // (A tuple literal initializer is reported itself.)
-                return "A local of tuple type (only '(long, long)' as a result, returned as a tuple literal, is)";
+                return "A local of tuple type (only '(long, long)', a two-value result, is)";
             case IDeclarationPatternOperation declaration when PatternVariable.IsTranslatable(declaration):
                 return null;
             case IPatternOperation pattern:
@@ -124,7 +141,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A generic local function";
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
-            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple):
+            case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple) && !PairLocal.IsStored(tuple):
                 return "A tuple (only '(long, long)' as a syscall result is)";
             case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
                 return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";
@@ -231,7 +248,7 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRef: true } or IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsByRefReadonly: true } => "A 'ref' return",
             IMethodSymbol { MethodKind: MethodKind.Ordinary, IsAsync: true } => "An 'async' method",
             IMethodSymbol { MethodKind: MethodKind.Ordinary } method when method.DeclaringSyntaxReferences.Length > 0
-                && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.UnsafeKeyword) => "An 'unsafe' method",
+                && method.DeclaringSyntaxReferences[0].GetSyntax() is MethodDeclarationSyntax { Modifiers: var modifiers } && modifiers.Any(SyntaxKind.UnsafeKeyword) => "An 'unsafe' method" + NoPointersNeeded,
             IFieldSymbol { IsStatic: false, IsConst: false } when symbol.ContainingType.TypeKind == TypeKind.Class => "An instance field",
             _ => null,
         };

@@ -49,9 +49,9 @@ public sealed class UntranslatableStatementAnalyzer : KernelCodeAnalyzer
     {
         ILabeledOperation labeled => Statements.Check(labeled),
         IReturnOperation ret => SyscallResultReturn.Check(ret) ?? SpanSources.Check(ret) ?? KernelResources.Check(ret),
-        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator) ?? StoredResult.Check(declarator),
-        ISimpleAssignmentOperation assignment => SpanSources.Check(assignment) ?? StoredResult.Check(assignment),
-        ILocalReferenceOperation local => StoredResult.Check(local),
+        IVariableDeclaratorOperation declarator => KernelResources.Check(declarator) ?? SpanSources.Check(declarator) ?? StoredResult.Check(declarator) ?? PairLocal.Check(declarator),
+        ISimpleAssignmentOperation assignment => SpanSources.Check(assignment) ?? StoredResult.Check(assignment) ?? PairLocal.Check(assignment),
+        ILocalReferenceOperation local => StoredResult.Check(local) ?? PairLocal.Check(local),
         IForEachLoopOperation loop => SpanSources.Check(loop),
         IInvocationOperation call => SpanSources.Check(call),
         IUsingOperation usingOperation => KernelResources.Check(usingOperation),

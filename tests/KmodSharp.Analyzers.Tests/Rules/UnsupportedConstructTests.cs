@@ -66,4 +66,35 @@ public sealed class UnsupportedConstructTests
             }
         }
         """);
+
+    [Fact]
+    public Task A_fixed_buffer_points_to_an_inline_array_wherever_unsafe_code_meets_it() => Unsupported.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        public unsafe struct Samples
+        {
+            public fixed int Readings[8];
+        }
+
+        [KernelModule("m")]
+        static unsafe class M
+        {
+            [Syscall]
+            static int Sum(int x)
+            {
+                Samples held = default;
+                {|#0:held.Readings[2]|} = x;
+                return {|#1:held.Readings[2]|};
+            }
+
+            [Syscall]
+            static unsafe int {|#2:First|}(int x) => x;
+        }
+        """,
+        Unsupported.Diagnostic("KMS0900").WithLocation(0).WithArguments(FixedBuffer, ""),
+        Unsupported.Diagnostic("KMS0900").WithLocation(1).WithArguments(FixedBuffer, ""),
+        Unsupported.Diagnostic("KMS0900").WithLocation(2).WithArguments(
+            "An 'unsafe' method (kernel code needs no pointers: for a fixed-size array in a struct, 'fixed int V[8]', use a field of an [InlineArray(8)] struct)", ""));
+
+    private const string FixedBuffer = "Indexing the fixed buffer 'Readings' (declare it as a field of an [InlineArray(8)] struct: indexed without 'unsafe', and bounds-checked)";
 }

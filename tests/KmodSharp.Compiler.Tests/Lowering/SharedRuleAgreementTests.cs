@@ -28,7 +28,7 @@ public sealed partial class SharedRuleAgreementTests
             """ },
         { "stored pair", "KMS0900", """
             [Syscall]
-            public static (long, long) Stored(long x) => /*<*/Literal(x)/*>*/;
+            public static (long, long) Stored(long x) => /*<*/x > 0 ? Literal(x) : Literal(-x)/*>*/;
 
             [Syscall]
             public static (long, long) Literal(long x) => (x, x + 1);

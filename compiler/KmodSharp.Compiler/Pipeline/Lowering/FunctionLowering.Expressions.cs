@@ -42,6 +42,8 @@ internal sealed partial class FunctionLowering
                 return new CIdentifier(Declare("kms_unused", CTypeMapper.Map(KTypeOf(discard.Type, discard))));
             case IFieldReferenceOperation { Field.IsStatic: true } field when context.StateName(field.Field) is { } state:
                 return new CIdentifier(state);
+            case IFieldReferenceOperation { Instance: not null } field when PairElement(field) is { } element:
+                return element;
             case IFieldReferenceOperation { Instance: not null } field:
                 return FieldAccess(field);
             case IPropertyReferenceOperation property:

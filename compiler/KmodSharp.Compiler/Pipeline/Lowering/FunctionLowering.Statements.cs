@@ -104,6 +104,16 @@ internal sealed partial class FunctionLowering
         }
 
         IOperation? initializer = declarator.Initializer?.Value ?? declarator.GetVariableInitializer()?.Value;
+        if (Analyzers.Subset.PairResult.IsPairType(declarator.Symbol.Type))
+        {
+            if (initializer is not null)
+            {
+                StorePair(declarator.Symbol, initializer, declared: true);
+            }
+
+            return;
+        }
+
         if (Analyzers.Subset.StoredResult.IsStorable(declarator.Symbol.Type))
         {
             if (initializer is not null)
@@ -172,6 +182,9 @@ internal sealed partial class FunctionLowering
                 return;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation resultLocal } stored when Analyzers.Subset.StoredResult.IsStoredAssignment(stored):
                 StoreResult(resultLocal.Local, resultLocal, stored.Value);
+                return;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation pairLocal } pair when Analyzers.Subset.PairLocal.IsStoredAssignment(pair):
+                StorePair(pairLocal.Local, pair.Value, declared: false);
                 return;
             case ISimpleAssignmentOperation { Target: IDiscardOperation } discarded:
                 // "_ = Call();" keeps the call and drops its value, as a kernel developer writes it.
@@ -350,16 +363,24 @@ internal sealed partial class FunctionLowering
             throw LoweringContext.Untranslated(stored.At, stored.Description);
         }
 
-        if (Analyzers.Subset.TupleLiteral.Of(ret.ReturnedValue) is not { Elements: [var first, var second] })
+        IOperation returned = ret.ReturnedValue!;
+        while (returned is IConversionOperation { OperatorMethod: null } conversion && Analyzers.Subset.TupleLiteral.Of(returned) is null)
         {
-            throw new InternalCompilerException($"a pair return without a tuple literal: {ret.Syntax}");
+            returned = conversion.Operand;
+        }
+
+        if (returned is IInvocationOperation call)
+        {
+            // The callee writes the caller's own td_retval pointers.
+            PairCall(call, new CIdentifier(FunctionSignature.PairFirst), new CIdentifier(FunctionSignature.PairSecond));
+            EmitReturn(signature.ReturnsErrno ? Literal(0) : null, null);
+            return;
         }
 
         // Left to right, as C# does: "(Next(), 100 / y)" calls Next before the division fails.
-        IOperation[] elements = [first, second];
-        CExpr?[] values = InOrder(elements, i => Converted(elements[i]));
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), values[0]!)));
-        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), values[1]!)));
+        (CExpr first, CExpr second) = PairParts(returned);
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairFirst)), first)));
+        Emit(new CExpressionStatement(new CAssign(new CUnary(CUnaryOperator.Dereference, new CIdentifier(FunctionSignature.PairSecond)), second)));
         EmitReturn(signature.ReturnsErrno ? Literal(0) : null, null);
     }
 

@@ -84,6 +84,9 @@ public sealed record GeneratorFeatures
     /// </summary>
     public bool KernelReads { get; init; } = true;
 
+    /// <summary>A two-value result kept in a <c>(long, long)</c> local, swapped or updated by element, then returned (was refused: KMS0900 "returning a stored pair").</summary>
+    public bool StoredPairs { get; init; } = true;
+
     /// <summary>Everything the generator can write.</summary>
     public static GeneratorFeatures All { get; } = new();
 

@@ -162,6 +162,15 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
             case SyscallReturn.CopiedOut:
                 writer.Line(module.Features.ComputedInArguments && module.Chance(40) ? "return Kernel.CopyOut(unchecked(acc * 3), result);" : "return Kernel.CopyOut(in acc, result);");
                 break;
+            case SyscallReturn.Pair when module.Features.StoredPairs && module.Chance(50):
+            {
+                string pair = method.Fresh("pr");
+                writer.Line($"var {pair} = (acc, unchecked(acc * 7 + 1));");
+                writer.Line(module.Chance(50) ? $"{pair} = ({pair}.Item2, {pair}.Item1);" : $"{pair}.Item1 ^= {module.Random.Next(1, 100)};");
+                writer.Line($"return {pair};");
+                break;
+            }
+
             case SyscallReturn.Pair:
                 writer.Line(module.Features.BareVariablePairs ? "return (acc, unchecked(acc * 7 + 1));" : "return (acc ^ 1, unchecked(acc * 7 + 1));");
                 break;
