@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.Linq;
 using KmodSharp.Compiler;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Differential.Generator.Generation;
+using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -52,6 +54,22 @@ public sealed class CredentialsExampleTests
         Assert.Equal(14, report.Calls[2].Error);
         Assert.Equal(["e9030000", "92100000"], report.Calls[2].Buffers.Select(b => b.Hex));
         Assert.Equal(77L, report.Calls[3].Retval);
+    }
+
+    [Fact]
+    public void The_example_agrees_in_dotnet_and_C_for_a_user_with_many_groups()
+    {
+        DifferentialReport report = DifferentialRunner.Run(TestModules.Example("Credentials"), new DifferentialOptions
+        {
+            InputsPerSyscall = 300,
+            Credential = new Simulation.Credential(Uid: 1001, Jailed: false, CapabilityMode: false) { SavedUid = 0, Groups = [1001, 0, 5, 20, 68, 4_294_967_294] },
+            ParentProcessId = 31337,
+        });
+
+        report.ThrowIfFailed();
+        Assert.True(report.Errors.GetValueOrDefault((int)Errno.EINVAL) > 0, "no getgroups buffer was too small");
+        Assert.True(report.Errors.GetValueOrDefault((int)Errno.EFAULT) > 0, "no copyout faulted");
+        Assert.True(report.Errors.GetValueOrDefault(0) > 0, "no call succeeded");
     }
 
     [Fact]

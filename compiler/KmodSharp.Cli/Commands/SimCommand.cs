@@ -35,7 +35,9 @@ internal static class SimCommand
         var capmode = new Option<bool>("--capmode") { Description = "Make the calls in Capsicum capability mode" };
         var failMalloc = new Option<int>("--fail-malloc") { Description = "Make the Nth M_NOWAIT allocation fail (fault injection)" };
         var unmapAfter = new Option<int>("--unmap-after") { Description = "Make the Nth user-memory access find its page unmapped, as if unmapped mid-call (fault injection)" };
+        var identity = new IdentityOptions();
         var command = new Command("sim", "Run the generated C in the host kernel harness") { input, call, sysctl, json, uid, jail, capmode, failMalloc, unmapAfter };
+        identity.AddTo(command);
         command.SetAction(parsed =>
         {
             var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, CommonOptions.FromProject, null, parsed.GetValue(json) ? TextWriter.Null : output, error);
@@ -55,11 +57,22 @@ internal static class SimCommand
                 return ExitCodes.Usage;
             }
 
+            SimIdentity who;
+            try
+            {
+                who = identity.From(parsed);
+            }
+            catch (FormatException e)
+            {
+                error.WriteLine("kmodsharp: " + e.Message);
+                return ExitCodes.Usage;
+            }
+
             SimulationReport report;
             try
             {
                 ImmutableArray<SimStep> all = [.. result.Modules.Select(m => (SimStep)new SimLoadStep(m.ModuleName)), .. steps, .. result.Modules.Reverse().Select(m => new SimUnloadStep(m.ModuleName))];
-                report = HostSimulator.Run(result.Modules, all, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc), parsed.GetValue(unmapAfter)));
+                report = HostSimulator.Run(result.Modules, all, new SimEnvironment(parsed.GetValue(uid), parsed.GetValue(jail), parsed.GetValue(capmode), parsed.GetValue(failMalloc), parsed.GetValue(unmapAfter)) { Identity = who });
             }
             catch (HostCompileException e)
             {

@@ -65,6 +65,8 @@ public sealed class RuntimeApiTableTests
             ["Printf"] = "printf", ["CopyIn"] = "copyin", ["CopyOut"] = "copyout", ["CopyInString"] = "copyinstr",
             ["FetchByte"] = "fubyte", ["StoreByte"] = "subyte", ["FetchWord32"] = "fueword32", ["FetchWord64"] = "fueword64",
             ["StoreWord32"] = "suword32", ["StoreWord64"] = "suword64", ["PrivCheck"] = "priv_check",
+            ["CopyProcessName"] = "strlcpy", ["NanoTime"] = "nanotime", ["GetNanoTime"] = "getnanotime", ["GetMicroUptime"] = "getmicrouptime",
+            ["Random"] = "arc4random", ["RandomBytes"] = "arc4random_buf",
         };
         Assert.Equal(
             cNames.OrderBy(p => p.Key),
