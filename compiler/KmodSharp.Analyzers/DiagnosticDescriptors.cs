@@ -90,12 +90,6 @@ public static class DiagnosticDescriptors
         "[SkipLocalsInit] on {0} leaves stack memory uninitialised, which can leak kernel data to user space; remove it",
         DiagnosticCategories.UserMemory);
 
-    public static readonly DiagnosticDescriptor PaddedCopyOut = Create(
-        DiagnosticIds.PaddedCopyOut,
-        "Span of structs with padding copied to user memory",
-        "A span of '{0}' is copied out to user memory but '{0}' has {1}{2}; the padding of each element would go out as it is in kernel memory, so copy the elements one at a time with Kernel.CopyOut(in items[i], destination.Add((nuint)i)), which zeroes each one's padding",
-        DiagnosticCategories.UserMemory);
-
     public static readonly DiagnosticDescriptor UnboundedUserLength = Create(
         DiagnosticIds.UnboundedUserLength,
         "User-controlled length is not bounded",

@@ -23,7 +23,8 @@ public static class DiagnosticIds
     public const string IgnoredCopyResult = "KMS0201";
     public const string DoubleFetch = "KMS0202";
     public const string SkipLocalsInit = "KMS0203";
-    public const string PaddedCopyOut = "KMS0204";
+
+    // KMS0204 is retired, not to be reused: a padded struct copied out translates (docs/diagnostics/KMS0204.md).
     public const string UnboundedUserLength = "KMS0205";
 
     public const string SleepUnderMutex = "KMS0300";

@@ -11,7 +11,7 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// User-memory rules: KMS0200 raw pointer syscall parameters, KMS0201 unchecked copy/fetch/store
-/// results, KMS0203 <c>[SkipLocalsInit]</c>, KMS0204 copyout of a span of structs with padding, KMS0205
+/// results, KMS0203 <c>[SkipLocalsInit]</c>, KMS0205
 /// user-controlled lengths without a bounding check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -21,7 +21,6 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
         DiagnosticDescriptors.RawPointerParameter,
         DiagnosticDescriptors.IgnoredCopyResult,
         DiagnosticDescriptors.SkipLocalsInit,
-        DiagnosticDescriptors.PaddedCopyOut,
         DiagnosticDescriptors.UnboundedUserLength);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
@@ -98,13 +97,6 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
         if (api.MustBeChecked && IsDiscarded(invocation))
         {
             session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name);
-        }
-
-        // One padded value goes out through a zeroed buffer; a span of them would copy its padding as it is in kernel memory.
-        if (PaddedCopyOut.RefusedHole(invocation, api) is { } padding)
-        {
-            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.PaddedCopyOut, invocation.Syntax.GetLocation(),
-                method.TypeArguments[0].ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), padding);
         }
     }
 

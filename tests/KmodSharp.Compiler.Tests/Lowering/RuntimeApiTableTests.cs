@@ -131,7 +131,9 @@ public sealed class RuntimeApiTableTests
         Assert.NotEmpty(userMemory);
         foreach ((MethodInfo method, ReadsUserMemoryAttribute? reads, WritesUserMemoryAttribute? writes) in userMemory)
         {
-            RuntimeMethod entry = Assert.Single(table.Methods, m => m.Method.Name == method.Name && m.Method.Parameters.Length == method.GetParameters().Length);
+            // Overloads (CopyIn of one value or of a span) differ in their parameters' names.
+            RuntimeMethod entry = Assert.Single(table.Methods, m => m.Method.Name == method.Name
+                && m.Method.Parameters.Select(p => p.Name).SequenceEqual(method.GetParameters().Select(p => p.Name)));
             Assert.Equal(reads?.Parameter ?? writes!.Parameter, entry.UserParameter);
             Assert.Equal(writes is not null, entry.WritesUser);
             Assert.Contains(method.GetParameters(), p => p.Name == entry.UserParameter);

@@ -37,7 +37,8 @@ public struct Batch
 /// Differential module: structs with padding copied out. .NET's padding bytes are zero; the
 /// C goes through a zeroed buffer filled field by field, so the user bytes (padding included)
 /// match .NET's on a poisoned kernel stack, wherever the struct came from: field stores, a
-/// helper's return value, a <c>with</c> copy, nested structs and inline arrays of them.
+/// helper's return value, a <c>with</c> copy, nested structs, inline arrays of them, kernel
+/// memory from malloc(9) without M_ZERO, and spans of them copied out whole.
 /// </summary>
 [KernelModule("paddedcopies")]
 public static class PaddedCopies
@@ -110,7 +111,43 @@ public static class PaddedCopies
         return Kernel.CopyOut(in batch, destination);
     }
 
-    // Element by element: each copy out zeroes that element's padding (a whole span is KMS0204).
+    // A span of padded structs in one copyout: every element's padding zero, the whole span or nothing.
+    [Syscall]
+    public static SyscallResult<int> Span(UserPtr<Sample> destination, int count)
+    {
+        if (count < 0 || count > 3)
+        {
+            return Errno.EINVAL;
+        }
+
+        Span<Sample> items = stackalloc Sample[3];
+        for (int i = 0; i < items.Length; i++)
+        {
+            items[i] = new Sample { Kind = (byte)(count + i), Size = i - count };
+        }
+
+        Errno failed = Kernel.CopyOut(items.Slice(0, count), destination);
+        return failed != Errno.None ? failed : count;
+    }
+
+    // From malloc(9) without M_ZERO, nested padding, a slice that starts past the first element.
+    [Syscall]
+    public static Errno SpanFromKernelMemory(UserPtr<Envelope> destination, int tag)
+    {
+        using KernelBuffer<Envelope> heap = Kernel.Allocate<Envelope>(3, MallocFlags.WaitOk);
+        for (int i = 0; i < heap.Length; i++)
+        {
+            heap.Span[i].Tag = (short)(tag + i);
+            heap.Span[i].Inner.Kind = (byte)i;
+            heap.Span[i].Inner.Size = tag;
+            heap.Span[i].Tail = -i;
+        }
+
+        ReadOnlySpan<Envelope> last = heap.Span.Slice(1);
+        return Kernel.CopyOut(last, destination);
+    }
+
+    // Element by element: each copy out zeroes that element's padding.
     [Syscall]
     public static SyscallResult<int> Each(UserPtr<Sample> destination, int count)
     {

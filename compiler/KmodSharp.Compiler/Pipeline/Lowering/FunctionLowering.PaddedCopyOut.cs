@@ -45,6 +45,52 @@ internal sealed partial class FunctionLowering
         return (buffer, destination);
     }
 
+    /// <summary>
+    /// For a copy out of a span of padded structs: the same, element by element, into a zeroed
+    /// <c>malloc(9)</c> buffer of the span's bytes, copied out in one <c>copyout</c> (the whole span or
+    /// nothing, as for any span) and freed at once; returns copyout's result, or null when the element
+    /// has no padding.
+    /// <code>
+    /// kms_out_len = (size_t)len * sizeof(struct Stat);
+    /// kms_outp = malloc(kms_out_len, M_MOD, M_WAITOK | M_ZERO);
+    /// for (kms_i = 0; kms_i &lt; len; kms_i++) { memcpy(kms_outp + kms_i * sizeof(struct Stat) + offsetof(struct Stat, kind), …); … }
+    /// kms_error = copyout(kms_outp, dst, kms_out_len);
+    /// free(kms_outp, M_MOD);
+    /// </code>
+    /// </summary>
+    internal CExpr? PaddedSpanCopyOut(string copyoutName, IMethodSymbol copyOut, CExpr pointer, CExpr length, CExpr destination, IOperation at)
+    {
+        ITypeSymbol type = copyOut.TypeArguments[0];
+        if (!Analyzers.Subset.PaddedCopyOut.NeedsZeroedBuffer(type))
+        {
+            return null;
+        }
+
+        if (MayWrite(destination))
+        {
+            destination = Spill(destination, CTypeOf(copyOut.Parameters[1].Type, at));
+        }
+
+        CType structType = CTypeOf(type, at);
+        var size = new CNamedType("size_t");
+        var bytes = new CIdentifier(Declare("kms_out_len", size));
+        var buffer = new CIdentifier(Declare("kms_outp", new CPointerType(new CNamedType("uint8_t"))));
+        var index = new CIdentifier(Declare("kms_i", size));
+        var error = new CIdentifier(Declare("kms_error", CNamedType.Int));
+        var count = new CCast(size, length);
+        var malloc = new CIdentifier(context.MallocType());
+        Emit(new CExpressionStatement(new CAssign(bytes, new CBinary(CBinaryOperator.Multiply, count, new CSizeofType(structType)))));
+        Emit(new CExpressionStatement(new CAssign(buffer, new CCall(new CIdentifier("malloc"),
+            [bytes, malloc, new CBinary(CBinaryOperator.BitwiseOr, new CIdentifier("M_WAITOK"), new CIdentifier("M_ZERO"))]))));
+        CExpr element = new CBinary(CBinaryOperator.Add, buffer, new CBinary(CBinaryOperator.Multiply, index, new CSizeofType(structType)));
+        CBlock fill = Collect(() => CopyFields(type, structType, element, new CIndex(pointer, index), designator: null, depth: 0));
+        Emit(new CFor(new CExpressionStatement(new CAssign(index, Literal(0))), new CBinary(CBinaryOperator.Less, index, count),
+            new CUnary(CUnaryOperator.PostIncrement, index), fill));
+        Emit(new CExpressionStatement(new CAssign(error, new CCall(copyoutName, buffer, destination, bytes))));
+        Emit(new CExpressionStatement(new CCall("free", buffer, malloc)));
+        return error;
+    }
+
     // Each member without padding is one memcpy to its offset; a member with padding (a struct, or an
     // array of structs) is walked into.
     private void CopyFields(ITypeSymbol type, CType outer, CExpr buffer, CExpr value, CExpr? designator, int depth)

@@ -27,7 +27,7 @@ internal static class Intrinsics
             ? new CCall(c.CName, c.Arg(0), pointer, SpanBytes(c, length))
             : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(1))),
         ["Kernel.CopyOut"] = c => c.Lowered[0].Span is var (pointer, length)
-            ? new CCall(c.CName, pointer, c.Arg(1), SpanBytes(c, length))
+            ? c.Lowering.PaddedSpanCopyOut(c.CName, c.Method, pointer, length, c.Arg(1), c.Operation) ?? new CCall(c.CName, pointer, c.Arg(1), SpanBytes(c, length))
             : c.Lowering.PaddedCopyOut(c.Method, c.Arg(0), c.Arg(1), c.Operation) is var (buffer, destination)
                 ? new CCall(c.CName, buffer, destination, new CSizeofExpression(buffer))
                 : new CCall(c.CName, c.Arg(0), c.Arg(1), Size(c.Arg(0))),
