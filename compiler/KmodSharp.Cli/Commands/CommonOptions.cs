@@ -50,7 +50,8 @@ internal static class CommonOptions
         TextWriter output,
         TextWriter error,
         string[]? references = null,
-        string[]? analyzerConfigs = null)
+        string[]? analyzerConfigs = null,
+        Action<ImmutableArray<KmsDiagnostic>>? diagnostics = null)
     {
         SourceInput input;
         CompileResult result;
@@ -75,6 +76,7 @@ internal static class CommonOptions
         }
 
         Print(result.Diagnostics, output);
+        diagnostics?.Invoke(result.Diagnostics);
         return result.HasErrors ? (null, input, ExitCodes.Diagnostics) : (result, input, ExitCodes.Success);
     }
 

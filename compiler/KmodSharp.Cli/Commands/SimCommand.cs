@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Compiler.Tools.Simulation;
@@ -20,7 +21,7 @@ internal static class SimCommand
         Argument<string[]> input = CommonOptions.Input();
         var call = new Option<string[]>("--call")
         {
-            Description = "Call a syscall: NAME then its arguments (integers; text for a UserString; z:N, b:HEX or a:ADDR for a UserPtr). Repeatable.",
+            Description = "Call a syscall: NAME then its arguments (integers; text, s:TEXT or a:ADDR for a UserString; z:N, b:HEX or a:ADDR for a UserPtr). Repeatable.",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
         };
@@ -40,9 +41,18 @@ internal static class SimCommand
         identity.AddTo(command);
         command.SetAction(parsed =>
         {
-            var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, CommonOptions.FromProject, null, parsed.GetValue(json) ? TextWriter.Null : output, error);
+            bool asJson = parsed.GetValue(json);
+            ImmutableArray<KmsDiagnostic> diagnostics = [];
+            var (result, _, exitCode) = CommonOptions.Compile(parsed.GetValue(input)!, CommonOptions.FromProject, null, asJson ? TextWriter.Null : output, error,
+                diagnostics: found => diagnostics = found);
             if (result is null)
             {
+                if (asJson && exitCode == ExitCodes.Diagnostics)
+                {
+                    // Nothing ran: the object says why, as the text output's diagnostic lines do.
+                    output.WriteLine(JsonSerializer.Serialize(new { calls = Array.Empty<object>(), log = Array.Empty<string>(), leaks = 0, violations = Array.Empty<string>(), diagnostics = JsonDiagnostics(diagnostics) }));
+                }
+
                 return exitCode;
             }
 
@@ -87,9 +97,9 @@ internal static class SimCommand
                 return ExitCodes.Usage;
             }
 
-            if (parsed.GetValue(json))
+            if (asJson)
             {
-                output.WriteLine(Json(report));
+                output.WriteLine(Json(report, diagnostics));
             }
             else
             {
@@ -168,6 +178,9 @@ internal static class SimCommand
 
     private static string Token(SyscallParameter parameter, string value) => parameter.Type switch
     {
+        // "a:ADDR" passes a raw address (an unmapped one tests EFAULT); "s:TEXT" is text that could read as one.
+        KUserString when value.StartsWith("a:", StringComparison.Ordinal) && IsInteger(value[2..]) => value,
+        KUserString when value.StartsWith("s:", StringComparison.Ordinal) => value,
         KUserString => "s:" + value,
         KUserPointer when value.Length > 2 && value[1] == ':' && value[0] is 'z' or 'b' or 'a' => value,
         KUserPointer => throw new FormatException($"'{parameter.Name}' is a user pointer: pass z:SIZE, b:HEX or a:ADDRESS"),
@@ -214,7 +227,18 @@ internal static class SimCommand
     private static string ErrnoName(int errno) =>
         Enum.IsDefined(typeof(KmodSharp.Errno), errno) ? $"{(KmodSharp.Errno)errno} ({errno})" : $"errno {errno}";
 
-    private static string Json(SimulationReport report) => JsonSerializer.Serialize(new
+    private static IEnumerable<object> JsonDiagnostics(ImmutableArray<KmsDiagnostic> diagnostics) => diagnostics.Select(d => new
+    {
+        id = d.Id,
+        severity = d.IsError ? "error" : "warning",
+        message = d.Message,
+        file = d.Location?.File,
+        line = d.Location?.Line,
+        column = d.Location?.Column,
+        help = d.HelpLink,
+    });
+
+    private static string Json(SimulationReport report, ImmutableArray<KmsDiagnostic> diagnostics) => JsonSerializer.Serialize(new
     {
         calls = report.Calls.Select(c => new
         {
@@ -230,5 +254,6 @@ internal static class SimCommand
         log = report.Log,
         leaks = report.Leaks,
         violations = report.Violations,
+        diagnostics = JsonDiagnostics(diagnostics),
     });
 }
