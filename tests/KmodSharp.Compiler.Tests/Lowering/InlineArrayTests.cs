@@ -89,6 +89,12 @@ public sealed class InlineArrayTests
                 [Syscall(Name = "ie_get")]
                 public static int Get(int i)
                 {
+                    // KMS0205: a syscall argument used as a range bound is bounded first.
+                    if (i < 0 || i > 6)
+                    {
+                        return -1;
+                    }
+
                     var r = new Record();
                     for (int k = 0; k < 6; k++)
                     {
