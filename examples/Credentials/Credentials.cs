@@ -63,14 +63,11 @@ public static class Credentials
             return Errno.EINVAL;
         }
 
-        for (int i = 0; i < groups.Length; i++)
+        // One copyout of the whole set, as sys_getgroups does.
+        Errno error = Kernel.CopyOut(groups, gidset);
+        if (error != Errno.None)
         {
-            uint group = groups[i];
-            Errno error = Kernel.CopyOut(in group, gidset.Add((nuint)i));
-            if (error != Errno.None)
-            {
-                return error;
-            }
+            return error;
         }
 
         return groups.Length;
