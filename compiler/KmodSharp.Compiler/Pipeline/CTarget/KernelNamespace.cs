@@ -55,7 +55,7 @@ internal static partial class KernelNamespace
         "file", "vnode", "mount", "sdt_probe", "sdt_provider", "syscall_module_data", "mod_version", "moduledata",
     }.ToFrozenSet();
 
-    // The nodes the kernel has under kern (KernSysctlNodes.txt, read from a 13.2 tree by ReadKernSysctls).
+    // The nodes the kernel has under kern (KernSysctlNodes.txt, read from the 13.2 and 15 trees by ReadKernSysctls).
     private static readonly FrozenSet<string> KernSysctls = ReadResource("KernSysctlNodes.txt");
 
     private static readonly FrozenSet<string> ApiNames =
