@@ -37,6 +37,9 @@ public sealed class EvaluationOrderTests
     [Fact]
     public void In_arguments_given_computed_values_compile() => Run("AddressOfValue");
 
+    [Fact]
+    public void In_arguments_aliasing_a_capitalised_variable_read_it_through_its_address() => Run("CapitalisedLocals");
+
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
 }

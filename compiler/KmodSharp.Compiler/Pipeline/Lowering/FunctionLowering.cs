@@ -116,6 +116,9 @@ internal sealed partial class FunctionLowering
     private CBlock ErrorBlock(CExpr errno) => new([.. resources.ReleaseAll(), new CReturn(errno)]);
 
     // Constants and macro names cannot change between two evaluations.
+    // A name in capitals is a constant macro (EINVAL, M_WAITOK), except a variable so spelled, which
+    // CNames renames with a trailing underscore (NULL_, MAX_) because it would meet a macro.
     private static bool IsPure(CExpr expression) => expression is CIntegerLiteral or CStringLiteral
-        || (expression is CIdentifier { Name: var name } && (name is "true" or "false" or "NULL" || name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_')));
+        || (expression is CIdentifier { Name: var name } && (name is "true" or "false" or "NULL"
+            || (name.All(c => char.IsUpper(c) || char.IsDigit(c) || c == '_') && !name.EndsWith('_'))));
 }
