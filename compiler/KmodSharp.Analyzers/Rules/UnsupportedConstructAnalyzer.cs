@@ -142,7 +142,8 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
             case ILockOperation:
                 return "'lock' (use a static KernelMutex field and 'using (m.Lock())')";
             case ITupleOperation tuple when !IsSyscallTupleResult(tuple, session) && !Deconstruction.IsPart(tuple) && !PairLocal.IsStored(tuple):
-                return "A tuple (only '(long, long)' as a syscall result is)";
+                return "A tuple of type '" + tuple.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)
+                    + "' (a two-value result is '(long, long)': return it as one, or keep it in a '(long, long)' local)";
             case IForEachLoopOperation forEach when !IsSpanOrInlineArray(forEach.Collection is IConversionOperation c ? c.Operand.Type : forEach.Collection.Type, types):
                 return "'foreach' over '" + (forEach.Collection is IConversionOperation c2 ? c2.Operand.Type : forEach.Collection.Type)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' (only spans and inline arrays are)";
             case IUsingOperation usingOperation when !IsKernelResource(usingOperation.Resources, types):

@@ -128,7 +128,7 @@ public sealed class BackendSharedRuleTests
         }
         """,
         Unsupported.Diagnostic("KMS0900").WithLocation(0).WithArguments(StoredPair, ""),
-        Unsupported.Diagnostic("KMS0900").WithLocation(1).WithArguments("A tuple (only '(long, long)' as a syscall result is)", ""));
+        Unsupported.Diagnostic("KMS0900").WithLocation(1).WithArguments("A tuple of type '(int, int)' (a two-value result is '(long, long)': return it as one, or keep it in a '(long, long)' local)", ""));
 
     [Fact]
     public Task Deconstruction_assignments_of_tuple_literals_are_accepted() => Unsupported.VerifyAnalyzerAsync(Types + """
