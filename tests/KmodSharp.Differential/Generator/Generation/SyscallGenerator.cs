@@ -69,8 +69,17 @@ public sealed class SyscallGenerator(ModuleContext module, CodeWriter writer)
         }
 
         UserSpanCopies? spans = errors && module.Features.UserMemorySpans && module.Chance(25) ? new UserSpanCopies(module, writer) : null;
+        int withoutSpans = parameters.Count;
         if (spans is not null && !spans.AddParameters(parameters, method))
         {
+            spans = null;
+        }
+
+        // Every parameter must fit the eight argument slots amd64 copies (KMS0404): the span copies
+        // give way (after drawing, so that every program that fitted stays as it was).
+        if (spans is not null && parameters.Count + (returns == SyscallReturn.CopiedOut ? 1 : 0) > 8)
+        {
+            parameters.RemoveRange(withoutSpans, parameters.Count - withoutSpans);
             spans = null;
         }
 
