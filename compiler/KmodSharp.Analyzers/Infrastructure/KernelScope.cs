@@ -30,12 +30,14 @@ internal sealed class KernelScope
     private readonly KnownTypes types;
     private readonly ConcurrentDictionary<INamedTypeSymbol, byte> kinds = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, EntryKind> entries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<System.Type, object> summaryCaches = new();
     private readonly System.Func<INamedTypeSymbol, byte> computeKind;
     private readonly System.Func<IMethodSymbol, EntryKind> computeEntryKind;
 
-    private KernelScope(KnownTypes types)
+    private KernelScope(Compilation compilation, KnownTypes types)
     {
         this.types = types;
+        Bodies = new Flow.MethodBodies(compilation);
         computeKind = ComputeKind;
         computeEntryKind = ComputeEntryKind;
     }
@@ -45,9 +47,17 @@ internal sealed class KernelScope
     /// <summary>The calls each source method's body makes to source methods.</summary>
     public MethodCalls Calls { get; } = new();
 
+    /// <summary>Any source method's body, for rules that read a callee (see <see cref="Flow.SummaryCache{T}"/>).</summary>
+    public Flow.MethodBodies Bodies { get; }
+
+    /// <summary>The compilation's one cache of <typeparamref name="T"/> summaries, whichever analyzer asks first creating it.</summary>
+    public Flow.SummaryCache<T> Summaries<T>(System.Func<IMethodSymbol, IOperation, Flow.SummaryCache<T>, T> compute, T empty)
+        where T : class =>
+        (Flow.SummaryCache<T>)summaryCaches.GetOrAdd(typeof(T), _ => new Flow.SummaryCache<T>(Bodies, compute, empty));
+
     /// <summary>The compilation's scope, shared by all analyzers; null when it does not reference the KmodSharp runtime (then no rule runs).</summary>
     public static KernelScope? For(Compilation compilation) =>
-        Shared.GetValue(compilation, c => new StrongBox<KernelScope?>(KnownTypes.Create(c) is { } known ? new KernelScope(known) : null)).Value;
+        Shared.GetValue(compilation, c => new StrongBox<KernelScope?>(KnownTypes.Create(c) is { } known ? new KernelScope(c, known) : null)).Value;
 
     /// <summary>The type, or a type containing it, is a module or helper class.</summary>
     public bool IsKernelType(INamedTypeSymbol? type) => type is not null && Kind(type) != 0;
