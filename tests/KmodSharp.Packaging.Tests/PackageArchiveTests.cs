@@ -58,7 +58,7 @@ public sealed class PackageArchiveTests
     }
 
     [Fact]
-    public void The_manifest_pins_the_FreeBSD_version_and_runs_kldxref()
+    public void The_manifest_pins_the_FreeBSD_version_pkg_enforces_and_a_source_package_runs_no_script()
     {
         PkgManifest manifest = PackageBuilder.Build(Compile("MySyscall"), new PackageOptions(1302001, Version: "2.5"));
         JsonElement full = JsonDocument.Parse(PkgManifestWriter.Full(manifest)).RootElement;
@@ -67,12 +67,11 @@ public sealed class PackageArchiveTests
         Assert.Equal("2.5", full.GetProperty("version").GetString());
         Assert.Equal("FreeBSD:13:*", full.GetProperty("abi").GetString());
         Assert.Equal("freebsd:13:*", full.GetProperty("arch").GetString());
-        Assert.Equal("1302001", full.GetProperty("annotations").GetProperty("osreldate").GetString());
+        Assert.Equal("1302001", full.GetProperty("annotations").GetProperty("FreeBSD_version").GetString());
 
         // DECLARE_MODULE's MODULE_DEPEND on the kernel: this version up to MODULE_KERNEL_MAXVER.
         Assert.Equal("1399999", full.GetProperty("annotations").GetProperty("kernel_max_version").GetString());
-        Assert.Equal("kldxref /boot/modules", full.GetProperty("scripts").GetProperty("post-install").GetString());
-        Assert.Equal("kldxref /boot/modules", full.GetProperty("scripts").GetProperty("post-deinstall").GetString());
+        Assert.False(full.TryGetProperty("scripts", out JsonElement scripts) && scripts.EnumerateObject().Any(), "a package without a .ko has nothing for kldxref to index");
         Assert.Contains("mysyscall", full.GetProperty("comment").GetString());
     }
 
@@ -81,7 +80,7 @@ public sealed class PackageArchiveTests
     {
         using var temp = new TempDirectory("kmodsharp-pkg");
         string ko = temp.Combine("mysyscall.ko");
-        File.WriteAllBytes(ko, ElfObject(machine: 62));
+        File.WriteAllBytes(ko, ElfObjects.Create(machine: 62));
         PkgManifest manifest = PackageBuilder.Build(Compile("MySyscall"), new PackageOptions(1501502, KernelObject: KernelObjectFile.Read(ko)));
         string path = temp.Combine("out.pkg");
         PackageArchive.Write(manifest, path, Timestamp);
@@ -90,7 +89,80 @@ public sealed class PackageArchiveTests
         Assert.Equal(File.ReadAllBytes(ko), installed.Data);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute, installed.Mode);
         Assert.Equal(("FreeBSD:15:amd64", "freebsd:15:x86:64"), (manifest.Abi, manifest.Arch));
-        Assert.Equal("0555", PkgArchiveReader.Json(PkgArchiveReader.Entries(path)[1]).GetProperty("files").GetProperty("/boot/modules/mysyscall.ko").GetProperty("perm").GetString());
+        JsonElement full = PkgArchiveReader.Json(PkgArchiveReader.Entries(path)[1]);
+        Assert.Equal("0555", full.GetProperty("files").GetProperty("/boot/modules/mysyscall.ko").GetProperty("perm").GetString());
+
+        // pkg -r ROOT sets PKG_ROOTDIR=ROOT: the image's modules are indexed, not the host's.
+        Assert.Equal("/usr/sbin/kldxref ${PKG_ROOTDIR}/boot/modules", full.GetProperty("scripts").GetProperty("post-install").GetString());
+        Assert.Equal("/usr/sbin/kldxref ${PKG_ROOTDIR}/boot/modules", full.GetProperty("scripts").GetProperty("post-deinstall").GetString());
+    }
+
+    [Fact]
+    public void The_kldxref_script_indexes_the_root_pkg_installs_into()
+    {
+        using var temp = new TempDirectory("kmodsharp-pkg");
+        string root = temp.Combine("image");
+        Directory.CreateDirectory(Path.Combine(root, "boot", "modules"));
+        string bin = temp.Combine("bin");
+        Directory.CreateDirectory(Path.Combine(bin, "usr", "sbin"));
+
+        // Run the script as pkg's scripts.c does (sh -c with PKG_ROOTDIR set), with kldxref replaced by
+        // a recorder of its argument.
+        string script = PkgLayout.KldxrefScript.Replace("/usr/sbin/kldxref", "echo", StringComparison.Ordinal);
+        var start = new System.Diagnostics.ProcessStartInfo("sh", ["-c", script]) { RedirectStandardOutput = true };
+        start.Environment["PKG_ROOTDIR"] = root;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        string indexed = process.StandardOutput.ReadToEnd().Trim();
+        process.WaitForExit();
+        Assert.Equal(Path.Combine(root, "boot", "modules"), indexed);
+        Assert.True(Directory.Exists(indexed));
+    }
+
+    [Theory]
+    [InlineData(0, 1, "OS/ABI is 0")]          // a Linux (SYSV) object
+    [InlineData(3, 1, "OS/ABI is 3")]          // GNU/Linux
+    [InlineData(9, 3, "ELF type is 3")]        // a shared object: amd64's kernel linker loads ET_REL
+    public void An_ELF_object_that_is_not_a_FreeBSD_kernel_module_is_refused(byte osAbi, ushort type, string reason)
+    {
+        using var temp = new TempDirectory("kmodsharp-pkg");
+        string ko = temp.Combine("m.ko");
+        File.WriteAllBytes(ko, ElfObjects.Create(osAbi: osAbi, type: type));
+        Assert.Contains(reason, Assert.Throws<PackagingException>(() => KernelObjectFile.Read(ko)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_object_without_module_metadata_is_not_a_kernel_module()
+    {
+        using var temp = new TempDirectory("kmodsharp-pkg");
+        string ko = temp.Combine("m.ko");
+        File.WriteAllBytes(ko, ElfObjects.Create(sections: [".text", ".data"]));
+        Assert.Contains("set_modmetadata_set", Assert.Throws<PackagingException>(() => KernelObjectFile.Read(ko)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_object_built_by_a_FreeBSD_target_toolchain_as_kmod_mk_links_it_is_a_kernel_module()
+    {
+        // bsd.kmod.mk links amd64 modules with "ld -r -d"; clang and lld for a FreeBSD target write
+        // OS/ABI FreeBSD as FreeBSD's own toolchain does (the test suite's set-up installs both).
+        using var temp = new TempDirectory("kmodsharp-pkg");
+        string source = temp.Combine("m.c");
+        File.WriteAllText(source, "__attribute__((section(\"set_modmetadata_set\"), used)) static const void *m = 0;\n");
+        Run("clang-16", "--target=x86_64-unknown-freebsd13.2", "-c", "-o", temp.Combine("m.o"), source);
+        Run("ld.lld-16", "-r", "-d", "-o", temp.Combine("m.ko"), temp.Combine("m.o"));
+        Assert.Equal("amd64", KernelObjectFile.Read(temp.Combine("m.ko")).MachineArch);
+    }
+
+    [Fact]
+    public void A_module_object_compiled_by_the_host_gcc_is_refused_as_not_FreeBSD()
+    {
+        // What "--ko" got before: a Linux object of the right machine, even with the module's section.
+        using var temp = new TempDirectory("kmodsharp-pkg");
+        string source = temp.Combine("m.c");
+        File.WriteAllText(source, "__attribute__((section(\"set_modmetadata_set\"), used)) static const void *m = 0;\n");
+        string ko = temp.Combine("m.ko");
+        Run("gcc", "-c", "-o", ko, source);
+
+        Assert.Contains("not a FreeBSD kernel module", Assert.Throws<PackagingException>(() => KernelObjectFile.Read(ko)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -115,20 +187,11 @@ public sealed class PackageArchiveTests
         Assert.Throws<PackagingException>(() => KernelObjectFile.Read(notKo));
     }
 
-    internal static byte[] ElfObject(ushort machine)
+    private static void Run(string tool, params string[] arguments)
     {
-        // The ELF identification and e_machine: all the package reads of a .ko.
-        byte[] bytes = new byte[64];
-        bytes[0] = 0x7f;
-        bytes[1] = (byte)'E';
-        bytes[2] = (byte)'L';
-        bytes[3] = (byte)'F';
-        bytes[4] = 2;   // ELFCLASS64
-        bytes[5] = 1;   // ELFDATA2LSB
-        bytes[6] = 1;   // EV_CURRENT
-        bytes[16] = 1;  // ET_REL, as amd64 kernel modules are
-        BitConverter.TryWriteBytes(bytes.AsSpan(18), machine);
-        return bytes;
+        using var process = System.Diagnostics.Process.Start(tool, arguments)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, tool + " failed");
     }
 
     private static ModuleArtifacts Compile(string example)

@@ -13,7 +13,7 @@ namespace KmodSharp.Compiler.Tools.Packaging;
 /// <c>/usr/local/share/kmodsharp/&lt;module&gt;/</c> (so <c>make</c> builds the <c>.ko</c> on the
 /// target), the man page under <c>man2</c>, the userland header under <c>include</c>, and the
 /// built <c>.ko</c> under <c>/boot/modules</c> when there is one, with <c>kldxref</c> run after
-/// install and after deinstall.
+/// install and after deinstall (only then: a source package installs no module to index).
 /// </summary>
 public static class PackageBuilder
 {
@@ -72,11 +72,16 @@ public static class PackageBuilder
             Prefix: PkgLayout.Prefix,
             FlatSize: files.Sum(f => f.Size),
             Files: [.. files],
-            Scripts: ImmutableDictionary<string, string>.Empty
-                .Add("post-install", PkgLayout.KldxrefCommand)
-                .Add("post-deinstall", PkgLayout.KldxrefCommand),
+            Scripts: options.KernelObject is null
+                ? ImmutableDictionary<string, string>.Empty
+                : ImmutableDictionary<string, string>.Empty
+                    .Add("post-install", PkgLayout.KldxrefScript)
+                    .Add("post-deinstall", PkgLayout.KldxrefScript),
+
+            // FreeBSD_version is the annotation pkg add enforces (libpkg/utils.c is_valid_os_version):
+            // a package built for a newer release than the running userland is refused.
             Annotations: ImmutableDictionary<string, string>.Empty
-                .Add("osreldate", osreldate)
+                .Add("FreeBSD_version", osreldate)
                 .Add("kernel_max_version", maxver)
                 .Add("kmodsharp_module", name));
     }

@@ -18,6 +18,11 @@ public static class PkgLayout
     /// <summary>Userland C headers.</summary>
     public const string IncludeDirectory = Prefix + "/include";
 
-    /// <summary>The post-install and post-deinstall command: rebuild <c>linker.hints</c> so <c>kldload &lt;name&gt;</c> finds the module.</summary>
-    public const string KldxrefCommand = "kldxref " + ModuleDirectory;
+    /// <summary>
+    /// The post-install and post-deinstall script of a package that carries a <c>.ko</c>: rebuild
+    /// <c>linker.hints</c> so <c>kldload &lt;name&gt;</c> finds the module. pkg sets <c>PKG_ROOTDIR</c>
+    /// (libpkg/scripts.c; <c>/</c> unless <c>pkg -r</c>), so a package installed into a jail or image
+    /// re-indexes that root, not the host's, as the ports' <c>@kld</c> keyword does.
+    /// </summary>
+    public const string KldxrefScript = "/usr/sbin/kldxref ${PKG_ROOTDIR}" + ModuleDirectory;
 }
