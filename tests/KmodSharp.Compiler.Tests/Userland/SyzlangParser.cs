@@ -17,14 +17,18 @@ internal sealed record SyzSyscall(string Name, ImmutableArray<(string Name, SyzT
 internal sealed record SyzDescription(
     ImmutableDictionary<string, string> Defines,
     ImmutableDictionary<string, ImmutableArray<(string Name, SyzType Type)>> Structs,
+    ImmutableDictionary<string, ImmutableArray<string>> Flags,
     ImmutableArray<SyzSyscall> Syscalls);
 
 /// <summary>
 /// A parser for the subset of syzlang the generator may emit, written from syzkaller's
 /// https://github.com/google/syzkaller/blob/master/docs/syscall_descriptions_syntax.md: comments, <c>include</c>/<c>define</c>, structs
 /// (<c>name { field type … } [attrs]</c>) and calls <c>name(arg type, …) [type]</c> with
-/// <c>type = typename [ "[" type-options "]" ]</c>. Anything else is a parse error, and every type
-/// name must be a builtin of the grammar or a struct declared in the file.
+/// <c>type = typename [ "[" type-options "]" ]</c>, and integer flags (<c>name = A, B</c>). Anything else
+/// is a parse error, every type name must be a builtin of the grammar or a struct declared in the file,
+/// and every <c>flags[…]</c> must name flags declared in the file. <see cref="ParseConstFile"/> reads a
+/// <c>.const</c> file as syzkaller's pkg/compiler/const_file.go does (an <c>arches</c> line first, then
+/// <c>NAME = unsigned value</c>).
 /// </summary>
 internal static partial class SyzlangParser
 {
@@ -40,6 +44,7 @@ internal static partial class SyzlangParser
         var defines = ImmutableDictionary.CreateBuilder<string, string>();
         var structs = ImmutableDictionary.CreateBuilder<string, ImmutableArray<(string, SyzType)>>();
         var syscalls = ImmutableArray.CreateBuilder<SyzSyscall>();
+        var flags = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>();
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
@@ -75,6 +80,10 @@ internal static partial class SyzlangParser
 
                 structs.Add(start.Groups[1].Value, fields.ToImmutable());
             }
+            else if (FlagsDeclaration().Match(line) is { Success: true } declared)
+            {
+                flags.Add(declared.Groups[1].Value, [.. declared.Groups[2].Value.Split(',').Select(v => v.Trim())]);
+            }
             else if (Call().Match(line) is { Success: true } call)
             {
                 var arguments = SplitTopLevel(call.Groups[2].Value).Select(a =>
@@ -93,7 +102,7 @@ internal static partial class SyzlangParser
             }
         }
 
-        var description = new SyzDescription(defines.ToImmutable(), structs.ToImmutable(), syscalls.ToImmutable());
+        var description = new SyzDescription(defines.ToImmutable(), structs.ToImmutable(), flags.ToImmutable(), syscalls.ToImmutable());
         foreach (SyzType type in description.Syscalls.SelectMany(s => s.Arguments.Select(a => a.Type)).Concat(description.Structs.Values.SelectMany(f => f.Select(x => x.Type))))
         {
             CheckNames(type, description);
@@ -128,10 +137,48 @@ internal static partial class SyzlangParser
             throw new FormatException("unknown type " + type.Name);
         }
 
-        foreach (SyzType option in type.Name is "len" or "bytesize" or "bitsize" ? [] : type.Options)
+        if (type.Name == "flags" && (type.Options.Length != 2 || !description.Flags.ContainsKey(type.Options[0].Name)))
+        {
+            throw new FormatException("flags of undeclared values: " + type);
+        }
+
+        foreach (SyzType option in type.Name is "len" or "bytesize" or "bitsize" or "flags" ? type.Options.Skip(1) : type.Options)
         {
             CheckNames(option, description);
         }
+    }
+
+    /// <summary>A <c>.const</c> file: its arches and each constant's value.</summary>
+    public static (ImmutableArray<string> Arches, ImmutableDictionary<string, ulong> Values) ParseConstFile(string text)
+    {
+        ImmutableArray<string>? arches = null;
+        var values = ImmutableDictionary.CreateBuilder<string, ulong>();
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            int equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals < 0)
+            {
+                throw new FormatException("expect '=': " + line);
+            }
+
+            string name = line[..equals].Trim();
+            string value = line[(equals + 1)..].Trim();
+            if (arches is null)
+            {
+                arches = name == "arches" ? [.. value.Split(',').Select(a => a.Trim())] : throw new FormatException("missing arches header");
+            }
+            else
+            {
+                values.Add(name, ulong.Parse(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return (arches ?? throw new FormatException("missing arches header"), values.ToImmutable());
     }
 
     private static IEnumerable<string> SplitTopLevel(string text)
@@ -164,6 +211,9 @@ internal static partial class SyzlangParser
 
     [GeneratedRegex(@"^\}\s*\[(packed|align_\d+|size\[\d+\])(,\s*(packed|align_\d+|size\[\d+\]))*\]$")]
     private static partial Regex StructAttributes();
+
+    [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)$")]
+    private static partial Regex FlagsDeclaration();
 
     [GeneratedRegex(@"^([A-Za-z_][A-Za-z0-9_]*(?:\$[A-Za-z0-9_]+)?)\((.*)\)\s*(\S*)$")]
     private static partial Regex Call();

@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Model;
@@ -89,6 +91,128 @@ public sealed class SyzlangTests
         Assert.Equal(
             artifacts.Model.Syscalls.Select(s => slots[s.Name]).Order(),
             artifacts.Model.Syscalls.Select(s => description.Defines["SYS_" + s.Name]).Order());
+    }
+
+    [Theory]
+    [InlineData("MySyscall")]
+    [InlineData("UserMemory")]
+    [InlineData("CustomSyscall")]
+    [InlineData("FrameReader")]
+    public void The_const_file_holds_every_define_for_every_FreeBSD_arch(string example)
+    {
+        ModuleArtifacts artifacts = TestCompiler.Example(example);
+        SyzDescription description = SyzlangParser.Parse(Description(artifacts));
+        (ImmutableArray<string> arches, ImmutableDictionary<string, ulong> values) = SyzlangParser.ParseConstFile(artifacts[artifacts.ModuleName + ".syz.txt.const"].Text);
+
+        // syz-sysgen compiles a call only for the arches whose .const defines its SYS_ number.
+        Assert.Equal("386, amd64, arm64, riscv64", string.Join(", ", arches));
+        Assert.Equal(description.Defines.Keys.Order(), values.Keys.Order());
+        foreach ((string name, string value) in description.Defines)
+        {
+            Assert.Equal(unchecked((ulong)long.Parse(value, CultureInfo.InvariantCulture)), values[name]);
+        }
+
+        Assert.All(artifacts.Model.Syscalls, s => Assert.Contains("SYS_" + s.Name, values.Keys));
+    }
+
+    [Fact]
+    public void Enums_are_flags_of_their_members_with_their_values()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using KmodSharp;
+
+            public enum Mode : short { Read = 1, Write = 2, Sync = -1 }
+            public struct Request { public Mode Mode; public int Value; }
+
+            [KernelModule("modes")]
+            public static class Modes
+            {
+                [Syscall(Number = 211)]
+                public static int Apply(Mode mode, UserPtr<Request> request)
+                {
+                    Errno e = Kernel.CopyIn(request, out Request r);
+                    return e != Errno.None ? -1 : (int)mode + (int)r.Mode;
+                }
+            }
+            """, "Modes.cs");
+        SyzDescription description = SyzlangParser.Parse(Description(module));
+        ImmutableDictionary<string, ulong> values = SyzlangParser.ParseConstFile(module["modes.syz.txt.const"].Text).Values;
+
+        SyzSyscall call = Assert.Single(description.Syscalls);
+        Assert.Equal("flags[modes_Mode, int16]", call.Arguments[0].Type.ToString());
+        Assert.Equal("flags[modes_Mode, int16]", description.Structs["modes_Request"][0].Type.ToString());
+        Assert.Equal("modes_Mode_Read, modes_Mode_Write, modes_Mode_Sync", string.Join(", ", description.Flags["modes_Mode"]));
+        Assert.Equal((1ul, 2ul, ulong.MaxValue), (values["modes_Mode_Read"], values["modes_Mode_Write"], values["modes_Mode_Sync"]));
+        Assert.Equal(211ul, values["SYS_" + call.Name]);
+
+        // A pinned number holds whatever else is loaded: no warning about dynamic slots.
+        Assert.DoesNotContain("WARNING", Description(module), System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UserMemory")]
+    [InlineData("FrameReader")]
+    [InlineData("ErrorHandling")]
+    public void Structs_are_laid_out_as_syz_fmt_writes_them(string example)
+    {
+        // syz-fmt (pkg/ast/format.go) starts every field type of a struct at one column (tabs of 8), the
+        // first tab stop past the longest field name.
+        string text = Description(TestCompiler.Example(example));
+        foreach (string[] fields in StructBodies(text))
+        {
+            int longest = fields.Max(f => f.Split('\t', 3)[1].Length);
+            int column = 8 + ((longest + 8) / 8 * 8);
+            Assert.All(fields, f => Assert.Equal(column, VisualColumnOfType(f)));
+        }
+    }
+
+    [Fact]
+    public void A_description_with_dynamic_slots_says_how_to_check_them()
+    {
+        string text = Description(TestCompiler.Example("UserMemory"));
+        Assert.Contains("WARNING: dynamic slots", text, System.StringComparison.Ordinal);
+        Assert.Contains("kldstat -dv", text, System.StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string[]> StructBodies(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].EndsWith(" {", System.StringComparison.Ordinal))
+            {
+                int end = System.Array.FindIndex(lines, i, l => l.StartsWith('}'));
+                yield return lines[(i + 1)..end];
+                i = end;
+            }
+        }
+    }
+
+    // "\tname\t…\ttype": the column where the type starts, tabs expanded to stops of eight.
+    private static int VisualColumnOfType(string field)
+    {
+        int column = 0;
+        bool inName = false;
+        bool afterName = false;
+        foreach (char c in field)
+        {
+            if (c == '\t')
+            {
+                column = ((column / 8) + 1) * 8;
+                afterName = inName;
+            }
+            else if (afterName)
+            {
+                return column;
+            }
+            else
+            {
+                inName = true;
+                column++;
+            }
+        }
+
+        return column;
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class TypeBinder
         KernelTypeKind.Void => KVoid.Instance,
         KernelTypeKind.Bool => KBool.Instance,
         KernelTypeKind.Integer => Integer(type.SpecialType),
-        KernelTypeKind.Enum => new KEnum(type.Name, Integer(((INamedTypeSymbol)type).EnumUnderlyingType!.SpecialType), IsErrno: IsRuntimeType(type, "Errno")),
+        KernelTypeKind.Enum => Enum((INamedTypeSymbol)type),
         KernelTypeKind.UserPointer => new KUserPointer(Bind(((INamedTypeSymbol)type).TypeArguments[0])!),
         KernelTypeKind.Span => new KSpan(Bind(((INamedTypeSymbol)type).TypeArguments[0])!, type.Name == "ReadOnlySpan"),
         KernelTypeKind.Pair => KPair.Instance,
@@ -35,6 +35,19 @@ public static class TypeBinder
 
     /// <summary>The length of an <c>[InlineArray(N)]</c> struct, or null for any other type.</summary>
     public static int? InlineArrayLength(ITypeSymbol type) => StructLayouts.InlineArrayLength(type) is int length and > 0 ? length : null;
+
+    // Errno's members are errno(2)'s, printed from <sys/errno.h>, not declared by the module.
+    private static KEnum Enum(INamedTypeSymbol type)
+    {
+        bool errno = IsRuntimeType(type, "Errno");
+        return new KEnum(type.Name, Integer(type.EnumUnderlyingType!.SpecialType), IsErrno: errno)
+        {
+            Members = errno
+                ? []
+                : [.. type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue)
+                    .Select(f => new KEnumMember(f.Name, System.Convert.ToInt64(f.ConstantValue is ulong u ? unchecked((long)u) : f.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)))],
+        };
+    }
 
     private static KInteger Integer(SpecialType type) => type switch
     {

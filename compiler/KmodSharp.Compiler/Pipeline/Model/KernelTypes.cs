@@ -36,8 +36,20 @@ public sealed record KBool : KType
     public static readonly KBool Instance = new();
 }
 
-/// <summary>An enum: a named set of constants over an integer type.</summary>
-public sealed record KEnum(string Name, KInteger Underlying, bool IsErrno = false) : KType;
+/// <summary>An enum: a named set of constants over an integer type (<see cref="Members"/> in declaration order; none for <c>Errno</c>).</summary>
+public sealed record KEnum(string Name, KInteger Underlying, bool IsErrno = false) : KType
+{
+    public ImmutableArray<KEnumMember> Members { get; init; } = [];
+
+    // By value, as KStruct: each binding builds its own member array.
+    public bool Equals(KEnum? other) =>
+        other is not null && Name == other.Name && Underlying == other.Underlying && IsErrno == other.IsErrno && Members.SequenceEqual(other.Members);
+
+    public override int GetHashCode() => System.HashCode.Combine(Name, Underlying, IsErrno);
+}
+
+/// <summary>One constant of an enum, its value as the underlying type holds it.</summary>
+public sealed record KEnumMember(string Name, long Value);
 
 /// <summary>An unmanaged struct declared by the user (or imported from a C header), laid out by the frontend (<c>StructLayouts</c>).</summary>
 public sealed record KStruct(string Name, ImmutableArray<KField> Fields, int Size, int Alignment) : KType

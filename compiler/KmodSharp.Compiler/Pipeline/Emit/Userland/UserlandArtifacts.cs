@@ -16,7 +16,11 @@ public static class UserlandArtifacts
         yield return new Artifact(library.FileName, CPrinter.Print(library, lineDirectives: false));
         yield return new Artifact(test.FileName, CPrinter.Print(test, lineDirectives: false));
         yield return ManPage.For(module);
-        yield return SyzlangDescription.For(module);
+        foreach (Artifact syzkaller in SyzlangDescription.For(module))
+        {
+            yield return syzkaller;
+        }
+
         yield return ClientSource.For(module);
     }
 }
