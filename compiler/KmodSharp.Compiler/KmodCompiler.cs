@@ -101,6 +101,7 @@ public static class KmodCompiler
     [
         new Artifact(module.Source.FileName, CPrinter.Print(module.Source, options.LineDirectives)),
         .. InTreeFiles.For(module.Model, table),
+        .. UserlandArtifacts.ForInTree(module.Model),
     ]);
 
     private static ModuleArtifacts Artifacts(LoweredModule module, LoweringOptions options) => new(module.Model,

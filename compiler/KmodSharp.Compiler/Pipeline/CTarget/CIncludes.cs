@@ -33,6 +33,9 @@ public static class CIncludes
     /// <summary><c>lib&lt;module&gt;.c</c>, the userland library.</summary>
     public static readonly ImmutableArray<string> UserlandLibrary = ["sys/param.h", "sys/module.h", "errno.h", "unistd.h"];
 
+    /// <summary><c>lib&lt;module&gt;.c</c> of an in-tree build: the numbers are <c>SYS_</c> constants, no lookup.</summary>
+    public static readonly ImmutableArray<string> InTreeUserlandLibrary = ["sys/syscall.h", "errno.h", "unistd.h"];
+
     /// <summary>The generated user test program.</summary>
     public static readonly ImmutableArray<string> UserTestProgram = ["err.h", "stdint.h", "stdio.h", "string.h"];
 }

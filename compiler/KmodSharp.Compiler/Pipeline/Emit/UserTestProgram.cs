@@ -16,12 +16,13 @@ public static class UserTestProgram
 {
     private static readonly CIdentifier Failed = new("failed");
 
-    public static CTranslationUnit For(ModuleModel module)
+    public static CTranslationUnit For(ModuleModel module, bool inTree = false)
     {
         var declarations = new List<CDecl>
         {
             new CComment([$"test_{module.Name}: calls each syscall of the {module.Name} module and prints the result.",
-                $"Load the module first: kldload ./{module.Name}.ko; build: cc -o test_{module.Name} test_{module.Name}.c lib{module.Name}.c"]),
+                (inTree ? $"Run it on a kernel built with sys_{module.Name}.c" : $"Load the module first: kldload ./{module.Name}.ko")
+                    + $"; build: cc -o test_{module.Name} test_{module.Name}.c lib{module.Name}.c"]),
         };
         declarations.AddRange(CIncludes.UserTestProgram.Select(h => new CInclude(h)));
         declarations.Add(new CInclude(UserlandApi.HeaderName(module), System: false));

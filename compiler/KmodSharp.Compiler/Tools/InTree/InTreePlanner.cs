@@ -9,9 +9,10 @@ namespace KmodSharp.Compiler.Tools.InTree;
 
 /// <summary>
 /// Gives each syscall of an in-tree build its number: the next free ones at the end of the
-/// target's syscalls.master, in declaration order. A number the user fixed must be that one;
-/// without a source tree every syscall must fix its number. A module with load or unload hooks
-/// cannot be built in-tree: there is no module to load.
+/// target's syscalls.master, in declaration order. A number the user fixed must be that one.
+/// Without the source tree nothing says which numbers are free (a number below the end of the
+/// table is another syscall's, or an lkmnosys slot), so an in-tree build needs it. A module with
+/// load or unload hooks cannot be built in-tree: there is no module to load.
 /// </summary>
 public static class InTreePlanner
 {
@@ -32,9 +33,9 @@ public static class InTreePlanner
             foreach (SyscallModel syscall in module.Model.Syscalls)
             {
                 int? number = syscall.FixedNumber;
-                if (table is null && number is null)
+                if (table is null)
                 {
-                    diagnostics.Add(Error(syscall, $"syscall '{syscall.Name}' has no Number: an in-tree build needs --freebsd-sysdir to take the next free number from syscalls.master, or [Syscall(Number = N)]"));
+                    diagnostics.Add(Error(syscall, $"syscall '{syscall.Name}' cannot be numbered: an in-tree build needs --freebsd-sysdir DIR, whose kern/syscalls.master says which number is free"));
                 }
                 else if (table is not null && number is not null && number != next)
                 {
