@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using KmodSharp.Compiler.Tools.Simulation;
+
+namespace KmodSharp.Compiler.Tests.RealKernel;
+
+/// <summary>What one boot of the rig printed: the console from init on, and whether every run ended as expected.</summary>
+public sealed record RigOutcome(bool Passed, string Console);
+
+/// <summary>
+/// The FreeBSD 13.2 rig (docs/testing.md): <c>run-user.sh DIR</c> builds DIR's module with FreeBSD's own
+/// <c>bsd.kmod.mk</c>, compiles DIR's program against 13.2's headers and static libc, boots the kernel
+/// under QEMU, loads the module and runs the program on it.
+/// </summary>
+public static class Rig
+{
+    public static string? Directory => Environment.GetEnvironmentVariable("FREEBSD_RIG") is { Length: > 0 } value ? value : null;
+
+    /// <summary>Why rig tests cannot run here, or null when they can.</summary>
+    public static string? SkipReason => Directory switch
+    {
+        null => "set FREEBSD_RIG to a FreeBSD 13.2 rig (the folder its build.sh made, e.g. /tmp/fbsd-rig) to run the real-kernel tests",
+        { } rig when !File.Exists(Path.Combine(rig, "run-user.sh")) => $"FREEBSD_RIG='{rig}' has no run-user.sh",
+        _ => null,
+    };
+
+    /// <summary>Boots the kernel with DIR's module and program; the rig copies DIR, never writing it.</summary>
+    public static RigOutcome RunUser(string directory)
+    {
+        ProcessOutcome outcome = ProcessRunner.Run(Path.Combine(Directory!, "run-user.sh"), [directory],
+            new Dictionary<string, string> { ["RIG_QUIET"] = "1" }, TimeSpan.FromMinutes(10));
+        return new RigOutcome(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
+    }
+}

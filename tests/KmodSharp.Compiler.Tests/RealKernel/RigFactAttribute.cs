@@ -1,0 +1,23 @@
+using System;
+using Xunit;
+
+namespace KmodSharp.Compiler.Tests.RealKernel;
+
+/// <summary>
+/// A test that boots a real FreeBSD 13.2 kernel: the rig <c>FREEBSD_RIG</c> names (the folder its
+/// <c>build.sh</c> made, e.g. <c>/tmp/fbsd-rig</c>, with <c>run-user.sh</c>). Without it the test is
+/// skipped with a reason the runner shows: xunit 2 has no dynamic skip, so the attribute decides when
+/// it is constructed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RigTheoryAttribute : TheoryAttribute
+{
+    public RigTheoryAttribute() => Skip = Rig.SkipReason;
+}
+
+/// <inheritdoc cref="RigTheoryAttribute"/>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RigFactAttribute : FactAttribute
+{
+    public RigFactAttribute() => Skip = Rig.SkipReason;
+}
