@@ -433,4 +433,83 @@ public sealed class LockTests
             }
         }
         """);
+
+    [Fact]
+    public Task Locks_AsAStrangerWritesThem() => Context.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("stranger")]
+        static class Weird
+        {
+            internal static KernelMutex gate;
+            internal static KernelSxLock book;
+
+            [Syscall(Name = "poke")]
+            static int DoPoke(int kind)
+            {
+                MallocFlags mode = kind switch { 0 => MallocFlags.NoWait, _ => MallocFlags.WaitOk };
+                MallocFlags quiet = kind switch { 0 => MallocFlags.NoWait, _ => MallocFlags.NoWait | MallocFlags.Zero };
+                using var _ = gate.Lock();
+                using KernelBuffer<int> buf = {|KMS0300:Kernel.Allocate<int>(flags: mode, count: 4)|};
+                using KernelBuffer<int> fine = Kernel.Allocate<int>(flags: quiet, count: 4);
+                if (kind is > 3 and < 9)
+                {
+                    return {|KMS0304:Util.Twice()|};
+                }
+
+                return {|#0:Util.Reader(kind)|};
+            }
+
+            [Syscall]
+            static int Peek(int kind) => Util.Reader(kind) + Util.Twice();
+        }
+
+        [KernelHelper]
+        static class Util
+        {
+            internal static int Twice() { using (Weird.gate.Lock()) { return 2; } }
+
+            internal static int Reader(int kind)
+            {
+                using var shared = Weird.book.LockShared();
+                return kind;
+            }
+        }
+        """,
+        Context.Diagnostic(DiagnosticIds.SleepUnderMutex).WithLocation(0)
+            .WithArguments("Calling 'Reader', which reaches Taking an sx lock ('LockShared'),", "gate", ""));
+
+    [Fact]
+    public Task Locks_ToleratesBrokenCodeLambdasGenericsAndCycles() => Context.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+
+            [Syscall]
+            static int Entry(int n)
+            {
+                using (s_lock.Lock())
+                {
+                    {|CS0103:Missing|}(n);
+                    Ping(n);
+                    using KernelBuffer<byte> b = Kernel.Allocate<byte>(16, {|CS0103:flagz|});
+                    n = Generic<int>(n);
+                    Func<int> later = () => { using (s_lock.Lock()) { return 1; } };
+                    {|CS0103:s_missing|}.Lock();
+                }
+
+                return n;
+            }
+
+            static void Ping(int n) { if (n > 0) Pong(n - 1); }
+
+            static void Pong(int n) => Ping(n);
+
+            static T Generic<T>(T value) => value;
+        }
+        """);
 }
