@@ -87,7 +87,8 @@ internal sealed class LockAnalysis
         while (pending.Count > 0)
         {
             IOperation operation = pending.Pop();
-            foreach (IOperation child in operation.ChildOperations)
+            // Pushed last to first, so calls are visited in source order (the first sleeping call names the sleep).
+            foreach (IOperation child in operation.ChildOperations.Reverse())
             {
                 // A local function or lambda is a function of its own: its facts are its callers'.
                 if (child is not (ILocalFunctionOperation or IAnonymousFunctionOperation))
