@@ -23,20 +23,6 @@ internal sealed record LockSummary(ImmutableArray<LockTake> Takes, ImmutableArra
 {
     public static readonly LockSummary Empty = new(ImmutableArray<LockTake>.Empty, ImmutableArray<LockOrder>.Empty, null, 0);
 
-    /// <summary>How the method takes <paramref name="held"/>'s lock (the <see cref="LockTake"/>), or null when it does not.</summary>
-    public LockTake? Retakes(LockAcquisition held)
-    {
-        foreach (LockTake take in Takes)
-        {
-            if (take.Lock.SameLock(held) && Recurses(held.Kind, take.Lock.Kind))
-            {
-                return take;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Taking a lock of kind <paramref name="second"/> while holding it as <paramref name="first"/> panics:
     /// always for a mutex (no MTX_RECURSE), for an sx lock unless both are shared (WITNESS allows shared recursion).
