@@ -108,6 +108,20 @@ public static class DiagnosticDescriptors
         "The {0} returned by '{1}' is not in a 'using'{2}; it would leak (or stay locked) on some path, so declare it with 'using'",
         DiagnosticCategories.KernelContext);
 
+    public static readonly DiagnosticDescriptor RecursiveLock = Create(
+        DiagnosticIds.RecursiveLock,
+        "A non-recursive lock is taken while already held",
+        "{0} the {1} '{2}'{3} while this thread already holds it: {4}{5}; take it once (lock in the caller and let the helper rely on it) or release it before",
+        DiagnosticCategories.KernelContext);
+
+    public static readonly DiagnosticDescriptor LockOrderReversal = Create(
+        DiagnosticIds.LockOrderReversal,
+        "Two locks are taken in opposite orders (lock order reversal)",
+        "{0} '{1}' while '{2}' is held, but '{3}' takes '{2}' while '{1}' is held ({4}){5}; two threads taking them in opposite orders deadlock and WITNESS reports a lock order reversal, so take them in one order everywhere",
+        DiagnosticCategories.KernelContext,
+        DiagnosticSeverity.Warning,
+        compilationEnd: true);
+
     public static readonly DiagnosticDescriptor PrintfMismatch = Create(
         DiagnosticIds.PrintfMismatch,
         "Kernel.Printf format does not match its arguments",

@@ -31,6 +31,8 @@ public static class DiagnosticIds
     public const string ResourceNotReleased = "KMS0301";
     public const string PrintfMismatch = "KMS0302";
     public const string PrintfFormatNotLiteral = "KMS0303";
+    public const string RecursiveLock = "KMS0304";
+    public const string LockOrderReversal = "KMS0305";
 
     public const string SyscallOutsideModule = "KMS0400";
     public const string ModuleNotStatic = "KMS0401";

@@ -2,6 +2,7 @@ using AddUsing = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodS
 using CopyResult = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.IgnoredCopyResultCodeFix>;
 using Pointer = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.RawPointerParameterCodeFix>;
 using Printf = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.PrintfAnalyzer, KmodSharp.Analyzers.CodeFixes.PrintfInterpolationCodeFix>;
+using Relock = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.KernelContextAnalyzer, KmodSharp.Analyzers.CodeFixes.RemoveRelockCodeFix>;
 using StackArray = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.GcAllocationAnalyzer, KmodSharp.Analyzers.CodeFixes.StackAllocArrayCodeFix>;
 
 namespace KmodSharp.Analyzers.Tests.CodeFixes;
@@ -9,6 +10,56 @@ namespace KmodSharp.Analyzers.Tests.CodeFixes;
 /// <summary>Each fix through the code-fix verifier, which also runs Fix All (document, project, solution).</summary>
 public sealed class CodeFixTests
 {
+    [Fact]
+    public Task NestedRelock_LosesItsUsingAndKeepsItsBody() => Relock.VerifyCodeFixAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+            static int s_value;
+
+            [Syscall]
+            static int Entry(int n)
+            {
+                using (s_lock.Lock())
+                {
+                    s_value = n;
+                    using ({|KMS0304:s_lock.Lock()|})
+                    {
+                        s_value++;
+                    }
+                }
+
+                return s_value;
+            }
+        }
+        """, """
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+            static int s_value;
+
+            [Syscall]
+            static int Entry(int n)
+            {
+                using (s_lock.Lock())
+                {
+                    s_value = n;
+                    {
+                        s_value++;
+                    }
+                }
+
+                return s_value;
+            }
+        }
+        """);
+
     [Fact]
     public Task RawPointer_BecomesUserPtr() => Pointer.VerifyCodeFixAsync("""
         using KmodSharp;
