@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using KmodSharp.Analyzers.Infrastructure;
 using KmodSharp.Analyzers.Subset;
@@ -44,14 +45,38 @@ internal static class FetchWalker
 {
     public static void Walk(IOperation root, FetchState state, SummaryCache<FetchSummary> summaries, Action<FetchEvent, FetchOrigin?> onFetch)
     {
-        foreach (IOperation child in root.ChildOperations)
+        // Post-order with an explicit stack: deep expressions (long concatenations) must not overflow the stack.
+        var stack = new Stack<(IOperation Operation, bool ChildrenDone)>();
+        stack.Push((root, false));
+        var children = new List<IOperation>();
+        while (stack.Count > 0)
         {
-            if (child is not (ILocalFunctionOperation or IAnonymousFunctionOperation))
+            (IOperation operation, bool childrenDone) = stack.Pop();
+            if (childrenDone)
             {
-                Walk(child, state, summaries, onFetch);
+                Transfer(operation, state, summaries, onFetch);
+                continue;
+            }
+
+            stack.Push((operation, true));
+            children.Clear();
+            foreach (IOperation child in operation.ChildOperations)
+            {
+                if (child is not (ILocalFunctionOperation or IAnonymousFunctionOperation))
+                {
+                    children.Add(child);
+                }
+            }
+
+            for (int i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], false));
             }
         }
+    }
 
+    private static void Transfer(IOperation root, FetchState state, SummaryCache<FetchSummary> summaries, Action<FetchEvent, FetchOrigin?> onFetch)
+    {
         switch (root)
         {
             case IInvocationOperation invocation:

@@ -98,15 +98,17 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
     private static bool MayFetchTwice(IOperation root, SummaryCache<FetchSummary> summaries, List<ILocalFunctionOperation> locals)
     {
         int count = 0;
-        return Visit(root, inLoop: false);
-
-        bool Visit(IOperation operation, bool inLoop)
+        bool twice = false;
+        var stack = new Stack<(IOperation Operation, bool InLoop)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
         {
-            if (operation is IInvocationOperation invocation
-                && (FetchWalker.RuntimeFetch(invocation) is not null || FetchWalker.CalleeSummary(invocation, summaries) is not null)
-                && (++count > 1 || inLoop))
+            (IOperation operation, bool inLoop) = stack.Pop();
+            // Once known, the walk goes on only to collect the local functions.
+            if (!twice && operation is IInvocationOperation invocation
+                && (FetchWalker.RuntimeFetch(invocation) is not null || FetchWalker.CalleeSummary(invocation, summaries) is not null))
             {
-                return true;
+                twice = ++count > 1 || inLoop;
             }
 
             inLoop |= operation is ILoopOperation;
@@ -116,14 +118,14 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
                 {
                     locals.Add(local);
                 }
-                else if (child is not IAnonymousFunctionOperation && Visit(child, inLoop))
+                else if (child is not IAnonymousFunctionOperation)
                 {
-                    return true;
+                    stack.Push((child, inLoop));
                 }
             }
-
-            return false;
         }
+
+        return twice;
     }
 
     /// <summary>The fixpoint over one CFG (the method's or a local function's) and the reports it makes.</summary>

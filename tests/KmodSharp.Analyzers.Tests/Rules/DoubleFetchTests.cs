@@ -1,3 +1,9 @@
+using System.Collections.Immutable;
+using KmodSharp.Analyzers.Rules;
+using KmodSharp.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Fetch = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSharp.Analyzers.Rules.DoubleFetchAnalyzer>;
 
 namespace KmodSharp.Analyzers.Tests.Rules;
@@ -476,4 +482,114 @@ public sealed class DoubleFetchTests
             }
         }
         """);
+
+    [Fact]
+    public Task BothTheBodyAndItsLocalFunction_AndAnExpressionBody_Fire() => Fetch.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Both(UserPtr<int> p)
+            {
+                Errno e = Kernel.CopyIn(p, out int a);
+                if (e != Errno.None) return e;
+                e = {|KMS0202:Kernel.CopyIn(p, out int b)|};
+                return e != Errno.None ? e : {|KMS0202:Twice(p)|};
+
+                static Errno Twice(UserPtr<int> q)
+                {
+                    Errno first = Kernel.CopyIn(q, out int x);
+                    return first != Errno.None ? first : {|KMS0202:Kernel.CopyIn(q, out int y)|};
+                }
+            }
+
+            [Syscall]
+            static Errno Arrow(UserPtr<int> p) => Peek(p) == Errno.None ? {|KMS0202:Peek(p)|} : Errno.EFAULT;
+
+            static Errno Peek(UserPtr<int> p) => Kernel.CopyIn(p, out int _);
+        }
+        """);
+
+    /// <summary>Broken and odd C# (missing symbols, recursion, lambdas, ref pointers, conditional aliases, accessors) never makes the rule throw.</summary>
+    [Fact]
+    public async Task OddAndBrokenCode_NeverThrows()
+    {
+        const string source = """
+            using System;
+            using KmodSharp;
+
+            public struct Request { public UserPtr<int> Data; public Errno Peek() => Kernel.CopyIn(this.Data, out int _); }
+
+            public static class Extensions
+            {
+                public static Errno Fetch(this UserPtr<int> p) => Kernel.CopyIn(p, out int _);
+            }
+
+            [KernelModule("m")]
+            public static partial class M
+            {
+                static partial void Declared(UserPtr<int> p);
+
+                static Errno Ping(UserPtr<int> p, int depth) => depth > 0 ? Pong(p, depth - 1) : Kernel.CopyIn(p, out int _);
+
+                static Errno Pong(UserPtr<int> p, int depth) => Ping(p, depth);
+
+                static UserPtr<int> Pointer => default;
+
+                static Errno Property { get { Kernel.CopyIn(Pointer, out int a); return Kernel.CopyIn(Pointer, out int b); } }
+
+                [Syscall]
+                static Errno Entry(UserPtr<int> p, UserPtr<int> q, Request req, bool which, int n)
+                {
+                    Errno e = Ping(p, 3);
+                    e = Pong(p, 2);
+                    e = p.Fetch();
+                    e = p.Fetch();
+                    e = req.Peek();
+                    e = req.Peek();
+                    Declared(p);
+                    Missing(p);
+                    e = Kernel.CopyIn(Unknown, out int u);
+                    var c = which ? p : q;
+                    e = Kernel.CopyIn(c, out int a);
+                    e = Kernel.CopyIn(c, out int b);
+                    Func<Errno> lambda = () => Kernel.CopyIn(p, out int x);
+                    e = lambda();
+                    Advance(ref p);
+                    e = Kernel.CopyIn(p, out int d);
+                    (p, q) = (q, p);
+                    e = Kernel.CopyIn(p, out int f);
+                    for (int i = 0; i < n; i++) { p = p.Add(1); e = Kernel.CopyIn(p, out int g); e = Kernel.CopyIn(p.Add((nuint)i), out int h); }
+                    e = Kernel.CopyIn(p.Add(1).Add(2), out int k);
+                    e = Kernel.CopyIn(p.Add(3), out int l);
+                    e = Kernel.CopyIn(req.Data.Add(1), out int m1);
+                    e = Kernel.CopyIn(req.Data.Add(1), out int m2);
+                    int total = e switch { Errno.None => m2 + k + l, _ => 0 };
+                    return e == Errno.None && total > 0 ? Local(p) : e;
+
+                    Errno Local(UserPtr<int> r) => r.IsNull ? Local(r.Add(1)) : Kernel.CopyIn(r, out int z);
+                }
+
+                static void Advance(ref UserPtr<int> p) => p = p.Add(1);
+            }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "Broken",
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            TestSetup.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.NotEmpty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var thrown = new List<string>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            [new DoubleFetchAnalyzer()],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (exception, _, _) => { lock (thrown) { thrown.Add(exception.ToString()); } }, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        ImmutableArray<Diagnostic> diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+
+        Assert.Empty(thrown);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Contains(diagnostics, d => d.Id == "KMS0202");
+    }
 }
