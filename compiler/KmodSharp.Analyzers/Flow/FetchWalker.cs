@@ -148,7 +148,7 @@ internal static class FetchWalker
 
         foreach (IArgumentOperation argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Ordinal == callee.Parameter && !argument.IsImplicit && Resolve(argument.Value, state) is { } location)
+            if (argument.Parameter?.Ordinal == callee.Parameter && Resolve(argument.Value, state) is { } location)
             {
                 display = argument.Value.Syntax.ToString() + (callee.Path.Length == 0 ? "" : "." + callee.Path) + (callee.Offset == 0 ? "" : ".Add(" + callee.Offset + ")");
                 return location.Below(callee.Path, callee.Offset);

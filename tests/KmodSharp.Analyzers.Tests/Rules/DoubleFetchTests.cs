@@ -160,6 +160,8 @@ public sealed class DoubleFetchTests
         {
             public static Errno Peek(UserPtr<int> p) => Kernel.CopyIn(p, out int _);
 
+            public static Errno PeekAgain(this UserPtr<int> p) => Peek(p);
+
             public static Errno Load<T>(UserPtr<T> source, out T value) where T : unmanaged => Kernel.CopyIn(source, out value);
 
             public static Errno Read(int flags, UserPtr<int> target)
@@ -232,6 +234,14 @@ public sealed class DoubleFetchTests
             }
 
             [Syscall]
+            static Errno ExtensionMethod(UserPtr<int> p)
+            {
+                Errno e = Requests.Peek(p);
+                if (e != Errno.None) return e;
+                return {|#7:p.PeekAgain()|};
+            }
+
+            [Syscall]
             static Errno InALoop(UserPtr<int> p, int n)
             {
                 for (int i = 0; i < n; i++)
@@ -246,11 +256,12 @@ public sealed class DoubleFetchTests
         """,
         Fetch.Diagnostic("KMS0202").WithLocation(0).WithArguments("p", " in Peek", "the fetch in Peek", ""),
         Fetch.Diagnostic("KMS0202").WithLocation(1).WithArguments("p", " in Load", "the fetch in Load", ""),
-        Fetch.Diagnostic("KMS0202").WithLocation(2).WithArguments("p", " in Read", "the CopyIn on line 49", ""),
+        Fetch.Diagnostic("KMS0202").WithLocation(2).WithArguments("p", " in Read", "the CopyIn on line 51", ""),
         Fetch.Diagnostic("KMS0202").WithLocation(3).WithArguments("p", " in Outer → Inner → Read", "the fetch in Peek", ""),
-        Fetch.Diagnostic("KMS0202").WithLocation(4).WithArguments("req.Data", " in Data → Peek", "the CopyIn on line 65", ""),
+        Fetch.Diagnostic("KMS0202").WithLocation(4).WithArguments("req.Data", " in Data → Peek", "the CopyIn on line 67", ""),
         Fetch.Diagnostic("KMS0202").WithLocation(5).WithArguments("p", "", "the fetch in Peek", ""),
-        Fetch.Diagnostic("KMS0202").WithLocation(6).WithArguments("p", " in Peek", "the same call in an earlier iteration", ""));
+        Fetch.Diagnostic("KMS0202").WithLocation(6).WithArguments("p", " in Peek", "the same call in an earlier iteration", ""),
+        Fetch.Diagnostic("KMS0202").WithLocation(7).WithArguments("p", " in PeekAgain → Peek", "the fetch in Peek", ""));
 
     [Fact]
     public Task LocalFunctions_Fire() => Fetch.VerifyAnalyzerAsync("""
