@@ -8,8 +8,9 @@ namespace KmodSharp.Analyzers.Flow;
 /// KMS0202's rule for a re-fetch that is safe: the value it fetched is validated again before it is used.
 /// The value is the variable the fetch stores into (its <c>out</c> variable or destination span, or the
 /// local its result is assigned to). Reading its references after the fetch in source order, it is
-/// re-checked when it is compared at least once (a relational or equality operator, an <c>is</c> pattern,
-/// a <c>switch</c>) and every other use reads a part already compared (<c>again.Length</c> after
+/// re-checked when it is compared at least once in a branch's condition (a relational or equality
+/// operator or an <c>is</c> pattern deciding an <c>if</c> or <c>?:</c>, or a <c>switch</c>; a loop
+/// condition does not count) and every other use reads a part already compared (<c>again.Length</c> after
 /// <c>again.Length &gt; Max</c>, anything after the whole value was compared). A write to it ends the scan.
 /// </summary>
 internal static class RecheckedValue
@@ -138,24 +139,46 @@ internal static class RecheckedValue
         _ => false,
     };
 
+    /// <summary>Whether the use is a comparison that decides a branch: an <c>if</c> or <c>?:</c> condition (through <c>&amp;&amp;</c>, <c>||</c>, <c>!</c>), or a <c>switch</c>. A loop condition only bounds the loop, it validates nothing.</summary>
     private static bool IsCompared(IOperation access)
     {
-        IOperation value = access;
-        while (value.Parent is IConversionOperation conversion)
+        IOperation value = Unwrapped(access);
+        switch (value.Parent)
         {
-            value = conversion;
+            case ISwitchOperation switchStatement:
+                return ReferenceEquals(switchStatement.Value, value);
+            case ISwitchExpressionOperation switchExpression:
+                return ReferenceEquals(switchExpression.Value, value);
+            case IIsPatternOperation pattern when ReferenceEquals(pattern.Value, value):
+                return DecidesABranch(pattern);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals or BinaryOperatorKind.LessThan
+                or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual } comparison:
+                return DecidesABranch(comparison);
+            default:
+                return false;
+        }
+    }
+
+    private static bool DecidesABranch(IOperation condition)
+    {
+        condition = Unwrapped(condition);
+        while (condition.Parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr }
+            or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not })
+        {
+            condition = Unwrapped(condition.Parent);
         }
 
-        return value.Parent switch
+        return condition.Parent is IConditionalOperation branch && ReferenceEquals(branch.Condition, condition);
+    }
+
+    private static IOperation Unwrapped(IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation conversion)
         {
-            IBinaryOperation binary => binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals
-                or BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual
-                or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual,
-            IIsPatternOperation pattern => ReferenceEquals(pattern.Value, value),
-            ISwitchOperation switchStatement => ReferenceEquals(switchStatement.Value, value),
-            ISwitchExpressionOperation switchExpression => ReferenceEquals(switchExpression.Value, value),
-            _ => false,
-        };
+            operation = conversion;
+        }
+
+        return operation;
     }
 
     private static bool IsCovered(UserLocation part, List<UserLocation> compared)

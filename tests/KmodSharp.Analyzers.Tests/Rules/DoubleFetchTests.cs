@@ -494,6 +494,62 @@ public sealed class DoubleFetchTests
         }
         """);
 
+    /// <summary>Uses of the second copy that bound or index something are not re-checks: a loop condition, a clamp, an index.</summary>
+    [Fact]
+    public Task SecondCopyBoundsALoopOrIsClampedOrIndexes_Fires() => Fetch.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno LoopBound(UserPtr<int> p)
+            {
+                Errno e = Kernel.CopyIn(p, out int n);
+                if (e != Errno.None || n > 16) return Errno.EINVAL;
+                e = {|KMS0202:Kernel.CopyIn(p, out int again)|};
+                int sum = 0;
+                for (int i = 0; i < again; i++) sum += i;
+                return sum > 0 ? e : Errno.None;
+            }
+
+            [Syscall]
+            static Errno Clamped(UserPtr<int> p)
+            {
+                Errno e = Kernel.CopyIn(p, out int n);
+                if (e != Errno.None || n > 16) return Errno.EINVAL;
+                e = {|KMS0202:Kernel.CopyIn(p, out int again)|};
+                using KernelBuffer<int> items = Kernel.Allocate<int>(Math.Min(again, 16), MallocFlags.WaitOk);
+                return e;
+            }
+
+            [Syscall]
+            static Errno Index(UserPtr<byte> p)
+            {
+                int first = Kernel.FetchByte(p);
+                if (first is < 0 or > 7) return Errno.EINVAL;
+                Span<int> table = stackalloc int[8];
+                int b = {|KMS0202:Kernel.FetchByte(p)|};
+                table[b] = 1;
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno OtherFieldUnchecked(UserPtr<Pair> p)
+            {
+                Errno e = Kernel.CopyIn(p, out Pair first);
+                if (e != Errno.None || first.Count > 16) return Errno.EINVAL;
+                e = {|KMS0202:Kernel.CopyIn(p, out Pair again)|};
+                if (again.Count > 16) return Errno.EINVAL;
+                using KernelBuffer<int> items = Kernel.Allocate<int>(again.Size, MallocFlags.WaitOk);
+                return e;
+            }
+        }
+
+        public struct Pair { public int Count; public int Size; }
+        """);
+
     [Fact]
     public Task BothTheBodyAndItsLocalFunction_AndAnExpressionBody_Fire() => Fetch.VerifyAnalyzerAsync("""
         using KmodSharp;
