@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KmodSharp.Analyzers.Infrastructure;
 using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -103,7 +105,31 @@ internal static class FetchWalker
 
     /// <summary>The summary of a source method's fetches, or null for a call to anything else.</summary>
     public static FetchSummary? CalleeSummary(IInvocationOperation invocation, SummaryCache<FetchSummary> summaries) =>
-        KernelSession.IsSource(invocation.TargetMethod) && summaries.Of(invocation.TargetMethod) is { Fetches.IsEmpty: false } summary ? summary : null;
+        KernelSession.IsSource(invocation.TargetMethod) && MakesCalls(invocation.TargetMethod.OriginalDefinition)
+        && summaries.Of(invocation.TargetMethod) is { Fetches.IsEmpty: false } summary ? summary : null;
+
+    /// <summary>
+    /// Whether the method's source has any call in it: without one it cannot fetch, and its body need
+    /// not be bound for a summary (most helpers are arithmetic). Read from syntax, once per method.
+    /// </summary>
+    private static bool MakesCalls(IMethodSymbol method) =>
+        (bool)CallsInSource.GetValue(method, m =>
+        {
+            foreach (SyntaxReference reference in m.DeclaringSyntaxReferences)
+            {
+                foreach (SyntaxNode node in reference.GetSyntax().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        });
+
+    private static readonly ConditionalWeakTable<IMethodSymbol, object> CallsInSource = new();
 
     private static void Invocation(IInvocationOperation invocation, FetchState state, SummaryCache<FetchSummary> summaries, Action<FetchEvent, FetchOrigin?> onFetch)
     {
