@@ -45,16 +45,16 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
                 // Only bodies (the method's, its local functions') that may fetch twice get a CFG.
                 var locals = new List<ILocalFunctionOperation>();
                 bool body = MayFetchTwice(block, summaries, locals);
-                var localsToAnalyze = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+                HashSet<IMethodSymbol>? localsToAnalyze = null;
                 for (int i = 0; i < locals.Count; i++)
                 {
                     if (locals[i].Body is { } localBody && MayFetchTwice(localBody, summaries, locals))
                     {
-                        localsToAnalyze.Add(locals[i].Symbol);
+                        (localsToAnalyze ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(locals[i].Symbol);
                     }
                 }
 
-                if (!body && localsToAnalyze.Count == 0)
+                if (!body && localsToAnalyze is null)
                 {
                     continue;
                 }
@@ -66,7 +66,10 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
                     analysis.Run(graph);
                 }
 
-                RunLocalFunctions(graph, localsToAnalyze, analysis);
+                if (localsToAnalyze is not null)
+                {
+                    RunLocalFunctions(graph, localsToAnalyze, analysis);
+                }
             }
         });
     }

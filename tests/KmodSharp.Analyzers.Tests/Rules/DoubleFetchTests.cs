@@ -150,6 +150,42 @@ public sealed class DoubleFetchTests
         """);
 
     [Fact]
+    public Task AliasInALoop_Fires() => Fetch.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno CursorNeverAdvances(UserPtr<int> header, int n)
+            {
+                var cursor = header;
+                for (int i = 0; i < n; i++)
+                {
+                    Errno e = {|KMS0202:Kernel.CopyIn(cursor, out int v)|};
+                    if (e != Errno.None) return e;
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno FirstElementAgainAfterTheWalk(UserPtr<int> header, int n)
+            {
+                var cursor = header;
+                for (int i = 0; i < n; i++)
+                {
+                    Errno e = Kernel.CopyIn(cursor, out int v);
+                    if (e != Errno.None) return e;
+                    cursor = cursor.Add(1);
+                }
+
+                return {|KMS0202:Kernel.CopyIn(header, out int first)|};
+            }
+        }
+        """);
+
+    [Fact]
     public Task HelperShapes_Fire() => Fetch.VerifyAnalyzerAsync("""
         using KmodSharp;
 
@@ -478,6 +514,20 @@ public sealed class DoubleFetchTests
                 Errno e = Kernel.CopyIn(p, out int a);
                 if (e != Errno.None) return e;
                 return Requests.Write(p);
+            }
+
+            [Syscall]
+            static Errno WalkWithACursor(UserPtr<int> header, int n)
+            {
+                var cursor = header;
+                for (int i = 0; i < n; i++)
+                {
+                    Errno e = Kernel.CopyIn(cursor, out int v);
+                    if (e != Errno.None) return e;
+                    cursor = cursor.Add(1);
+                }
+
+                return Errno.None;
             }
 
             [Syscall]
