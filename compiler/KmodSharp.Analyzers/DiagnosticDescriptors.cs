@@ -80,7 +80,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DoubleFetch = Create(
         DiagnosticIds.DoubleFetch,
         "User memory fetched twice",
-        "'{0}' is fetched from user memory again on this path{1}; another thread can change it between the fetches (TOCTOU), so copy it in once and use the kernel copy, or suppress with #pragma warning disable KMS0202 when intended",
+        "'{0}' is fetched from user memory again{1} after {2} on this path{3}; another thread can change it between the fetches (TOCTOU), so copy it in once and use the kernel copy, validate the second copy again before using it, or suppress with #pragma warning disable KMS0202 when intended",
         DiagnosticCategories.UserMemory,
         DiagnosticSeverity.Warning);
 

@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using KmodSharp.Analyzers.Flow;
 using KmodSharp.Analyzers.Infrastructure;
-using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -13,9 +12,12 @@ namespace KmodSharp.Analyzers.Rules;
 /// <summary>
 /// KMS0202: the same user location fetched twice on one path (double fetch / TOCTOU). A may-analysis
 /// over Roslyn's <see cref="ControlFlowGraph"/>: the set of user locations already fetched flows along
-/// every edge (loops included); writing the pointer variable forgets it. A location is a parameter or
-/// local, optionally with a constant <c>.Add(n)</c> offset. Intended re-fetches are suppressed with
-/// <c>#pragma warning disable KMS0202</c>.
+/// every edge (loops included); writing the pointer variable forgets it. A location is a variable, a
+/// struct field below one, and a constant <c>.Add(n)</c> offset, followed through aliases
+/// (<c>var cursor = header;</c>). A call to a source method counts as the fetches its
+/// <see cref="FetchSummary"/> lists, mapped to the caller's arguments. A second fetch whose value is
+/// validated again before use is fine (<see cref="RecheckedValue"/>). Intended re-fetches are
+/// suppressed with <c>#pragma warning disable KMS0202</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
@@ -25,6 +27,7 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
     {
+        SummaryCache<FetchSummary> summaries = FetchSummaries.For(session.Scope);
         context.RegisterOperationBlockAction(c =>
         {
             if (c.OwningSymbol is not IMethodSymbol method)
@@ -34,184 +37,177 @@ public sealed class DoubleFetchAnalyzer : KernelCodeAnalyzer
 
             foreach (IOperation block in c.OperationBlocks)
             {
-                if (block is IMethodBodyOperation or IBlockOperation && HasFetch(block))
+                if (block is not (IMethodBodyOperation or IBlockOperation))
                 {
-                    Analyze(c, session, method, c.GetControlFlowGraph(block));
+                    continue;
+                }
+
+                // Only bodies (the method's, its local functions') that may fetch twice get a CFG.
+                var locals = new List<ILocalFunctionOperation>();
+                bool body = MayFetchTwice(block, summaries, locals);
+                HashSet<IMethodSymbol>? localsToAnalyze = null;
+                for (int i = 0; i < locals.Count; i++)
+                {
+                    if (locals[i].Body is { } localBody && MayFetchTwice(localBody, summaries, locals))
+                    {
+                        (localsToAnalyze ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(locals[i].Symbol);
+                    }
+                }
+
+                if (!body && localsToAnalyze is null)
+                {
+                    continue;
+                }
+
+                var analysis = new Analysis(c, session, method, block, summaries);
+                ControlFlowGraph graph = c.GetControlFlowGraph(block);
+                if (body)
+                {
+                    analysis.Run(graph);
+                }
+
+                if (localsToAnalyze is not null)
+                {
+                    RunLocalFunctions(graph, localsToAnalyze, analysis);
                 }
             }
         });
     }
 
-    /// <summary>Whether a second fetch is possible at all: two fetches, or one inside a loop. Otherwise no CFG is built.</summary>
-    private static bool HasFetch(IOperation root)
+    private static void RunLocalFunctions(ControlFlowGraph graph, HashSet<IMethodSymbol> wanted, Analysis analysis)
     {
-        int count = 0;
-        foreach (IOperation operation in root.Descendants())
+        foreach (IMethodSymbol local in graph.LocalFunctions)
         {
-            if (operation is IInvocationOperation invocation && Fetched(invocation) is not null)
-            {
-                if (++count > 1 || InLoop(invocation))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool InLoop(IOperation operation)
-    {
-        for (IOperation? parent = operation.Parent; parent is not null; parent = parent.Parent)
-        {
-            if (parent is ILoopOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The user address a call reads from, or null when it reads no user memory.</summary>
-    private static IArgumentOperation? Fetched(IInvocationOperation invocation) =>
-        RuntimeApi.Find(invocation.TargetMethod) is { ReadsUser: true } api ? api.UserArgument(invocation) : null;
-
-    private static void Analyze(OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method, ControlFlowGraph graph)
-    {
-        int count = graph.Blocks.Length;
-        var entry = new HashSet<FetchKey>?[count];
-        var worklist = new Queue<int>();
-        entry[0] = new HashSet<FetchKey>();
-        worklist.Enqueue(0);
-        var reported = new HashSet<IOperation>();
-        int steps = 0;
-        while (worklist.Count > 0 && steps++ < 10_000)
-        {
-            int index = worklist.Dequeue();
-            BasicBlock block = graph.Blocks[index];
-            var state = new HashSet<FetchKey>(entry[index]!);
-            foreach (IOperation statement in block.Operations)
-            {
-                Transfer(statement, state, reported, c, session, method);
-            }
-
-            if (block.BranchValue is { } branch)
-            {
-                Transfer(branch, state, reported, c, session, method);
-            }
-
-            Flow(block.FallThroughSuccessor, state);
-            Flow(block.ConditionalSuccessor, state);
-        }
-
-        void Flow(ControlFlowBranch? branch, HashSet<FetchKey> state)
-        {
-            if (branch?.Destination is not { } destination)
+            if (wanted.Count == 0)
             {
                 return;
             }
 
-            HashSet<FetchKey>? existing = entry[destination.Ordinal];
-            if (existing is null)
+            ControlFlowGraph inner = graph.GetLocalFunctionControlFlowGraph(local);
+            if (wanted.Remove(local))
             {
-                entry[destination.Ordinal] = new HashSet<FetchKey>(state);
-                worklist.Enqueue(destination.Ordinal);
+                analysis.Run(inner);
             }
-            else if (!existing.IsSupersetOf(state))
+
+            RunLocalFunctions(inner, wanted, analysis);
+        }
+    }
+
+    /// <summary>
+    /// Whether a second fetch is possible in <paramref name="root"/> at all: two fetches (runtime calls, or
+    /// calls of methods whose summaries fetch), or one inside a loop. Local functions met are added to
+    /// <paramref name="locals"/> for the same question.
+    /// </summary>
+    private static bool MayFetchTwice(IOperation root, SummaryCache<FetchSummary> summaries, List<ILocalFunctionOperation> locals)
+    {
+        int count = 0;
+        bool twice = false;
+        var stack = new Stack<(IOperation Operation, bool InLoop)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            (IOperation operation, bool inLoop) = stack.Pop();
+            // Once known, the walk goes on only to collect the local functions.
+            if (!twice && operation is IInvocationOperation invocation
+                && (FetchWalker.RuntimeFetch(invocation) is not null || FetchWalker.CalleeSummary(invocation, summaries) is not null))
             {
-                existing.UnionWith(state);
-                worklist.Enqueue(destination.Ordinal);
+                twice = ++count > 1 || inLoop;
             }
-        }
-    }
 
-    private static void Transfer(IOperation root, HashSet<FetchKey> state, HashSet<IOperation> reported,
-        OperationBlockAnalysisContext c, KernelSession session, IMethodSymbol method)
-    {
-        foreach (IOperation operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
+            inLoop |= operation is ILoopOperation;
+            foreach (IOperation child in operation.ChildOperations)
             {
-                case IInvocationOperation invocation when Fetched(invocation) is { } address:
-                    if (KeyOf(address.Value) is { } key)
-                    {
-                        if (!state.Add(key) && reported.Add(invocation))
-                        {
-                            session.Report(method, c.ReportDiagnostic, DiagnosticDescriptors.DoubleFetch, invocation.Syntax.GetLocation(), key.Display);
-                        }
-                    }
-
-                    break;
-                case IAssignmentOperation { Target: var target }:
-                    Kill(state, target);
-                    break;
-                case IIncrementOrDecrementOperation { Target: var target }:
-                    Kill(state, target);
-                    break;
-                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument:
-                    Kill(state, argument.Value);
-                    break;
+                if (child is ILocalFunctionOperation local)
+                {
+                    locals.Add(local);
+                }
+                else if (child is not IAnonymousFunctionOperation)
+                {
+                    stack.Push((child, inLoop));
+                }
             }
         }
+
+        return twice;
     }
 
-    private static void Kill(HashSet<FetchKey> state, IOperation target)
+    /// <summary>The fixpoint over one CFG (the method's or a local function's) and the reports it makes.</summary>
+    private sealed class Analysis
     {
-        ISymbol? symbol = target switch
-        {
-            IParameterReferenceOperation p => p.Parameter,
-            ILocalReferenceOperation l => l.Local,
-            _ => null,
-        };
-        if (symbol is not null)
-        {
-            state.RemoveWhere(k => SymbolEqualityComparer.Default.Equals(k.Symbol, symbol));
-        }
-    }
+        private readonly OperationBlockAnalysisContext context;
+        private readonly KernelSession session;
+        private readonly IMethodSymbol method;
+        private readonly IOperation body;
+        private readonly SummaryCache<FetchSummary> summaries;
+        private readonly HashSet<IOperation> reported = new();
+        private readonly System.Action<FetchEvent, FetchOrigin?> onFetch;
 
-    private static FetchKey? KeyOf(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
+        public Analysis(OperationBlockAnalysisContext context, KernelSession session, IMethodSymbol method, IOperation body, SummaryCache<FetchSummary> summaries)
         {
-            value = conversion.Operand;
-        }
-
-        long offset = 0;
-        if (value is IInvocationOperation { TargetMethod.Name: "Add", Instance: { } instance, Arguments: { Length: 1 } arguments }
-            && arguments[0].Value.ConstantValue is { HasValue: true, Value: { } constant })
-        {
-            offset = Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture);
-            value = instance;
+            this.context = context;
+            this.session = session;
+            this.method = method;
+            this.body = body;
+            this.summaries = summaries;
+            onFetch = OnFetch;
         }
 
-        ISymbol? symbol = value switch
+        public void Run(ControlFlowGraph graph)
         {
-            IParameterReferenceOperation p => p.Parameter,
-            ILocalReferenceOperation l => l.Local,
-            _ => null,
-        };
-        return symbol is null ? null : new FetchKey(symbol, offset);
-    }
+            var entry = new FetchState?[graph.Blocks.Length];
+            var worklist = new Queue<int>();
+            entry[0] = new FetchState();
+            worklist.Enqueue(0);
+            int steps = 0;
+            while (worklist.Count > 0 && steps++ < 10_000)
+            {
+                int index = worklist.Dequeue();
+                BasicBlock block = graph.Blocks[index];
+                FetchState state = entry[index]!.Clone();
+                foreach (IOperation statement in block.Operations)
+                {
+                    FetchWalker.Walk(statement, state, summaries, onFetch);
+                }
 
-    private readonly struct FetchKey : IEquatable<FetchKey>
-    {
-        public FetchKey(ISymbol symbol, long offset)
-        {
-            Symbol = symbol;
-            Offset = offset;
+                if (block.BranchValue is { } branch)
+                {
+                    FetchWalker.Walk(branch, state, summaries, onFetch);
+                }
+
+                Flow(block.FallThroughSuccessor, state);
+                Flow(block.ConditionalSuccessor, state);
+            }
+
+            void Flow(ControlFlowBranch? branch, FetchState state)
+            {
+                if (branch?.Destination is not { } destination)
+                {
+                    return;
+                }
+
+                if (entry[destination.Ordinal] is not { } existing)
+                {
+                    entry[destination.Ordinal] = state.Clone();
+                    worklist.Enqueue(destination.Ordinal);
+                }
+                else if (existing.Join(state))
+                {
+                    worklist.Enqueue(destination.Ordinal);
+                }
+            }
         }
 
-        public ISymbol Symbol { get; }
+        private void OnFetch(FetchEvent fetch, FetchOrigin? earlier)
+        {
+            if (earlier is null || reported.Contains(fetch.Site) || (fetch.Callee?.Rechecked ?? RecheckedValue.Of(fetch.Site, body)))
+            {
+                return;
+            }
 
-        public long Offset { get; }
-
-        public string Display => Offset == 0 ? Symbol.Name : Symbol.Name + ".Add(" + Offset + ")";
-
-        public bool Equals(FetchKey other) => SymbolEqualityComparer.Default.Equals(Symbol, other.Symbol) && Offset == other.Offset;
-
-        public override bool Equals(object? obj) => obj is FetchKey other && Equals(other);
-
-        public override int GetHashCode() => (SymbolEqualityComparer.Default.GetHashCode(Symbol) * 397) ^ Offset.GetHashCode();
+            reported.Add(fetch.Site);
+            string where = fetch.Chain is null ? "" : " in " + fetch.Chain;
+            string before = ReferenceEquals(earlier.Site, fetch.Site) ? "the same call in an earlier iteration" : earlier.Describe();
+            session.Report(method, context.ReportDiagnostic, DiagnosticDescriptors.DoubleFetch, fetch.Site.Syntax.GetLocation(), fetch.Display, where, before);
+        }
     }
 }
