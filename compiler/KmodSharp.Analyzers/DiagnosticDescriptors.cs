@@ -74,7 +74,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoredCopyResult = Create(
         DiagnosticIds.IgnoredCopyResult,
         "The result of a user-memory access must be checked",
-        "The result of '{0}' is ignored{1}; a bad user address makes it fail (EFAULT / -1), check it and return the error",
+        "The result of {0} is ignored{1}; a bad user address makes it fail (EFAULT / -1), check it and return the error",
+        DiagnosticCategories.UserMemory);
+
+    public static readonly DiagnosticDescriptor LostError = Create(
+        DiagnosticIds.LostError,
+        "An error is overwritten before it is checked",
+        "The error of {1} stored in '{0}' is lost: no path reads '{0}' before it is overwritten or the method ends{2}; check it first (if ({0} != Errno.None) return {0};)",
         DiagnosticCategories.UserMemory);
 
     public static readonly DiagnosticDescriptor DoubleFetch = Create(
