@@ -55,7 +55,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StackBudget = Create(
         DiagnosticIds.StackBudget,
         "Kernel stack budget exceeded",
-        "'{0}' may use about {1} bytes of kernel stack along {2}, over the budget of {3} bytes (the whole kernel stack is 16 KiB); move large buffers to Kernel.Allocate or raise kmodsharp.stack_budget",
+        "'{0}' may use about {1} bytes of kernel stack along {2}, over the budget of {3} bytes (the whole kernel stack is 16 KiB); the largest item of the heaviest frame is {4} in '{5}' ({6} bytes): move large buffers to Kernel.Allocate or raise kmodsharp.stack_budget",
         DiagnosticCategories.Calls,
         compilationEnd: true);
 
