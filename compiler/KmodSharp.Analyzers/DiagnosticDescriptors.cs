@@ -55,7 +55,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor StackBudget = Create(
         DiagnosticIds.StackBudget,
         "Kernel stack budget exceeded",
-        "'{0}' may use about {1} bytes of kernel stack along {2}, over the budget of {3} bytes (the whole kernel stack is 16 KiB); move large buffers to Kernel.Allocate or raise kmodsharp.stack_budget",
+        "'{0}' may use about {1} bytes of kernel stack along {2}, over the budget of {3} bytes (the whole kernel stack is 16 KiB); the largest item of the heaviest frame is {4} in '{5}' ({6} bytes): move large buffers to Kernel.Allocate or raise kmodsharp.stack_budget",
         DiagnosticCategories.Calls,
         compilationEnd: true);
 
@@ -74,7 +74,13 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor IgnoredCopyResult = Create(
         DiagnosticIds.IgnoredCopyResult,
         "The result of a user-memory access must be checked",
-        "The result of '{0}' is ignored{1}; a bad user address makes it fail (EFAULT / -1), check it and return the error",
+        "The result of {0} is ignored{1}; a bad user address makes it fail (EFAULT / -1), check it and return the error",
+        DiagnosticCategories.UserMemory);
+
+    public static readonly DiagnosticDescriptor LostError = Create(
+        DiagnosticIds.LostError,
+        "An error is overwritten before it is checked",
+        "The error of {1} stored in '{0}' is lost: no path reads '{0}' before it is overwritten or the method ends{2}; check it first (if ({0} != Errno.None) return {0};)",
         DiagnosticCategories.UserMemory);
 
     public static readonly DiagnosticDescriptor DoubleFetch = Create(

@@ -26,7 +26,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KernelSession session)
     {
-        var sizes = new ConcurrentDictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        var sizes = new ConcurrentDictionary<IMethodSymbol, Frame>(SymbolEqualityComparer.Default);
         context.RegisterOperationBlockAction(c =>
         {
             if (c.OwningSymbol is IMethodSymbol method)
@@ -45,12 +45,12 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
 
     // A local function becomes a C function of its own: its locals and stackallocs are in its own
     // frame, reached through the call edge, not in its container's.
-    private static void AddFrames(IMethodSymbol method, IEnumerable<IOperation> blocks, ConcurrentDictionary<IMethodSymbol, int> sizes, OperationBlockAnalysisContext c, KernelSession session)
+    private static void AddFrames(IMethodSymbol method, IEnumerable<IOperation> blocks, ConcurrentDictionary<IMethodSymbol, Frame> sizes, OperationBlockAnalysisContext c, KernelSession session)
     {
-        int frame = FrameOverhead;
+        var frame = new Frame();
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            frame += StructLayouts.AlignUp(TypeLayout.Of(parameter.Type).Size, 8);
+            frame.Add(StructLayouts.AlignUp(TypeLayout.Of(parameter.Type).Size, 8), parameter.Locations.IsEmpty ? null : parameter.Locations[0], "parameter '" + parameter.Name + "'");
         }
 
         var locals = new List<ILocalFunctionOperation>();
@@ -60,15 +60,15 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
             {
                 if (operation is IVariableDeclaratorOperation declarator)
                 {
-                    frame += StructLayouts.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8);
+                    frame.Add(StructLayouts.AlignUp(TypeLayout.Of(declarator.Symbol.Type).Size, 8), declarator.Syntax.GetLocation(), "local '" + declarator.Symbol.Name + "'");
                 }
                 else if (operation is ILocalReferenceOperation { IsDeclaration: true } declared)
                 {
-                    frame += StructLayouts.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8);
+                    frame.Add(StructLayouts.AlignUp(TypeLayout.Of(declared.Local.Type).Size, 8), declared.Syntax.GetLocation(), "local '" + declared.Local.Name + "'");
                 }
                 else if (operation.Syntax is StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax && !IsWrapper(operation))
                 {
-                    frame += StackAllocBytes(operation, block.SemanticModel!, c, session, method);
+                    frame.Add(StackAllocBytes(operation, block.SemanticModel!, c, session, method), operation.Syntax.GetLocation(), "the stackalloc");
                 }
             }
         }
@@ -236,9 +236,9 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
         }
     }
 
-    private static void ReportStack(CompilationAnalysisContext context, KernelSession session, ConcurrentDictionary<IMethodSymbol, int> sizes, Dictionary<IMethodSymbol, IMethodSymbol?> reachable)
+    private static void ReportStack(CompilationAnalysisContext context, KernelSession session, ConcurrentDictionary<IMethodSymbol, Frame> sizes, Dictionary<IMethodSymbol, IMethodSymbol?> reachable)
     {
-        var memo = new Dictionary<IMethodSymbol, (int Total, IMethodSymbol? Next)>(SymbolEqualityComparer.Default);
+        var memo = new Dictionary<IMethodSymbol, (int Total, IMethodSymbol? Next, Location? Site)>(SymbolEqualityComparer.Default);
         var active = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         foreach (IMethodSymbol method in sizes.Keys)
         {
@@ -254,19 +254,35 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
                 continue;
             }
 
+            // The squiggle goes where the fix is: the largest item of the frame that weighs most on the chain
+            // (the deepest such frame on a tie); the calls leading there are additional locations.
             var parts = new List<string>();
+            var sites = new List<Location>();
+            IMethodSymbol heaviest = method;
             for (IMethodSymbol? current = method; current is not null && parts.Count < 32; current = memo[current].Next)
             {
-                parts.Add(session.Scope.DisplayName(current) + " (" + Frame(current) + " B)");
+                parts.Add(session.Scope.DisplayName(current) + " (" + Size(current) + " B)");
+                if (Size(current) >= Size(heaviest))
+                {
+                    heaviest = current;
+                }
+
+                if (memo[current].Site is { } site)
+                {
+                    sites.Add(site);
+                }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackBudget, SymbolLocation.Of(method),
-                session.Scope.DisplayName(method), total, string.Join(" → ", parts), budget));
+            Frame? frame = sizes.TryGetValue(heaviest, out Frame? f) ? f : null;
+            Location primary = frame?.LargestAt ?? SymbolLocation.Of(method);
+            string item = frame?.LargestAt is null ? "its frame" : frame.LargestWhat;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.StackBudget, primary, sites,
+                session.Scope.DisplayName(method), total, string.Join(" → ", parts), budget, item, session.Scope.DisplayName(heaviest), frame?.Largest ?? FrameOverhead));
         }
 
         _ = reachable;
 
-        int Frame(IMethodSymbol method) => sizes.TryGetValue(method, out int size) ? size : FrameOverhead;
+        int Size(IMethodSymbol method) => sizes.TryGetValue(method, out Frame? frame) ? frame.Size : FrameOverhead;
 
         int Worst(IMethodSymbol method)
         {
@@ -282,6 +298,7 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
 
             int deepest = 0;
             IMethodSymbol? next = null;
+            Location? at = null;
             foreach (KernelSession.CallSite call in session.CallsFrom(method))
             {
                 int callee = Worst(call.Callee);
@@ -289,12 +306,13 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
                 {
                     deepest = callee;
                     next = call.Callee;
+                    at = call.Location;
                 }
             }
 
             active.Remove(method);
-            int total = Frame(method) + deepest;
-            memo[method] = (total, next);
+            int total = Size(method) + deepest;
+            memo[method] = (total, next, at);
             return total;
         }
     }
@@ -304,5 +322,29 @@ public sealed class CallGraphAnalyzer : KernelCodeAnalyzer
     {
         var provider = context.Options.AnalyzerConfigOptionsProvider;
         return KmodSharpSettings.Read(provider.GlobalOptions, tree is null ? null : provider.GetOptions(tree)).StackBudget;
+    }
+
+    /// <summary>One frame's estimated size, and its largest item (where a KMS0102 points).</summary>
+    private sealed class Frame
+    {
+        public int Size { get; private set; } = FrameOverhead;
+
+        public int Largest { get; private set; }
+
+        public Location? LargestAt { get; private set; }
+
+        public string LargestWhat { get; private set; } = "";
+
+        public void Add(int bytes, Location? at, string what)
+        {
+            Size += bytes;
+            // On a tie the first in source order, whatever order the operations are walked in.
+            if (at is { IsInSource: true } && (bytes > Largest || (bytes == Largest && LargestAt is { } known && known.SourceTree == at.SourceTree && at.SourceSpan.Start < known.SourceSpan.Start)))
+            {
+                Largest = bytes;
+                LargestAt = at;
+                LargestWhat = what;
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using KmodSharp.Analyzers.Flow;
 using KmodSharp.Analyzers.Infrastructure;
-using KmodSharp.Analyzers.Subset;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +11,7 @@ namespace KmodSharp.Analyzers.Rules;
 
 /// <summary>
 /// User-memory rules: KMS0200 raw pointer syscall parameters, KMS0201 unchecked copy/fetch/store
-/// results, KMS0203 <c>[SkipLocalsInit]</c>, KMS0205
+/// results (also of helpers returning such a result's error), KMS0203 <c>[SkipLocalsInit]</c>, KMS0205
 /// user-controlled lengths without a bounding check.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -88,15 +88,15 @@ public sealed class UserMemoryAnalyzer : KernelCodeAnalyzer
     private static void CheckInvocation(OperationAnalysisContext c, KernelSession session)
     {
         var invocation = (IInvocationOperation)c.Operation;
-        IMethodSymbol method = invocation.TargetMethod;
-        if (RuntimeApi.Find(method) is not { } api)
+        if (!IsDiscarded(invocation))
         {
             return;
         }
 
-        if (api.MustBeChecked && IsDiscarded(invocation))
+        // A checked runtime call (Errno, or -1 from the fetch/store family), or a source helper whose returned Errno carries one's error (its summary, computed once).
+        if (ReturnedError.SourceOf(invocation, ReturnedError.Cache(session.Scope)) is { } source)
         {
-            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), method.ContainingType.Name + "." + method.Name);
+            session.Report(c.ContainingSymbol, c.ReportDiagnostic, DiagnosticDescriptors.IgnoredCopyResult, invocation.Syntax.GetLocation(), source.Display);
         }
     }
 

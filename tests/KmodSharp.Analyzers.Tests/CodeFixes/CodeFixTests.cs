@@ -1,5 +1,6 @@
 using AddUsing = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.KernelContextAnalyzer, KmodSharp.Analyzers.CodeFixes.AddUsingCodeFix>;
 using CopyResult = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.IgnoredCopyResultCodeFix>;
+using LostError = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.LostErrorAnalyzer, KmodSharp.Analyzers.CodeFixes.LostErrorCodeFix>;
 using Pointer = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.UserMemoryAnalyzer, KmodSharp.Analyzers.CodeFixes.RawPointerParameterCodeFix>;
 using Printf = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.PrintfAnalyzer, KmodSharp.Analyzers.CodeFixes.PrintfInterpolationCodeFix>;
 using Relock = KmodSharp.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<KmodSharp.Analyzers.Rules.KernelContextAnalyzer, KmodSharp.Analyzers.CodeFixes.RemoveRelockCodeFix>;
@@ -141,6 +142,57 @@ public sealed class CodeFixTests
                 Errno error2 = Kernel.CopyOut(in value, q);
                 if (error2 != Errno.None) return error2;
                 return value;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LostError_GetsCheckedRightAfterTheStore() => LostError.VerifyCodeFixAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> a, UserPtr<int> b)
+            {
+                int x = 1;
+                Errno {|KMS0207:e = Kernel.CopyOut(in x, a)|};
+                e = Kernel.CopyOut(in x, b);
+                return e;
+
+                Errno Twice(int v)
+                {
+                    Errno inner = Errno.None;
+                    {|KMS0207:inner = Kernel.CopyOut(in v, a)|};
+                    inner = Kernel.CopyOut(in v, b);
+                    return inner;
+                }
+            }
+        }
+        """, """
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> a, UserPtr<int> b)
+            {
+                int x = 1;
+                Errno e = Kernel.CopyOut(in x, a);
+                if (e != Errno.None) return e;
+                e = Kernel.CopyOut(in x, b);
+                return e;
+
+                Errno Twice(int v)
+                {
+                    Errno inner = Errno.None;
+                    inner = Kernel.CopyOut(in v, a);
+                    if (inner != Errno.None) return inner;
+                    inner = Kernel.CopyOut(in v, b);
+                    return inner;
+                }
             }
         }
         """);

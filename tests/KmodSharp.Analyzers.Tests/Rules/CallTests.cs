@@ -172,16 +172,16 @@ public sealed class CallTests
         {
             // 16 frame + 8 (n) + three 16-byte spans + 24 (3 longs) + 16 (3 ints, aligned) + 1000 (500 shorts) = 1112.
             [Syscall]
-            static int {|#0:Entry|}(int n)
+            static int Entry(int n)
             {
                 Span<long> implicitSize = stackalloc[] { 1L, 2L, 3L };
                 Span<int> sizedWithValues = stackalloc int[3] { 1, 2, 3 };
-                Span<short> conditional = n > 0 ? stackalloc short[500] : default;
+                Span<short> conditional = n > 0 ? {|#0:stackalloc short[500]|} : default;
                 return implicitSize.Length + sizedWithValues.Length + conditional.Length;
             }
         }
         """,
-        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithArguments("entry", 1112, "entry (1112 B)", 1024));
+        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithArguments("entry", 1112, "entry (1112 B)", 1024, "the stackalloc", "entry", 1000));
 
     [Fact]
     public Task Recursion_DoesNotFireOnSharedHelpers() => Graph.VerifyAnalyzerAsync("""
@@ -209,11 +209,11 @@ public sealed class CallTests
         static class M
         {
             [Syscall]
-            static int {|#0:Big|}(int n) => Parse(n);
+            static int Big(int n) => {|#1:Parse(n)|};
 
             static int Parse(int n)
             {
-                Span<byte> buffer = stackalloc byte[1200];
+                Span<byte> buffer = {|#0:stackalloc byte[1200]|};
                 return buffer.Length + n;
             }
 
@@ -226,7 +226,49 @@ public sealed class CallTests
             }
         }
         """,
-        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithArguments("big", 1264, "big (24 B) → Parse (1240 B)", 1024));
+        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithLocation(1).WithArguments("big", 1264, "big (24 B) → Parse (1240 B)", 1024, "the stackalloc", "Parse", 1200));
+
+    [Fact]
+    public Task StackBudget_PointsAtTheHeaviestFrameOfTheChain_ThroughHelpersAndLocalFunctions() => Graph.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        struct Big { public long A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P; }
+
+        [KernelHelper]
+        static class Reply
+        {
+            // 16 + 8 + 16 (span) + 512: not the heaviest frame, so not where the squiggle goes.
+            public static int Encode(int n)
+            {
+                Span<byte> small = stackalloc byte[512];
+                return small.Length + {|#2:Pack(n)|};
+            }
+
+            static int Pack(int n)
+            {
+                int total = n;
+                for (int i = 0; i < 4; i++) total += {|#3:Wide(i)|};
+                return total;
+
+                static int Wide(int k)
+                {
+                    // 6 x 128-byte locals: the frame that contributes most; the first largest local is the location.
+                    Big {|#0:one = default|}, two = default, three = default, four = default, five = default, six = default;
+                    return k + (int)(one.A + two.B + three.C + four.D + five.E + six.F);
+                }
+            }
+        }
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static int Send(int n) => {|#1:Reply.Encode(n)|};
+        }
+        """,
+        Graph.Diagnostic(DiagnosticIds.StackBudget).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+            .WithArguments("send", 1408, "send (24 B) → Encode (552 B) → Pack (40 B) → Wide (792 B)", 1024, "local 'one'", "Wide", 128));
 
     [Fact]
     public Task StackBudget_IsConfigurableThroughGlobalConfig()
@@ -241,9 +283,9 @@ public sealed class CallTests
                 static class M
                 {
                     [Syscall]
-                    static int {|KMS0102:Entry|}(int n)
+                    static int Entry(int n)
                     {
-                        Span<byte> buffer = stackalloc byte[600];
+                        Span<byte> buffer = {|KMS0102:stackalloc byte[600]|};
                         return buffer.Length + n;
                     }
                 }
