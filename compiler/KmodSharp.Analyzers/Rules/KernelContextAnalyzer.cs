@@ -140,7 +140,7 @@ public sealed class KernelContextAnalyzer : KernelCodeAnalyzer
     }
 
     /// <summary>The name of a <c>KernelMutex</c> whose guard is held around <paramref name="operation"/>, or null.</summary>
-    private static string? HeldMutex(IOperation operation, KnownTypes types)
+    internal static string? HeldMutex(IOperation operation, KnownTypes types)
     {
         IOperation child = operation;
         for (IOperation? parent = operation.Parent; parent is not null; child = parent, parent = parent.Parent)
