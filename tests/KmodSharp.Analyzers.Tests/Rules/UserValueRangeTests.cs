@@ -205,4 +205,289 @@ public sealed class UserValueRangeTests
         Ranges.Diagnostic("KMS0205").WithLocation(0).WithArguments("'req.Count' (read from user memory)", "the count of Kernel.Allocate", "no bound on either end", ""),
         Ranges.Diagnostic("KMS0205").WithLocation(1).WithArguments("'copy.Count' (read from user memory)", "the count of Kernel.Allocate", "no bound on either end", ""),
         Ranges.Diagnostic("KMS0205").WithLocation(2).WithArguments("'size' (read from user memory) (through 'total')", "the count of Kernel.Allocate", "no bound on either end", ""));
+
+    [Fact]
+    public Task UnboundedUserLength_FiresAtTheArgumentOfAHelperThatAllocates() => Ranges.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Direct(int count) => Buffers.Make({|#0:count|});
+
+            [Syscall]
+            static Errno Named(int n, int unused)
+            {
+                if (n < 0) return Errno.EINVAL;
+                return Buffers.Twice(flags: 1, size: {|#1:n|});
+            }
+
+            [Syscall]
+            static Errno Checked(int n)
+            {
+                if (n < 1 || n > 32) return Errno.EINVAL;
+                return Buffers.Make(n);
+            }
+
+            [Syscall]
+            static Errno HelperChecks(int n) => Buffers.Safe(n);
+
+            [Syscall]
+            static Errno Local(int n)
+            {
+                return Cut({|#2:n|});
+
+                static Errno Cut(int length)
+                {
+                    Span<byte> s = stackalloc byte[16];
+                    s.Slice(0, length).Clear();
+                    return Errno.None;
+                }
+            }
+        }
+
+        [KernelHelper]
+        static class Buffers
+        {
+            public static Errno Make(int count)
+            {
+                using KernelBuffer<byte> b = Kernel.Allocate<byte>(count, MallocFlags.NoWait);
+                return b.IsNull ? Errno.ENOMEM : Errno.None;
+            }
+
+            public static Errno Twice(int flags, int size) => Make(size * 2);
+
+            public static Errno Safe(int count)
+            {
+                if (count <= 0 || count > 4096) return Errno.EINVAL;
+                return Make(count);
+            }
+        }
+        """,
+        Ranges.Diagnostic("KMS0205").WithLocation(0).WithArguments("'count'", "'count' of 'Buffers.Make', which reaches the count of Kernel.Allocate in 'Buffers.Make'", "no bound on either end", ""),
+        Ranges.Diagnostic("KMS0205").WithLocation(1).WithArguments("'n'", "'size' of 'Buffers.Twice', which reaches 'count' of 'Buffers.Make', which reaches the count of Kernel.Allocate in 'Buffers.Make'", "no upper bound", ""),
+        Ranges.Diagnostic("KMS0205").WithLocation(2).WithArguments("'n'", "'length' of 'Cut', which reaches a Slice bound in 'Cut'", "no bound on either end", ""));
+
+    [Fact]
+    public Task UnboundedUserLength_FiresInAHelperThatReadsUserMemory() => Ranges.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> p) => Reader.Load(p);
+        }
+
+        [KernelHelper]
+        static class Reader
+        {
+            public static Errno Load(UserPtr<int> p)
+            {
+                if (Kernel.FetchWord32(p, out int size) != 0) return Errno.EFAULT;
+                using KernelBuffer<byte> b = Kernel.Allocate<byte>({|#0:size|}, MallocFlags.WaitOk);
+                return Errno.None;
+            }
+        }
+        """,
+        Ranges.Diagnostic("KMS0205").WithLocation(0).WithArguments("'size' (read from user memory)", "the count of Kernel.Allocate", "no bound on either end", " (reached from entry → Load)"));
+
+    [Fact]
+    public Task UserLoopUnderMutex_FiresOnAnUnboundedLoopWhileLocked() => Ranges.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        struct Batch { public uint Count; }
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+            static long s_total;
+
+            [Syscall]
+            static Errno Spin(int count)
+            {
+                using (s_lock.Lock())
+                {
+                    for (int i = 0; i < {|#0:count|}; i++)
+                    {
+                        s_total += i;
+                    }
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno CountDown(int n)
+            {
+                if (n < 0) return Errno.EINVAL;
+                using var guard = s_lock.Lock();
+                while ({|#1:n|} > 0)
+                {
+                    n--;
+                    s_total++;
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno FromUser(UserPtr<Batch> p)
+            {
+                Errno e = Kernel.CopyIn(p, out Batch batch);
+                if (e != Errno.None) return e;
+                using (s_lock.Lock())
+                {
+                    uint i = 0;
+                    do { s_total++; i++; } while (i < {|#2:batch.Count|});
+                }
+
+                return Errno.None;
+            }
+        }
+        """,
+        Ranges.Diagnostic("KMS0206").WithLocation(0).WithArguments("'count'", "the bound of a loop", "no upper bound", "s_lock", ""),
+        Ranges.Diagnostic("KMS0206").WithLocation(1).WithArguments("'n'", "the bound of a loop", "no upper bound", "s_lock", ""),
+        Ranges.Diagnostic("KMS0206").WithLocation(2).WithArguments("'batch.Count' (read from user memory)", "the bound of a loop", "no upper bound", "s_lock", ""));
+
+    [Fact]
+    public Task UserLoopUnderMutex_DoesNotFireOnBoundedLoopsOrWithoutALock() => Ranges.VerifyAnalyzerAsync("""
+        using System;
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+            static long s_total;
+
+            [Syscall]
+            static Errno Bounded(int count)
+            {
+                if (count < 0 || count > 64) return Errno.EINVAL;
+                using (s_lock.Lock())
+                {
+                    for (int i = 0; i < count; i++) s_total += i;
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno UpperCheckIsEnoughForAnUpCount(int count)
+            {
+                if (count > 64) return Errno.EINVAL;
+                using (s_lock.Lock())
+                {
+                    for (int i = 0; i < count; i++) s_total += i;
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno Clamped(int count)
+            {
+                using (s_lock.Lock())
+                {
+                    for (int i = 0; i < Math.Min(count, 64); i++) s_total += i;
+                    for (int j = 0; j < (count & 63); j++) s_total += j;
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno Unlocked(int count)
+            {
+                for (int i = 0; i < count; i++) s_total += i;
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno ConstantLoop(int count)
+            {
+                using (s_lock.Lock())
+                {
+                    for (int i = 0; i < 16; i++) s_total += count;
+                }
+
+                return Errno.None;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UserLoopUnderMutex_FiresThroughAHelperThatLoops() => Ranges.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            static KernelMutex s_lock;
+
+            [Syscall]
+            static Errno CallerLocks(int n)
+            {
+                using (s_lock.Lock())
+                {
+                    Work.Sum({|#0:n|});
+                }
+
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno HelperLocks(int n) => Work.LockedSum(rounds: {|#1:n|});
+
+            [Syscall]
+            static Errno NoLock(int n)
+            {
+                Work.Sum(n);
+                return Errno.None;
+            }
+
+            [Syscall]
+            static Errno Checked(int n)
+            {
+                if (n < 0 || n > 100) return Errno.EINVAL;
+                return Work.LockedSum(n);
+            }
+
+            [Syscall]
+            static Errno HelperBounds(int n) => Work.BoundedLockedSum(n);
+        }
+
+        [KernelHelper]
+        static class Work
+        {
+            static KernelMutex s_work;
+            public static long s_sum;
+
+            public static void Sum(int rounds)
+            {
+                for (int i = 0; i < rounds; i++) s_sum += i;
+            }
+
+            public static Errno LockedSum(int rounds)
+            {
+                using var guard = s_work.Lock();
+                Sum(rounds);
+                return Errno.None;
+            }
+
+            public static Errno BoundedLockedSum(int rounds)
+            {
+                if (rounds > 16) return Errno.EINVAL;
+                using var guard = s_work.Lock();
+                Sum(rounds);
+                return Errno.None;
+            }
+        }
+        """,
+        Ranges.Diagnostic("KMS0206").WithLocation(0).WithArguments("'n'", "'rounds' of 'Work.Sum', which reaches the bound of a loop in 'Work.Sum'", "no upper bound", "s_lock", ""),
+        Ranges.Diagnostic("KMS0206").WithLocation(1).WithArguments("'n'", "'rounds' of 'Work.LockedSum', which reaches 'rounds' of 'Work.Sum', which reaches the bound of a loop in 'Work.Sum'", "no upper bound", "s_work", ""));
 }
