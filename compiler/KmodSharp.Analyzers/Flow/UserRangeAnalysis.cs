@@ -263,9 +263,7 @@ internal sealed partial class UserRangeAnalysis
 
     /// <summary>How a syscall's integer argument is named as a user value; null for any other parameter.</summary>
     private string? SyscallArgument(IParameterSymbol parameter) =>
-        parameter.ContainingSymbol is IMethodSymbol owner && scope.GetEntryKind(owner) == EntryKind.Syscall && Interval.OfType(parameter.Type) is not null
-            ? "'" + parameter.Name + "'"
-            : null;
+        scope.GetEntryKind(method) == EntryKind.Syscall ? "'" + parameter.Name + "'" : null;
 
     /// <summary>The slot an operation reads or writes, if it is one the analysis keeps.</summary>
     internal static Slot? SlotOf(IOperation operation)
@@ -304,7 +302,9 @@ internal sealed partial class UserRangeAnalysis
             return new UserValue(typeRange, whole.Parameters, user);
         }
 
-        return slot.Root is IParameterSymbol parameter ? new UserValue(typeRange, 0, SyscallArgument(parameter)) : UserValue.Plain(typeRange);
+        // A variable a local function captures: what the enclosing method checked before the call is
+        // not known here, so it is not taken as user-controlled (better a missed size than a false one).
+        return UserValue.Plain(typeRange);
     }
 
     internal UserValue Eval(IOperation operation, RangeState state)

@@ -235,6 +235,19 @@ public sealed class UserValueRangeTests
             static Errno HelperChecks(int n) => Buffers.Safe(n);
 
             [Syscall]
+            static Errno Captured(int n)
+            {
+                if (n < 0 || n > 8) return Errno.EINVAL;
+                return Take();
+
+                Errno Take()
+                {
+                    using KernelBuffer<byte> b = Kernel.Allocate<byte>(n, MallocFlags.NoWait);
+                    return Errno.None;
+                }
+            }
+
+            [Syscall]
             static Errno Local(int n)
             {
                 return Cut({|#2:n|});
