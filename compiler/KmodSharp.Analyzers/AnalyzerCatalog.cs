@@ -15,6 +15,7 @@ public static class AnalyzerCatalog
         new Rules.CallGraphAnalyzer(),
         new Rules.UserMemoryAnalyzer(),
         new Rules.DoubleFetchAnalyzer(),
+        new Rules.UserValueRangeAnalyzer(),
         new Rules.LostErrorAnalyzer(),
         new Rules.KernelContextAnalyzer(),
         new Rules.PrintfAnalyzer(),

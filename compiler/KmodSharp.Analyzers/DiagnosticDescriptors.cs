@@ -99,8 +99,15 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnboundedUserLength = Create(
         DiagnosticIds.UnboundedUserLength,
         "User-controlled length is not bounded",
-        "Syscall argument {0} is used as {1} without a bounding check{2}; compare it against a constant or the destination's Length first and return EINVAL",
+        "User-controlled value {0} reaches {1} with {2}{3}; compare it against constants (or a Length) on both ends first, e.g. 'if (n < 0 || n > Max) return Errno.EINVAL;'",
         DiagnosticCategories.UserMemory);
+
+    public static readonly DiagnosticDescriptor UserLoopUnderMutex = Create(
+        DiagnosticIds.UserLoopUnderMutex,
+        "User-controlled loop bound while a mutex is held",
+        "User-controlled value {0} reaches {1} with {2} while the mutex '{3}' is held{4}; a user can keep the lock held for as long as the loop runs, so compare it against a constant before locking",
+        DiagnosticCategories.KernelContext,
+        DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor SleepUnderMutex = Create(
         DiagnosticIds.SleepUnderMutex,

@@ -26,6 +26,7 @@ public static class DiagnosticIds
 
     // KMS0204 is retired, not to be reused: a padded struct copied out translates (docs/diagnostics/KMS0204.md).
     public const string UnboundedUserLength = "KMS0205";
+    public const string UserLoopUnderMutex = "KMS0206";
     public const string LostError = "KMS0207";
 
     public const string SleepUnderMutex = "KMS0300";

@@ -139,7 +139,7 @@ public sealed class CatalogTests(ITestOutputHelper output)
                     [Syscall(Name = "h{{i}}")]
                     static Errno H{{i}}(UserPtr<int> p, int n)
                     {
-                        if (n > 64) return Errno.EINVAL;
+                        if (n < 0 || n > 64) return Errno.EINVAL;
                         Errno e = Kernel.CopyIn(p, out int v);
                         if (e != Errno.None) return e;
                         Span<byte> buffer = stackalloc byte[64];

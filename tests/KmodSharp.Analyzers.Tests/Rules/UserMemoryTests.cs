@@ -3,7 +3,7 @@ using Memory = KmodSharp.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<KmodSh
 
 namespace KmodSharp.Analyzers.Tests.Rules;
 
-/// <summary>KMS0200–KMS0205: user memory.</summary>
+/// <summary>KMS0200–KMS0203: user memory (KMS0205 is in <see cref="UserValueRangeTests"/>).</summary>
 public sealed class UserMemoryTests
 {
     [Fact]
@@ -86,56 +86,6 @@ public sealed class UserMemoryTests
                 if (e != Errno.None) return e;
                 ReadOnlySpan<Tail> tails = stackalloc Tail[1];
                 return Kernel.CopyOut(destination: b, source: tails);
-            }
-        }
-        """);
-
-    [Fact]
-    public Task UnboundedUserLength_FiresWithoutACheck() => Memory.VerifyAnalyzerAsync("""
-        using System;
-        using KmodSharp;
-
-        [KernelModule("m")]
-        static class M
-        {
-            [Syscall]
-            static Errno Bad(int count, int length)
-            {
-                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>({|KMS0205:count|}, MallocFlags.WaitOk);
-                Span<byte> local = stackalloc byte[64];
-                Span<byte> part = local.Slice(0, {|KMS0205:length|});
-                int doubled = count * 2;
-                using KernelBuffer<int> other = Kernel.Allocate<int>({|KMS0205:doubled|}, MallocFlags.NoWait);
-                Span<byte> tail = local[{|KMS0205:length|}..{|KMS0205:^count|}];
-                return Errno.None;
-            }
-
-            [Syscall]
-            static int RangeAfterCheck(int from)
-            {
-                if (from > 8) return -1;
-                Span<byte> local = stackalloc byte[8];
-                return local[from..].Length + local[^1];
-            }
-
-            [Syscall]
-            static Errno GoodThroughLocal(int count)
-            {
-                int size = count + 1;
-                if (size > 64) return Errno.EINVAL;
-                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>(size, MallocFlags.NoWait);
-                return Errno.None;
-            }
-
-            [Syscall]
-            static Errno Good(int count, int length)
-            {
-                if (count <= 0 || count > 4096) return Errno.EINVAL;
-                Span<byte> local = stackalloc byte[64];
-                if (length > local.Length) return Errno.EINVAL;
-                using KernelBuffer<byte> buffer = Kernel.Allocate<byte>(count, MallocFlags.WaitOk);
-                Span<byte> part = local.Slice(0, length);
-                return Errno.None;
             }
         }
         """);

@@ -107,8 +107,9 @@ public sealed partial class ExpressionGenerator(ModuleContext module, MethodCont
     }
 
     /// <summary>
-    /// An int for a Slice bound: a local or static masked into range, never a syscall argument
-    /// (KMS0205 wants an explicit comparison first and does not count a mask as one).
+    /// An int for a Slice bound: a local or static masked into range, never a syscall argument.
+    /// (KMS0205 now counts a mask as a bound on both ends, so a masked argument would pass too; the
+    /// choice stays so each seed keeps its program.)
     /// </summary>
     public Expr SliceOperand()
     {
