@@ -107,10 +107,10 @@ public sealed class CliProjectSettingsTests : IDisposable
     {
         string project = Folder(temp, "p", ("A.cs", Module("alpha")), ("A.csproj", Project("<KmodSharpFreeBSDVersion>1403000</KmodSharpFreeBSDVersion>")));
 
-        Assert.Contains("\"osreldate\": \"1403000\"", PackageManifest(project));
-        Assert.Contains("\"osreldate\": \"1302000\"", PackageManifest(project, "--freebsd-version", "1302000"));
+        Assert.Contains("\"FreeBSD_version\": \"1403000\"", PackageManifest(project));
+        Assert.Contains("\"FreeBSD_version\": \"1302000\"", PackageManifest(project, "--freebsd-version", "1302000"));
         File.WriteAllText(Path.Combine(project, "A.csproj"), Project());
-        Assert.Contains("\"osreldate\": \"1501502\"", PackageManifest(project));
+        Assert.Contains("\"FreeBSD_version\": \"1501502\"", PackageManifest(project));
     }
 
     [Fact]
