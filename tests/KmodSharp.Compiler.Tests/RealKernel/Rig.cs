@@ -25,11 +25,32 @@ public static class Rig
         _ => null,
     };
 
-    /// <summary>Boots the kernel with DIR's module and program; the rig copies DIR, never writing it.</summary>
-    public static RigOutcome RunUser(string directory)
+    /// <summary>The rig's build-intree.sh (FREEBSD_RIG_INTREE), which compiles <c>--in-tree</c> output into a kernel.</summary>
+    public static string? InTreeBuilder => Environment.GetEnvironmentVariable("FREEBSD_RIG_INTREE") is { Length: > 0 } value ? value : null;
+
+    /// <summary>Why in-tree rig tests cannot run here, or null when they can.</summary>
+    public static string? InTreeSkipReason => SkipReason ?? InTreeBuilder switch
     {
-        ProcessOutcome outcome = ProcessRunner.Run(Path.Combine(Directory!, "run-user.sh"), [directory],
-            new Dictionary<string, string> { ["RIG_QUIET"] = "1" }, TimeSpan.FromMinutes(10));
+        null => "set FREEBSD_RIG_INTREE to the rig's build-intree.sh as well to compile syscalls into a kernel",
+        { } script when !File.Exists(script) => $"FREEBSD_RIG_INTREE='{script}' does not exist",
+        _ => null,
+    };
+
+    /// <summary>Boots the kernel with DIR's module and program; the rig copies DIR, never writing it.</summary>
+    public static RigOutcome RunUser(string directory, IDictionary<string, string>? environment = null)
+    {
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["RIG_QUIET"] = "1" };
+        ProcessOutcome outcome = ProcessRunner.Run(Path.Combine(Directory!, "run-user.sh"), [directory], variables, TimeSpan.FromMinutes(10));
         return new RigOutcome(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
+    }
+
+    /// <summary>Compiles the in-tree module folders into a kernel (incrementally, in the builder's own scratch tree); its path, or the failure.</summary>
+    public static (string? Kernel, string Log) BuildInTree(IEnumerable<string> moduleDirectories)
+    {
+        ProcessOutcome outcome = ProcessRunner.Run(InTreeBuilder!, moduleDirectories, new Dictionary<string, string> { ["FBSD_RIG"] = Directory! }, TimeSpan.FromMinutes(40));
+        const string Marker = "RIG_KERNEL=";
+        string log = outcome.Stdout + outcome.Stderr;
+        int at = log.LastIndexOf(Marker, StringComparison.Ordinal);
+        return outcome.ExitCode == 0 && at >= 0 ? (log[(at + Marker.Length)..].Split(' ', 2)[0], log) : (null, log);
     }
 }

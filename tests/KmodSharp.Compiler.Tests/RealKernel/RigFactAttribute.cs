@@ -21,3 +21,10 @@ public sealed class RigFactAttribute : FactAttribute
 {
     public RigFactAttribute() => Skip = Rig.SkipReason;
 }
+
+/// <summary>A rig test that also compiles syscalls into a kernel: <c>FREEBSD_RIG_INTREE</c> names the rig's <c>build-intree.sh</c>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RigInTreeFactAttribute : FactAttribute
+{
+    public RigInTreeFactAttribute() => Skip = Rig.InTreeSkipReason;
+}
