@@ -44,18 +44,35 @@ public sealed class LostErrorAnalyzer : KernelCodeAnalyzer
     /// <summary>
     /// The Errno locals this body stores a checked error in, or null when there is none (then no CFG is built).
     /// Locals shared with a nested function (captured, or declared outside the function storing them) are left out: their reads are out of sight.
+    /// So is the usual shape that cannot lose its error: one store, read by the very next statement (<c>if (e != Errno.None) return e;</c>).
     /// </summary>
     private static HashSet<ILocalSymbol>? StoredErrors(IOperation body, IMethodSymbol method, SummaryCache<ReturnedError> summaries)
     {
         HashSet<ILocalSymbol>? stored = null;
         var shared = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var stores = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
+        var written = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
         Walk(body, method);
         if (stored is not null)
         {
             stored.ExceptWith(shared);
+            stored.RemoveWhere(local => !written.Contains(local) && stores.TryGetValue(local, out IOperation? store) && ReadByNextStatement(store, local));
         }
 
         return stored is { Count: > 0 } ? stored : null;
+
+        // A second write of any kind (assignment, out or ref argument, ++, compound) sends the local to the full analysis.
+        void NoteStore(ILocalSymbol local, IOperation store)
+        {
+            if (stores.ContainsKey(local))
+            {
+                written.Add(local);
+            }
+            else
+            {
+                stores.Add(local, store);
+            }
+        }
 
         void Walk(IOperation operation, ISymbol function)
         {
@@ -72,6 +89,16 @@ public sealed class LostErrorAnalyzer : KernelCodeAnalyzer
                     case ILocalReferenceOperation reference when !SymbolEqualityComparer.Default.Equals(reference.Local.ContainingSymbol, function):
                         shared.Add(reference.Local);
                         break;
+                    case ILocalReferenceOperation reference when IsWritten(reference):
+                        NoteStore(reference.Local, reference);
+                        break;
+                    case IVariableDeclaratorOperation { Initializer: not null } declarator:
+                        NoteStore(declarator.Symbol, declarator);
+                        break;
+                }
+
+                switch (child)
+                {
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target, Value: var value } when IsCandidate(target.Local) && ReturnedError.SourceOf(value, summaries) is not null:
                         (stored ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(target.Local);
                         break;
@@ -83,6 +110,49 @@ public sealed class LostErrorAnalyzer : KernelCodeAnalyzer
                 Walk(child, function);
             }
         }
+    }
+
+    private static bool IsWritten(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        IAssignmentOperation assignment => ReferenceEquals(assignment.Target, reference),
+        IIncrementOrDecrementOperation => true,
+        IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } => true,
+        _ => reference.IsDeclaration || reference.Parent is ITupleOperation or IDeclarationExpressionOperation,
+    };
+
+    /// <summary>
+    /// <paramref name="store"/> is a statement of its own in a block (a declaration or an assignment statement,
+    /// so every path from it reaches the next statement), and that next statement reads <paramref name="local"/>.
+    /// </summary>
+    private static bool ReadByNextStatement(IOperation store, ILocalSymbol local)
+    {
+        IOperation statement = store;
+        while (statement.Parent is IVariableDeclaratorOperation or IVariableDeclarationOperation or IVariableDeclarationGroupOperation
+            or ISimpleAssignmentOperation or IExpressionStatementOperation)
+        {
+            statement = statement.Parent;
+        }
+
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return false;
+        }
+
+        int index = block.Operations.IndexOf(statement);
+        if (index < 0 || index + 1 >= block.Operations.Length)
+        {
+            return false;
+        }
+
+        foreach (IOperation operation in block.Operations[index + 1].DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && !IsWritten(reference))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsCandidate(ILocalSymbol local) => local.RefKind == RefKind.None && ReturnedError.IsErrno(local.Type);

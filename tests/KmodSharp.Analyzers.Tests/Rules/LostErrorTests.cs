@@ -26,6 +26,32 @@ public sealed class LostErrorTests
         """);
 
     [Fact]
+    public Task A_store_read_by_the_next_statement_is_fine_but_one_inside_a_branch_that_returns_is_not() => Lost.VerifyAnalyzerAsync("""
+        using KmodSharp;
+
+        [KernelModule("m")]
+        static class M
+        {
+            [Syscall]
+            static Errno Entry(UserPtr<int> a, int k)
+            {
+                int x = 1;
+                Errno first = Kernel.CopyOut(in x, a);
+                if (first != Errno.None) return first;
+                Errno e = Errno.None;
+                switch (k)
+                {
+                    case 1:
+                        {|KMS0207:e = Kernel.CopyOut(in x, a)|};
+                        return Errno.None;
+                }
+
+                return e;
+            }
+        }
+        """);
+
+    [Fact]
     public Task Declaration_initializer_and_PrivCheck_lost_by_the_method_end() => Lost.VerifyAnalyzerAsync("""
         using KmodSharp;
 
