@@ -189,7 +189,7 @@ internal sealed class DeadErrorStores
     };
 
     private ErrorSource? SourceOf(IOperation value) =>
-        ReturnedError.Strip(value) is IFlowCaptureReferenceOperation capture
+        Conversions.Strip(value) is IFlowCaptureReferenceOperation capture
             ? captures.TryGetValue(capture.Id, out ErrorSource source) ? source : null
             : ReturnedError.SourceOf(value, summaries);
 

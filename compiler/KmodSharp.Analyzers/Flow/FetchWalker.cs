@@ -161,11 +161,7 @@ internal static class FetchWalker
     /// <summary>The canonical location an expression names: a variable, a field of one, <c>.Add(constant)</c> of one, through aliases; null for anything else.</summary>
     public static UserLocation? Resolve(IOperation value, FetchState state)
     {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
+        value = Conversions.Strip(value);
         switch (value)
         {
             case IInvocationOperation { TargetMethod.Name: "Add", Instance: { } instance, Arguments: { Length: 1 } arguments }

@@ -111,12 +111,7 @@ internal static class RecheckedValue
 
     private static ILocalSymbol? LocalOf(IOperation operation)
     {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation switch
+        return Conversions.Strip(operation) switch
         {
             ILocalReferenceOperation local => local.Local,
             IDeclarationExpressionOperation declaration => LocalOf(declaration.Expression),

@@ -25,7 +25,7 @@ internal sealed record ReturnedError
     /// <summary>The checked runtime call behind a value of type <c>Errno</c>: a direct call, or a source helper whose summary says it returns one's error.</summary>
     public static ErrorSource? SourceOf(IOperation value, SummaryCache<ReturnedError> cache)
     {
-        if (Strip(value) is not IInvocationOperation { TargetMethod: var method })
+        if (Conversions.Strip(value) is not IInvocationOperation { TargetMethod: var method })
         {
             return null;
         }
@@ -41,16 +41,6 @@ internal sealed record ReturnedError
     }
 
     public static bool IsErrno(ITypeSymbol? type) => TranslatableApi.IsRuntimeTypeNamed(type, "Errno");
-
-    public static IOperation Strip(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
-    }
 
     // Flow-insensitive on purpose: a helper that returns a local once assigned a checked call's error may return that error.
     private static ReturnedError Compute(IMethodSymbol method, IOperation body, SummaryCache<ReturnedError> cache)
@@ -105,7 +95,7 @@ internal sealed record ReturnedError
 
     private static ErrorSource? Returned(IOperation value, Dictionary<ILocalSymbol, ErrorSource> locals, SummaryCache<ReturnedError> cache)
     {
-        value = Strip(value);
+        value = Conversions.Strip(value);
         switch (value)
         {
             case ILocalReferenceOperation local:

@@ -209,7 +209,7 @@ internal sealed partial class UserRangeAnalysis
     /// </summary>
     private void CheckLoopBound(IOperation branch, RangeState state)
     {
-        if (!reporting || LoopOf(branch.Syntax) is not { } loop || Strip(branch) is not IBinaryOperation comparison)
+        if (!reporting || LoopOf(branch.Syntax) is not { } loop || Conversions.Strip(branch) is not IBinaryOperation comparison)
         {
             return;
         }
@@ -284,7 +284,7 @@ internal sealed partial class UserRangeAnalysis
         }
 
         // 'count' (through 'size') when the sink reads a local computed from it.
-        if (Strip(at) is ILocalReferenceOperation local && !user.Contains("'" + local.Local.Name))
+        if (Conversions.Strip(at) is ILocalReferenceOperation local && !user.Contains("'" + local.Local.Name))
         {
             user += " (through '" + local.Local.Name + "')";
         }
@@ -306,14 +306,4 @@ internal sealed partial class UserRangeAnalysis
 
     private static string NameOf(IMethodSymbol target) =>
         target.MethodKind == MethodKind.LocalFunction || target.ContainingType is null ? target.Name : target.ContainingType.Name + "." + target.Name;
-
-    internal static IOperation Strip(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }
