@@ -20,8 +20,11 @@ public sealed record CMacroDefinition(string Name, ImmutableArray<string> Parame
 /// <summary>Related <c>#define</c>s printed as one block, without blank lines between them.</summary>
 public sealed record CMacroGroup(ImmutableArray<CMacroDefinition> Macros) : CDecl;
 
-/// <summary><c>#if condition … #else … #endif</c>.</summary>
+/// <summary><c>#if condition … #else … #endif</c>; an <c>Else</c> that is one more <c>CPreprocessorIf</c> prints as <c>#elif</c>.</summary>
 public sealed record CPreprocessorIf(CExpr Condition, ImmutableArray<CDecl> Then, ImmutableArray<CDecl> Else) : CDecl;
+
+/// <summary><c>#error "message"</c>: the build stops on a configuration the file cannot serve.</summary>
+public sealed record CPreprocessorError(string Message) : CDecl;
 
 /// <summary>A struct definition.</summary>
 public sealed record CStructDefinition(string Tag, ImmutableArray<CFieldLine> Lines) : CDecl;

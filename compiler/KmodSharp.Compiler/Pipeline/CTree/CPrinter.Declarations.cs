@@ -40,24 +40,11 @@ public sealed partial class CPrinter
 
                 break;
             case CPreprocessorIf conditional:
-                Write("#if ");
-                Expression(conditional.Condition, 0);
-                WriteLine("");
-                foreach (CDecl inner in conditional.Then)
-                {
-                    Declaration(inner, depth);
-                }
-
-                if (conditional.Else.Length > 0)
-                {
-                    WriteLine("#else");
-                    foreach (CDecl inner in conditional.Else)
-                    {
-                        Declaration(inner, depth);
-                    }
-                }
-
+                PreprocessorIf(conditional, "#if ", depth);
                 WriteLine("#endif");
+                break;
+            case CPreprocessorError error:
+                WriteLine("#error \"" + Escape(error.Message) + "\"");
                 break;
             case CStructDefinition structure:
                 MapLine(null);
@@ -197,6 +184,31 @@ public sealed partial class CPrinter
 
         WriteLine("\t" + line.ToString().TrimEnd());
         WriteLine("};");
+    }
+
+    // #if A … #elif B … #else … : a chain of alternatives reads flat, as in FreeBSD's own headers.
+    private void PreprocessorIf(CPreprocessorIf conditional, string keyword, int depth)
+    {
+        Write(keyword);
+        Expression(conditional.Condition, 0);
+        WriteLine("");
+        foreach (CDecl inner in conditional.Then)
+        {
+            Declaration(inner, depth);
+        }
+
+        if (conditional.Else is [CPreprocessorIf alternative])
+        {
+            PreprocessorIf(alternative, "#elif ", depth);
+        }
+        else if (conditional.Else.Length > 0)
+        {
+            WriteLine("#else");
+            foreach (CDecl inner in conditional.Else)
+            {
+                Declaration(inner, depth);
+            }
+        }
     }
 
     /// <summary>Spells a type on its own (<c>struct thread *</c>), as casts, sizeof and SDT probe definitions need it.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTree;
@@ -18,12 +17,11 @@ public static partial class UserlandLibrary
     private static string PairSyscallName(ModuleModel module) => "kms_" + module.Name + "_syscall2";
 
     /// <summary>
-    /// <c>syscall(2)</c> and <c>__syscall(2)</c> return only <c>%rax</c>, but a two-value call leaves
-    /// <c>td_retval[1]</c> in <c>%rdx</c> (<c>cpu_set_syscall_retval</c>), so on amd64 the library
-    /// issues the <c>syscall</c> instruction itself: number in <c>%rax</c>, arguments in <c>%rdi</c>,
-    /// <c>%rsi</c>, <c>%rdx</c>, <c>%r10</c>, <c>%r8</c>, <c>%r9</c>, carry set on error with the errno in
-    /// <c>%rax</c>. FreeBSD 15 has no i386 kernel; other FreeBSD machines fail to compile. Other hosts
-    /// (the KmodSharp host harness) provide <c>__kms_syscall2</c> in <c>&lt;unistd.h&gt;</c>.
+    /// <c>syscall(2)</c> and <c>__syscall(2)</c> return only the first result register, but a two-value
+    /// call leaves <c>td_retval[1]</c> in the second (<c>cpu_set_syscall_retval</c> of each machine), so
+    /// on FreeBSD the library issues the trap itself: amd64, arm64 and riscv64 (see
+    /// UserlandLibrary.PairMachines.cs). Other FreeBSD machines stop the build with <c>#error</c>.
+    /// Other hosts (the KmodSharp host harness) provide <c>__kms_syscall2</c> in <c>&lt;unistd.h&gt;</c>.
     /// </summary>
     private static CPreprocessorIf PairSyscall(ModuleModel module)
     {
@@ -36,41 +34,18 @@ public static partial class UserlandLibrary
         ];
         CExpr freeBsd = new CCall("defined", new CIdentifier("__FreeBSD__"));
         CExpr Defined(string macro) => new CBinary(CBinaryOperator.LogicalAnd, freeBsd, new CCall("defined", new CIdentifier(macro)));
-        return new CPreprocessorIf(Defined("__amd64__"), [new CFunctionDefinition(true, Int64, name, parameters, Amd64Body())],
+        CFunctionDefinition Function(CBlock body) => new(true, Int64, name, parameters, body);
+        return new CPreprocessorIf(Defined("__amd64__"), [Function(Amd64Body())],
         [
-            new CPreprocessorIf(freeBsd,
-                [new CMacroInvocation("_Static_assert", [new CIntegerLiteral(0), new CStringLiteral("two-value system calls are implemented for amd64 only")])],
-                [new CFunctionDefinition(true, Int64, name, parameters, HostBody())]),
-        ]);
-    }
-
-    // Arguments a6 and a7 are always 0 here: a two-value call has at most six (KMS0411).
-    private static CBlock Amd64Body()
-    {
-        var rax = new CIdentifier("rax");
-        var rdx = new CIdentifier("rdx");
-        var carry = new CIdentifier("carry");
-        IEnumerable<CExpr> Arguments(int from, int count) => Enumerable.Range(from, count).Select(i => (CExpr)new CIdentifier($"a{i}"));
-        return new CBlock(
-        [
-            new CLocalDeclaration(Int64, "rax"),
-            new CLocalDeclaration(Int64, "rdx"),
-            new CLocalDeclaration(CNamedType.Int, "carry"),
-            new CBlankLine(),
-            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("a6"))),
-            new CExpressionStatement(new CCast(CNamedType.Void, new CIdentifier("a7"))),
-            // Operands: 0 rax, 1 rdx, 2 carry; 3 number (tied to rax), 4 a0, 5 a1, 6 a2 (tied to rdx), 7-9 a3-a5.
-            new CInlineAssembly(["movq %7, %%r10", "movq %8, %%r8", "movq %9, %%r9", "syscall"],
-                [new("=a", rax), new("=d", rdx), new("=@ccc", carry)],
-                [new("0", new CCast(Int64, Number)), .. Arguments(0, 2).Zip(["D", "S"], (a, c) => new CAsmOperand(c, a)), new("1", new CIdentifier("a2")), .. Arguments(3, 3).Select(a => new CAsmOperand("r", a))],
-                ["rcx", "r8", "r9", "r10", "r11", "memory"]),
-            new CIf(carry, new CBlock(
+            new CPreprocessorIf(Defined("__aarch64__"), [Function(Arm64Body())],
             [
-                new CExpressionStatement(new CAssign(new CIdentifier("errno"), new CCast(CNamedType.Int, rax))),
-                new CReturn(new CIntegerLiteral(-1)),
-            ])),
-            StoreSecond(rdx),
-            new CReturn(rax),
+                new CPreprocessorIf(Defined("__riscv"), [Function(RiscvBody())],
+                [
+                    new CPreprocessorIf(freeBsd,
+                        [new CPreprocessorError("two-value system calls are implemented for amd64, arm64 and riscv64")],
+                        [Function(HostBody())]),
+                ]),
+            ]),
         ]);
     }
 
