@@ -23,7 +23,7 @@ public sealed class PairSyscallMachineTests
         { "riscv", "riscv64", "t0", "ecall" },
     };
 
-    [RigTheory]
+    [RigTreeTheory]
     [MemberData(nameof(Machines))]
     public void The_two_value_call_compiles_for_the_machine_and_traps_with_the_number_in_its_register(string machine, string triple, string numberRegister, string trap)
     {
@@ -36,7 +36,7 @@ public sealed class PairSyscallMachineTests
         Assert.Contains(lines[System.Math.Max(0, at - 8)..at], l => l.Contains($"\t{numberRegister}, ", System.StringComparison.Ordinal));
     }
 
-    [RigFact]
+    [RigTreeFact]
     public void Another_FreeBSD_machine_stops_the_build_with_the_reason()
     {
         Assert.Null(Compile("powerpc", "powerpc64", out string log));

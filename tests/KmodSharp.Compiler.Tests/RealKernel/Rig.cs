@@ -25,6 +25,11 @@ public static class Rig
         _ => null,
     };
 
+    /// <summary>Why tests that need the rig's FreeBSD tree and sysroot cannot run (a remote host's runner has neither), or null.</summary>
+    public static string? TreeSkipReason => SkipReason ?? (System.IO.Directory.Exists(Path.Combine(Directory!, "src", "sys")) && System.IO.Directory.Exists(Path.Combine(Directory!, "sysroot"))
+        ? null
+        : $"FREEBSD_RIG='{Directory}' has no FreeBSD tree (src/sys) and sysroot, as a rig's build.sh makes");
+
     /// <summary>The rig's build-intree.sh (FREEBSD_RIG_INTREE), which compiles <c>--in-tree</c> output into a kernel.</summary>
     public static string? InTreeBuilder => Environment.GetEnvironmentVariable("FREEBSD_RIG_INTREE") is { Length: > 0 } value ? value : null;
 

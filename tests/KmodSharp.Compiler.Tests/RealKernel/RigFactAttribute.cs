@@ -28,3 +28,17 @@ public sealed class RigInTreeFactAttribute : FactAttribute
 {
     public RigInTreeFactAttribute() => Skip = Rig.InTreeSkipReason;
 }
+
+/// <summary>A rig test that compiles against the rig's own FreeBSD tree and sysroot, which a remote host's runner does not have.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RigTreeTheoryAttribute : TheoryAttribute
+{
+    public RigTreeTheoryAttribute() => Skip = Rig.TreeSkipReason;
+}
+
+/// <inheritdoc cref="RigTreeTheoryAttribute"/>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RigTreeFactAttribute : FactAttribute
+{
+    public RigTreeFactAttribute() => Skip = Rig.TreeSkipReason;
+}

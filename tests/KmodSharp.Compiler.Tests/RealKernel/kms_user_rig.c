@@ -2,7 +2,7 @@
  * The host harness's driver API (kms_user.h) on a real FreeBSD kernel, so the
  * same userland drivers run on the rig: kldload(2)/kldunload(2) by path, and
  * the kernel message buffer lines (kern.msgbuf) written since the program
- * started. The rig's init loads the module before the program runs; the
+ * started. The runner loads the module before the program runs; the
  * drivers first check the library with the module absent, so it is unloaded
  * before main().
  */
@@ -33,18 +33,18 @@ kms_msgbuf(void)
 	return (buf);
 }
 
+/*
+ * FreeBSD's csu passes init_array functions (argc, argv, envp). Only the
+ * driver's own module (argv[1]) is unloaded: on a real host, other files
+ * (zfs.ko, ...) must stay.
+ */
 __attribute__((constructor)) static void
-kms_rig_start(void)
+kms_rig_start(int argc, char **argv)
 {
-	struct kld_file_stat stat;
-	int id, next;
+	int id;
 
-	for (id = kldnext(0); id > 0; id = next) {
-		next = kldnext(id);
-		stat.version = sizeof(stat);
-		if (kldstat(id, &stat) == 0 && strcmp(stat.name, "kernel") != 0)
-			(void)kldunload(id);
-	}
+	if (argc > 1 && (id = kldfind(argv[1])) != -1)
+		(void)kldunload(id);
 	kms_msgbuf_before = kms_msgbuf();
 }
 
