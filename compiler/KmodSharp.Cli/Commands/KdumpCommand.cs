@@ -70,9 +70,15 @@ internal static class KdumpCommand
                 return ExitCodes.Usage;
             }
 
-            if (summary.UnnumberedDynamic > 0)
+            if (summary.Unattributed > 0)
             {
-                error.WriteLine($"kmodsharp: warning: {summary.UnnumberedDynamic} line(s) name '{SyscallSlots.DynamicName}' without a number and the module has slots {string.Join(", ", slots.DynamicSlots.Select(s => s.Number))} in that range: run kdump -S so each line says its slot");
+                string used = slots.KernelDynamicSlots.IsDefault ? "" : $", and the kernel's are {string.Join(", ", slots.KernelDynamicSlots)}";
+                error.WriteLine($"kmodsharp: warning: {summary.Unattributed} line(s) name '{SyscallSlots.DynamicName}' without its number, left as they were: the module's slots {string.Join(", ", slots.DynamicSlots.Select(s => s.Number))} all print that name{used}; run kdump -S so each line says its slot");
+            }
+
+            if (summary.Assumed > 0)
+            {
+                error.WriteLine($"kmodsharp: warning: {summary.Assumed} line(s) name '{SyscallSlots.DynamicName}' without its number and were taken to be {slots.UnnumberedDynamicSlot!.Syscall.Name} (slot {slots.UnnumberedDynamicSlot.Number}); another module's syscall would look the same: run kdump -S, or pass --kldstat");
             }
 
             IEnumerable<string> unplaced = syscalls.Where(s => slots.Slots.All(p => p.Syscall != s)).Select(s => s.Name);

@@ -6,8 +6,12 @@ using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Tools.Kdump;
 
-/// <summary>What a decode did: lines rewritten, and the module's syscall lines it could not attribute.</summary>
-public sealed record KdumpSummary(int Calls, int Returns, int UnnumberedDynamic)
+/// <summary>
+/// What a decode did: lines rewritten; <paramref name="Unattributed"/> <c>lkmnosys</c> lines without a
+/// number left as they were (any of several slots); <paramref name="Assumed"/> such lines taken to be the
+/// module's only dynamic slot without <c>kldstat -dv</c> to prove no other module's syscall ran.
+/// </summary>
+public sealed record KdumpSummary(int Calls, int Returns, int Unattributed, int Assumed)
 {
     public int Decoded => Calls + Returns;
 }
@@ -21,7 +25,7 @@ public static class KdumpDecoder
 {
     public static KdumpSummary Decode(TextReader input, TextWriter output, SyscallSlots slots)
     {
-        int calls = 0, returns = 0, unnumbered = 0;
+        int calls = 0, returns = 0, unattributed = 0, assumed = 0;
         while (input.ReadLine() is { } line)
         {
             KdumpRecord? record = KdumpLineParser.Parse(line);
@@ -34,18 +38,21 @@ public static class KdumpDecoder
             };
             if (decoded is null)
             {
-                unnumbered += record is { Syscall: { Number: null, TableName: SyscallSlots.DynamicName } } && slots.DynamicSlots.Length > 1 ? 1 : 0;
+                unattributed += Unnumbered(record) && slots.DynamicSlots.Length > 0 ? 1 : 0;
                 output.WriteLine(line);
                 continue;
             }
 
+            assumed += Unnumbered(record) && slots.UnnumberedIsAssumed ? 1 : 0;
             calls += record is KdumpCall ? 1 : 0;
             returns += record is KdumpReturn ? 1 : 0;
             output.WriteLine(decoded);
         }
 
-        return new KdumpSummary(calls, returns, unnumbered);
+        return new KdumpSummary(calls, returns, unattributed, assumed);
     }
+
+    private static bool Unnumbered(KdumpRecord? record) => record is { Syscall: { Number: null, TableName: SyscallSlots.DynamicName } };
 
     /// <summary><c>name(param: value, …)</c>; a line with a different argument count is not this syscall's, so stays as it was.</summary>
     private static string? Call(KdumpCall call, SyscallModel syscall)

@@ -33,6 +33,9 @@ public sealed record SyscallSlot(int Number, SyscallModel Syscall, SlotSource So
 /// </summary>
 public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls, ImmutableArray<SyscallSlot> Slots)
 {
+    /// <summary>The dynamic slots in use by any module when <c>kldstat -dv</c> ran; default when not given.</summary>
+    public ImmutableArray<int> KernelDynamicSlots { get; init; }
+
     /// <summary>
     /// The slots FreeBSD reserves for loadable syscalls (210-219, <c>lkmnosys</c> in
     /// sys/kern/syscalls.master): kdump names every one of them <c>lkmnosys</c>, so without <c>-S</c>
@@ -80,15 +83,18 @@ public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls,
             throw new InputException($"slot {clash.Key} is given to {string.Join(" and ", clash.Select(s => $"'{s.Syscall.Name}' ({Describe(s.Source)})"))}; one slot holds one syscall");
         }
 
-        return new SyscallSlots(syscalls, [.. slots.Values.OrderBy(s => s.Number)]);
+        return new SyscallSlots(syscalls, [.. slots.Values.OrderBy(s => s.Number)])
+        {
+            KernelDynamicSlots = kldstatText is null ? default : [.. Kldstat(kldstatText).Select(m => m.Slot).Where(IsDynamic).Distinct().Order()],
+        };
     }
 
     /// <summary>The module's syscall a kdump line names, or null when the line is about another or cannot say which.</summary>
     public SyscallModel? Find(KdumpSyscallName name)
     {
-        if (name.Number is { } number)
+        if (name.Number is { } number && Slots.FirstOrDefault(s => s.Number == number) is { } numbered)
         {
-            return Slots.FirstOrDefault(s => s.Number == number)?.Syscall;
+            return numbered.Syscall;
         }
 
         // A kernel built with the module's syscalls in its table (an in-tree build) and a kdump of that
@@ -98,11 +104,23 @@ public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls,
             return own;
         }
 
-        return name.TableName == DynamicName && DynamicSlots is [var only] ? only.Syscall : null;
+        return name is { Number: null, TableName: DynamicName } && UnnumberedDynamicSlot is { } slot ? slot.Syscall : null;
     }
 
     /// <summary>The module's slots that kdump names <c>lkmnosys</c> without telling them apart.</summary>
-    public ImmutableArray<SyscallSlot> DynamicSlots => [.. Slots.Where(s => s.Number is >= FirstDynamic and <= LastDynamic)];
+    public ImmutableArray<SyscallSlot> DynamicSlots => [.. Slots.Where(s => IsDynamic(s.Number))];
+
+    /// <summary>
+    /// The slot a <c>lkmnosys</c> line without a number is: the module's only dynamic slot, when
+    /// <c>kldstat -dv</c> shows no other module in that range or was not given (then it is assumed, see
+    /// <see cref="UnnumberedIsAssumed"/>); null when the line could be another slot's.
+    /// </summary>
+    public SyscallSlot? UnnumberedDynamicSlot => DynamicSlots is [var only] && (KernelDynamicSlots.IsDefault || KernelDynamicSlots is [var used] && used == only.Number) ? only : null;
+
+    /// <summary>Whether <see cref="UnnumberedDynamicSlot"/> rests on no kldstat: another module's syscall would look the same.</summary>
+    public bool UnnumberedIsAssumed => UnnumberedDynamicSlot is not null && KernelDynamicSlots.IsDefault;
+
+    private static bool IsDynamic(int number) => number is >= FirstDynamic and <= LastDynamic;
 
     /// <summary>
     /// <c>kldstat -dv</c>'s module lines (sbin/kldstat/kldstat.c <c>printmod</c>: "\t\t%3d %s (%d, %u, 0x%lx)"):
