@@ -72,8 +72,8 @@ internal static class KdumpCommand
 
             if (summary.Unattributed > 0)
             {
-                string used = slots.KernelDynamicSlots.IsDefault ? "" : $", and the kernel's are {string.Join(", ", slots.KernelDynamicSlots)}";
-                error.WriteLine($"kmodsharp: warning: {summary.Unattributed} line(s) name '{SyscallSlots.DynamicName}' without its number, left as they were: the module's slots {string.Join(", ", slots.DynamicSlots.Select(s => s.Number))} all print that name{used}; run kdump -S so each line says its slot");
+                string kernel = slots.KernelDynamicSlots.IsDefault ? "" : $"; the kernel used {string.Join(", ", slots.KernelDynamicSlots)}";
+                error.WriteLine($"kmodsharp: warning: {summary.Unattributed} line(s) name '{SyscallSlots.DynamicName}' without a number, kept as kdump printed them: slots {SyscallSlots.FirstDynamic}-{SyscallSlots.LastDynamic} all print that name (the module's: {string.Join(", ", slots.DynamicSlots.Select(s => s.Number))}{kernel}); run kdump -S so each line says its slot");
             }
 
             if (summary.Assumed > 0)
