@@ -7,7 +7,7 @@ using KmodSharp.Compiler.Tools.Kdump;
 namespace KmodSharp.Cli.Commands;
 
 /// <summary>
-/// <c>kdump &lt;input&gt; [--from FILE] [--slot NAME=N]… [--kldstat FILE]</c>: kdump(1)'s text with the
+/// <c>kdump &lt;input&gt; [--from FILE] [--kldstat FILE] [--syscalls-master FILE] [--slot NAME=N]…</c>: kdump(1)'s text with the
 /// module's syscalls by C# name and typed arguments. kdump names a loadable module's slot
 /// <c>lkmnosys</c> and prints its arguments in hexadecimal; the slots come from the running kernel
 /// (<c>kldstat -dv</c>), the command line, or the module's fixed numbers.
@@ -20,12 +20,14 @@ internal static class KdumpCommand
         var from = new Option<string>("--from") { Description = "kdump's text (default: standard input)" };
         var slot = new Option<string[]>("--slot") { Description = "The slot a syscall has in the traced kernel, NAME=NUMBER (as modstat(2) reports it). Repeatable." };
         var kldstat = new Option<string>("--kldstat") { Description = "`kldstat -dv` of the traced kernel: each sys/NAME module's slot" };
-        var command = new Command("kdump", "Decode kdump(1) output: the module's syscalls by name, with typed arguments and errno names") { input, from, slot, kldstat };
+        var master = new Option<string>("--syscalls-master") { Description = "The syscalls.master of a kernel with the syscalls built in (or the entries build --in-tree wrote): each one's number" };
+        var command = new Command("kdump", "Decode kdump(1) output: the module's syscalls by name, with typed arguments and errno names") { input, from, slot, kldstat, master };
         command.SetAction(parsed =>
         {
             string? tracePath = parsed.GetValue(from);
             string? kldstatPath = parsed.GetValue(kldstat);
-            foreach ((string option, string? path) in new[] { ("--from", tracePath), ("--kldstat", kldstatPath) })
+            string? masterPath = parsed.GetValue(master);
+            foreach ((string option, string? path) in new[] { ("--from", tracePath), ("--kldstat", kldstatPath), ("--syscalls-master", masterPath) })
             {
                 if (path is not null && path != "-" && !File.Exists(path))
                 {
@@ -46,7 +48,7 @@ internal static class KdumpCommand
             try
             {
                 string? kldstatText = kldstatPath is null ? null : File.ReadAllText(kldstatPath);
-                slots = SyscallSlots.Resolve(syscalls, parsed.GetValue(slot) ?? [], kldstatText);
+                slots = SyscallSlots.Resolve(syscalls, parsed.GetValue(slot) ?? [], kldstatText, masterPath is null ? null : File.ReadAllText(masterPath));
                 if (kldstatText is not null && !SyscallSlots.Kldstat(kldstatText).Any(m => syscalls.Any(s => s.Name == m.Name)))
                 {
                     error.WriteLine($"kmodsharp: warning: {kldstatPath} lists none of {string.Join(", ", syscalls.Select(s => "sys/" + s.Name))}: was the module loaded when kldstat -dv ran?");
@@ -84,7 +86,7 @@ internal static class KdumpCommand
             IEnumerable<string> unplaced = syscalls.Where(s => slots.Slots.All(p => p.Syscall != s)).Select(s => s.Name);
             if (summary.Decoded == 0 && unplaced.Any())
             {
-                error.WriteLine($"kmodsharp: warning: no slot known for {string.Join(", ", unplaced)}: pass --kldstat FILE (kldstat -dv) or --slot NAME=N");
+                error.WriteLine($"kmodsharp: warning: no slot known for {string.Join(", ", unplaced)}: pass --kldstat FILE (kldstat -dv), --syscalls-master FILE (an in-tree kernel) or --slot NAME=N");
             }
 
             return ExitCodes.Success;

@@ -64,4 +64,31 @@ public sealed class SyscallSlotsTests
         Assert.Null(slots.Find(new KdumpSyscallName("lkmnosys", 210)));
         Assert.Null(slots.Find(new KdumpSyscallName("lkmnosys", null)));
     }
+
+    [Fact]
+    public void An_in_tree_build_s_syscalls_master_entries_give_the_numbers_and_decode_kdump_s_unnamed_slot()
+    {
+        // A tree whose table ends at 582 (13.2's swapoff, in its own layout).
+        string sysdir = System.IO.Directory.CreateTempSubdirectory("kmodsharp-sysdir-").FullName;
+        try
+        {
+            System.IO.Directory.CreateDirectory(System.IO.Path.Combine(sysdir, "kern"));
+            System.IO.File.WriteAllText(System.IO.Path.Combine(sysdir, "kern", "syscalls.master"), "582\tAUE_SWAPOFF\tSTD {\n\t\tint swapoff(\n\t\t    _In_z_ const char *name\n\t\t);\n\t}\n");
+            var result = KmodCompiler.Compile(InputLoader.Load([Repository.Example("TwoValues")]), new Pipeline.Lowering.LoweringOptions(InTree: true), sysdir);
+            Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
+            Pipeline.Emit.ModuleArtifacts module = Assert.Single(result.Modules);
+            string entries = module["syscalls.master"].Text;
+            SyscallModel loadable = TestCompiler.Example("TwoValues").Model.Syscalls.Single();
+
+            SyscallSlots slots = SyscallSlots.Resolve([loadable], [], null, entries);
+
+            Assert.Equal([("two_values", 583, SlotSource.SyscallsMaster)], slots.Slots.Select(s => (s.Syscall.Name, s.Number, s.Source)));
+            (string[] lines, _) = KdumpAssert.Decode("  1234 test_twovalues CALL  [583](0x2a)\n  1234 test_twovalues RET   [583] 142/0x8e\n", slots);
+            Assert.Equal(["  1234 test_twovalues CALL  two_values(base: 42)", "  1234 test_twovalues RET   two_values (142, ?)"], lines);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(sysdir, recursive: true);
+        }
+    }
 }

@@ -15,6 +15,9 @@ public enum SlotSource
     /// <summary><c>[Syscall(Number = N)]</c>: the module asks for it (and in-tree builds fix it).</summary>
     Fixed,
 
+    /// <summary>Read from <c>syscalls.master</c>: the number an in-tree build gave it.</summary>
+    SyscallsMaster,
+
     /// <summary>Read from <c>kldstat -dv</c>: the slot the kernel gave the loaded module.</summary>
     Kldstat,
 
@@ -48,15 +51,27 @@ public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls,
     public const string DynamicName = "lkmnosys";
 
     /// <summary>
-    /// The slots, by priority: <c>--slot</c>, then <c>kldstat -dv</c>, then the fixed numbers.
+    /// The slots, by priority: <c>--slot</c>, then <c>kldstat -dv</c>, then <c>syscalls.master</c> (the kernel's
+    /// table, or the entries <c>build --in-tree</c> wrote), then the fixed numbers.
     /// A slot option naming no syscall of the module, or two syscalls at one slot, is an <see cref="InputException"/>.
     /// </summary>
-    public static SyscallSlots Resolve(ImmutableArray<SyscallModel> syscalls, IEnumerable<string> slotOptions, string? kldstatText)
+    public static SyscallSlots Resolve(ImmutableArray<SyscallModel> syscalls, IEnumerable<string> slotOptions, string? kldstatText, string? syscallsMasterText = null)
     {
         var slots = new Dictionary<string, SyscallSlot>(StringComparer.Ordinal);
         foreach (SyscallModel syscall in syscalls.Where(s => s.FixedNumber is not null))
         {
             slots[syscall.Name] = new SyscallSlot(syscall.FixedNumber!.Value, syscall, SlotSource.Fixed);
+        }
+
+        if (syscallsMasterText is not null)
+        {
+            foreach ((string name, int number) in SyscallsMaster(syscallsMasterText))
+            {
+                if (syscalls.FirstOrDefault(s => s.Name == name) is { } syscall)
+                {
+                    slots[name] = new SyscallSlot(number, syscall, SlotSource.SyscallsMaster);
+                }
+            }
         }
 
         if (kldstatText is not null)
@@ -134,6 +149,18 @@ public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls,
         }
     }
 
+    /// <summary>
+    /// The entries of a <c>syscalls.master</c> (sys/kern/syscalls.master's format: number, audit event,
+    /// type, then the prototype in braces, over one line or several): each function's name and number.
+    /// </summary>
+    public static IEnumerable<(string Name, int Number)> SyscallsMaster(string text)
+    {
+        foreach (Match match in SyscallsMasterEntry().Matches(text))
+        {
+            yield return (match.Groups["name"].Value, int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture));
+        }
+    }
+
     private static (string Name, int Number) ParseOption(string option)
     {
         int equals = option.IndexOf('=', StringComparison.Ordinal);
@@ -149,8 +176,12 @@ public sealed partial record SyscallSlots(ImmutableArray<SyscallModel> Syscalls,
     {
         SlotSource.Fixed => "its [Syscall(Number)]",
         SlotSource.Kldstat => "kldstat",
+        SlotSource.SyscallsMaster => "syscalls.master",
         _ => "--slot",
     };
+
+    [GeneratedRegex(@"^(?<number>\d+)\s+AUE_\w+\s+[\w|]+\s*\{[^{}(]*?(?<name>\w+)\s*\(", RegexOptions.Multiline)]
+    private static partial Regex SyscallsMasterEntry();
 
     [GeneratedRegex(@"^\s+\d+ sys/(?<name>\S+) \((?<slot>-?\d+), \d+, 0x[0-9a-f]+\)\s*$", RegexOptions.Multiline)]
     private static partial Regex KldstatModule();
