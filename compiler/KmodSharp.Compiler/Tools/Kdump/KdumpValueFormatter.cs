@@ -22,7 +22,8 @@ public static class KdumpValueFormatter
         },
         KEnum { IsErrno: true } => ErrnoName(unchecked((int)register)),
         KEnum enumeration => Enum(enumeration, register),
-        KUserPointer or KUserString => Hex(register),
+
+        // UserPtr<T> and UserString: an address in the caller's memory.
         _ => Hex(register),
     };
 
