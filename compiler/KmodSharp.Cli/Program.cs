@@ -21,6 +21,7 @@ public static class Program
             ImportHeaderCommand.Create(output, error),
             NewCommand.Create(output, error),
             PackageCommand.Create(output, error),
+            KdumpCommand.Create(output, error),
         };
         ParseResult parsed = root.Parse(args);
         if (UnknownOption(parsed) is { } unknown)

@@ -24,6 +24,7 @@ public sealed class CliOptionTests : IDisposable
     [InlineData("sim", "EXAMPLE", "--call", "mysyscall", "--bogus")]
     [InlineData("verify", "--bogus", "EXAMPLE")]
     [InlineData("package", "EXAMPLE", "--bogus")]
+    [InlineData("kdump", "EXAMPLE", "-S")]
     public void An_unknown_option_is_a_usage_error_naming_it(params string[] args)
     {
         string command = args[0];
