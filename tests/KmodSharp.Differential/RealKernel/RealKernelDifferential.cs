@@ -47,7 +47,7 @@ public sealed record RealKernelMismatch(int Seed, string Module, ExpectedCall Ca
 }
 
 /// <summary>The sample's totals and every disagreement.</summary>
-public sealed record RealKernelReport(ImmutableArray<PreparedProgram> Programs, ImmutableArray<int> Rejected, RigRun Run, ImmutableArray<RealKernelMismatch> Mismatches, ImmutableArray<string> Problems)
+public sealed record RealKernelReport(ImmutableArray<PreparedProgram> Programs, ImmutableArray<int> Rejected, RigRun Run, ImmutableArray<RealKernelMismatch> Mismatches, ImmutableArray<string> Problems, int Agreed)
 {
     public int Calls => Programs.Sum(p => p.Calls.Length);
 
@@ -58,7 +58,7 @@ public sealed record RealKernelReport(ImmutableArray<PreparedProgram> Programs, 
     public override string ToString()
     {
         var text = new StringBuilder($"{Programs.Length} generated programs (seeds {string.Join(",", Programs.Select(p => p.Seed))}), {Calls} calls ({LoggedCalls} that log), " +
-            $"{Run.Boots} boots, {Run.Elapsed.TotalSeconds:F0} s on the rig; {Calls - Mismatches.Length} calls agree, {Mismatches.Length} disagree; " +
+            $"{Run.Boots} boots, {Run.Elapsed.TotalSeconds:F0} s on the rig; {Agreed} calls agree, {Mismatches.Length} disagree, {Calls - Agreed - Mismatches.Length} gave no result; " +
             $"{Rejected.Length} seeds rejected by the analyzers ({string.Join(",", Rejected)})");
         foreach (string problem in Problems)
         {
@@ -136,6 +136,7 @@ public static class RealKernelDifferential
         var mismatches = ImmutableArray.CreateBuilder<RealKernelMismatch>();
         var problems = ImmutableArray.CreateBuilder<string>();
         problems.AddRange(run.BootProblems);
+        int agreed = 0;
         foreach (PreparedProgram program in programs)
         {
             string module = program.Artifacts.ModuleName;
@@ -162,10 +163,14 @@ public static class RealKernelDifferential
                 {
                     mismatches.Add(new RealKernelMismatch(program.Seed, module, call, what, real));
                 }
+                else
+                {
+                    agreed++;
+                }
             }
         }
 
-        return new RealKernelReport(programs, rejected, run, mismatches.ToImmutable(), problems.ToImmutable());
+        return new RealKernelReport(programs, rejected, run, mismatches.ToImmutable(), problems.ToImmutable(), agreed);
     }
 
     /// <summary>The differential runner's verdict on the call, then its kernel log lines.</summary>
