@@ -3,6 +3,7 @@ using KmodSharp.Compiler;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Tools.Simulation;
 using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
@@ -54,6 +55,35 @@ public sealed class TranslationRegressionTests
 
     [Fact]
     public void Const_locals_compile() => Run("ConstLocals");
+
+    [Fact]
+    public void Self_assignments_keep_their_meaning() => Run("SelfAssignments");
+
+    /// <summary>clang's -Wall has -Wself-assign (gcc's has not): the module compiles with kern.mk's clang flags.</summary>
+    [RequiresClangFact]
+    public void Self_assignments_compile_under_clang()
+    {
+        CompileResult compiled = KmodCompiler.Compile(
+            new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), "SelfAssignments.cs"), TestModules.Text("SelfAssignments"))], Path.GetTempPath()),
+            new LoweringOptions());
+        Assert.False(compiled.HasErrors, string.Join("\n", compiled.Diagnostics));
+        ModuleArtifacts module = Assert.Single(compiled.Modules);
+        var clang = new HostToolchain(RequiresClangFactAttribute.Clang!, HostHarnessLocation.Find());
+        string work = Directory.CreateTempSubdirectory("kmodsharp-selfassign-").FullName;
+        try
+        {
+            string source = Path.Combine(work, module.ModuleName + ".c");
+            File.WriteAllText(source, module[module.ModuleName + ".c"].Text);
+
+            ProcessOutcome outcome = ProcessRunner.Run(clang.Compiler, [.. clang.ModuleFlags, "-c", source, "-o", Path.Combine(work, "module.o")]);
+
+            Assert.True(clang.IsClang && outcome.ExitCode == 0, outcome.Stderr);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 
     [Fact]
     public void Eleven_dynamic_syscalls_are_diagnosed()

@@ -147,13 +147,7 @@ public static class DifferentialRunner
         var counts = ImmutableDictionary.CreateBuilder<string, int>();
         foreach (SyscallModel syscall in syscalls)
         {
-            var random = new Random(options.Seed ^ StableHash(module.Model.Name + "." + syscall.Name));
-            ImmutableArray<DiffInput> inputs = InputGenerator.Generate(methods[syscall.Name], options.InputsPerSyscall, random);
-            if (options.MaxInputsPerSyscall is int limit && inputs.Length > limit)
-            {
-                inputs = [.. inputs.Select((input, i) => (input, key: random.Next())).OrderBy(p => p.key).Take(limit).Select(p => p.input)];
-            }
-
+            ImmutableArray<DiffInput> inputs = Inputs(module.Model, syscall, methods[syscall.Name], options);
             counts[syscall.Name] = inputs.Length;
             calls.AddRange(inputs.Select(i => (syscall, i)));
         }
@@ -227,6 +221,19 @@ public static class DifferentialRunner
         };
     }
 
+    /// <summary>A syscall's inputs: its own seeded generator (the seed and the names), sampled down to <see cref="DifferentialOptions.MaxInputsPerSyscall"/>.</summary>
+    internal static ImmutableArray<DiffInput> Inputs(ModuleModel module, SyscallModel syscall, MethodInfo method, DifferentialOptions options)
+    {
+        var random = new Random(options.Seed ^ StableHash(module.Name + "." + syscall.Name));
+        ImmutableArray<DiffInput> inputs = InputGenerator.Generate(method, options.InputsPerSyscall, random);
+        if (options.MaxInputsPerSyscall is int limit && inputs.Length > limit)
+        {
+            inputs = [.. inputs.Select((input, i) => (input, key: random.Next())).OrderBy(p => p.key).Take(limit).Select(p => p.input)];
+        }
+
+        return inputs;
+    }
+
     private static void Compare(string module, int batchIndex, List<(SyscallModel Syscall, DiffInput Input)> batch, List<SyscallOutcome> managed,
         List<int> logStart, List<string> expectedLog, HarnessBatchResult native, ConcurrentBag<(int, Mismatch)> mismatches, ConcurrentBag<string> problems)
     {
@@ -289,7 +296,7 @@ public static class DifferentialRunner
         }
     }
 
-    private static string? Difference(SyscallModel syscall, SyscallOutcome net, HarnessCall c)
+    internal static string? Difference(SyscallModel syscall, SyscallOutcome net, HarnessCall c)
     {
         if (net.Exception is not null)
         {
@@ -413,7 +420,7 @@ public static class DifferentialRunner
         return stream.ToArray();
     }
 
-    private static Type LoadModuleType(byte[] image, ModuleModel model, out AssemblyLoadContext context)
+    internal static Type LoadModuleType(byte[] image, ModuleModel model, out AssemblyLoadContext context)
     {
         // Collectible; everything it does not define (KmodSharp.Runtime, the framework) resolves in the default context.
         context = new AssemblyLoadContext("kmodsharp-differential-" + model.Name, isCollectible: true);
@@ -432,11 +439,11 @@ public static class DifferentialRunner
         };
     }
 
-    private static MethodInfo FindMethod(Type type, SyscallModel syscall) =>
+    internal static MethodInfo FindMethod(Type type, SyscallModel syscall) =>
         type.GetMethod(syscall.MethodName, BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         ?? throw new DifferentialException($"no method {syscall.MethodName} on {type}");
 
-    private static MethodInfo? FindHook(Type type, Type attribute) =>
+    internal static MethodInfo? FindHook(Type type, Type attribute) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).FirstOrDefault(m => m.GetCustomAttributes(attribute, false).Length > 0);
 
     private static int StableHash(string text)

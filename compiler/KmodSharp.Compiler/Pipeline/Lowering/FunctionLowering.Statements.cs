@@ -197,7 +197,7 @@ internal sealed partial class FunctionLowering
                 return;
             default:
                 CExpr value = Value(operation);
-                if (value is not CIdentifier)
+                if (value is not CIdentifier && !IsSelfAssignment(value))
                 {
                     Emit(new CExpressionStatement(value));
                 }
@@ -205,6 +205,14 @@ internal sealed partial class FunctionLowering
                 return;
         }
     }
+
+    /// <summary>
+    /// <c>x = x;</c>, <c>x |= x;</c> or <c>x &amp;= x;</c> of a variable changes nothing, and clang's <c>-Wall</c>
+    /// (<c>-Wself-assign</c>) refuses it under kern.mk's <c>-Werror</c>: a FreeBSD build of the module would fail.
+    /// </summary>
+    private static bool IsSelfAssignment(CExpr value) =>
+        value is CAssign { Target: CIdentifier target, Value: CIdentifier source, Operator: null or CBinaryOperator.BitwiseOr or CBinaryOperator.BitwiseAnd }
+        && target == source;
 
     private void Return(IReturnOperation ret)
     {
