@@ -9,7 +9,9 @@ public static partial class Kernel
     /// <summary>
     /// <c>copyin(9)</c> of <c>destination.Length * sizeof(T)</c> bytes: fills <paramref name="destination"/>
     /// from the array of <typeparamref name="T"/> at <paramref name="source"/>. <see cref="Errno.EFAULT"/>
-    /// when any byte of the range is not readable (then nothing is copied); an empty span touches no user memory.
+    /// when any byte of the range is not readable; then the simulation copies nothing, while FreeBSD may have
+    /// copied the bytes before the fault (sys/amd64/amd64/support.S), so do not use <paramref name="destination"/>.
+    /// An empty span touches no user memory.
     /// </summary>
     [CName("copyin")]
     [ReadsUserMemory(nameof(source))]
@@ -21,7 +23,8 @@ public static partial class Kernel
     /// <summary>
     /// <c>copyout(9)</c> of <c>source.Length * sizeof(T)</c> bytes: writes the elements of
     /// <paramref name="source"/> to the array of <typeparamref name="T"/> at <paramref name="destination"/>.
-    /// <see cref="Errno.EFAULT"/> when any byte of the range is not writable (then nothing is copied);
+    /// <see cref="Errno.EFAULT"/> when any byte of the range is not writable; then the simulation copies nothing,
+    /// while FreeBSD may have written the bytes before the fault (sys/amd64/amd64/support.S);
     /// an empty span touches no user memory.
     /// </summary>
     [CName("copyout")]
