@@ -57,7 +57,7 @@ if [ ! -f "$TREE/go.mod" ]; then
 	    awk 'NR == FNR { if ($2 == "missing") absent[$1] = 1; next }
 	        ($3 in absent) { sub(/^[^\t]*\t/, ""); print }' - "$WORK/blobs.tmp" >"$WORK/absent.tmp"
 	while read -r path; do
-		echo "build-syzkaller.sh: $GIT lacks $path (not needed)" >&2
+		echo "build-syzkaller.sh: $GIT lacks $path: left out" >&2
 		GIT_INDEX_FILE=$index git --git-dir="$gitdir" update-index --force-remove -- "$path"
 	done <"$WORK/absent.tmp"
 	GIT_INDEX_FILE=$index GIT_WORK_TREE=$TREE.tmp git --git-dir="$gitdir" checkout-index -a --prefix="$TREE.tmp/"
