@@ -113,10 +113,11 @@ internal static partial class SyzlangParser
             CheckNames(type, description, argument: false);
         }
 
-        // pkg/compiler checkFieldGroup: "parent" and "syscall" name the enclosing struct and call in len[].
+        // The keywords are a syntax error as a name (pkg/ast/scanner.go); pkg/compiler checkFieldGroup
+        // reserves "parent" and "syscall", which name the enclosing struct and call in len[].
         foreach (string name in description.Syscalls.SelectMany(s => s.Arguments.Select(a => a.Name)).Concat(description.Structs.Values.SelectMany(f => f.Select(x => x.Item1))))
         {
-            if (name is "parent" or "syscall")
+            if (name is "include" or "incdir" or "define" or "resource" or "parent" or "syscall")
             {
                 throw new FormatException("reserved field or argument name " + name);
             }

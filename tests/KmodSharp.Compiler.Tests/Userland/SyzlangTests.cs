@@ -169,28 +169,30 @@ public sealed class SyzlangTests
     }
 
     [Fact]
-    public void Names_syz_sysgen_reserves_get_an_underscore_and_len_follows_them()
+    public void Keywords_and_names_syz_sysgen_reserves_get_an_underscore_and_len_follows_them()
     {
         ModuleArtifacts module = TestCompiler.Module("""
             using KmodSharp;
 
-            public struct Node { public int parent; public int syscall; }
+            public struct Node { public int parent; public int syscall; public int resource; public int include; }
 
             [KernelModule("family")]
             public static class Family
             {
                 [Syscall]
-                public static int Adopt(UserPtr<Node> parent, int parentCount, int syscall)
+                public static int Adopt(UserPtr<Node> parent, int parentCount, int syscall, int define, int incdir)
                 {
                     Errno e = Kernel.CopyIn(parent, out Node n);
-                    return e != Errno.None ? -1 : n.parent + parentCount + syscall;
+                    return e != Errno.None ? -1 : n.parent + parentCount + syscall + define + incdir;
                 }
             }
             """, "Family.cs");
         SyzDescription description = SyzlangParser.Parse(Description(module));
 
-        Assert.Equal(["parent_", "syscall_"], description.Structs["family_Node"].Select(f => f.Item1));
-        Assert.Equal("parent_ ptr[in, array[family_Node]]|parentCount len[parent_]|syscall_ int32", string.Join("|", Assert.Single(description.Syscalls).Arguments.Select(a => $"{a.Name} {a.Type}")));
+        Assert.Equal(["parent_", "syscall_", "resource_", "include_"], description.Structs["family_Node"].Select(f => f.Item1));
+        Assert.Equal(
+            "parent_ ptr[in, array[family_Node]]|parentCount len[parent_]|syscall_ int32|define_ int32|incdir_ int32",
+            string.Join("|", Assert.Single(description.Syscalls).Arguments.Select(a => $"{a.Name} {a.Type}")));
     }
 
     [Fact]

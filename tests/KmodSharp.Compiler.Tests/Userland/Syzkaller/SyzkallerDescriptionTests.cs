@@ -75,7 +75,7 @@ public sealed class SyzkallerDescriptionTests(SyzkallerDescriptionTests.Descript
 
                 public enum Mode : sbyte { Off = -1, Quiet = 0, Loud = 5 }
 
-                public struct Node { public int parent; public bool Enabled; public Mode Mode; public long Weight; }
+                public struct Node { public int parent; public bool Enabled; public Mode Mode; public long Weight; public int resource; }
 
                 public struct Tree { public Node Root; public ushort Depth; }
 
@@ -83,7 +83,7 @@ public sealed class SyzkallerDescriptionTests(SyzkallerDescriptionTests.Descript
                 public static class Odd
                 {
                     [Syscall]
-                    public static SyscallResult<int> Classify(int type, Mode syscall, int parent) => type + (int)syscall + parent;
+                    public static SyscallResult<int> Classify(int type, Mode syscall, int parent, int define) => type + (int)syscall + parent + define;
 
                     [Syscall]
                     public static Errno Walk(UserPtr<Tree> tree, UserPtr<Node> nodes, int count)

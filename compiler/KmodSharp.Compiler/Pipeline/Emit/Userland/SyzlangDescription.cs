@@ -23,7 +23,8 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 /// members (without a base type in a syscall argument, which syzlang makes register-wide),
 /// <c>UserString</c> as <c>ptr[in, string]</c>, <c>UserPtr&lt;T&gt;</c> as a pointer whose direction is
 /// how the handler uses it (copyin: in, copyout: out, both or neither: inout), an integer named after
-/// a pointer (<c>bufferLength</c>, or <c>length</c>/<c>size</c>/<c>count</c> right after it) as its <c>len</c>.
+/// a pointer (<c>bufferLength</c>, or <c>length</c>/<c>size</c>/<c>count</c> right after it) as its <c>len</c>;
+/// a field or argument named like a syzlang keyword or reserved name gets a trailing underscore.
 /// </summary>
 public static class SyzlangDescription
 {
@@ -271,9 +272,9 @@ public static class SyzlangDescription
         _ => throw new InternalCompilerException($"no syzlang type for {type}"),
     };
 
-    // syz-sysgen reserves "parent" and "syscall" as field and argument names (len[parent, …] means
-    // the enclosing struct): such a C# name gets a trailing underscore.
-    private static string Identifier(string name) => name is "parent" or "syscall" ? name + "_" : name;
+    // Names syzlang will not take for a field or argument get a trailing underscore: the keywords
+    // (pkg/ast/scanner.go, a syntax error) and "parent" and "syscall", which len[parent, …] reserves.
+    private static string Identifier(string name) => name is "include" or "incdir" or "define" or "resource" or "parent" or "syscall" ? name + "_" : name;
 
     private static string FlagsName(ModuleModel module, KEnum e) => module.Name + "_" + e.Name;
 
