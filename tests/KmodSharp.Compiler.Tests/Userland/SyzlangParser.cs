@@ -103,9 +103,24 @@ internal static partial class SyzlangParser
         }
 
         var description = new SyzDescription(defines.ToImmutable(), structs.ToImmutable(), flags.ToImmutable(), syscalls.ToImmutable());
-        foreach (SyzType type in description.Syscalls.SelectMany(s => s.Arguments.Select(a => a.Type)).Concat(description.Structs.Values.SelectMany(f => f.Select(x => x.Type))))
+        foreach (SyzType type in description.Syscalls.SelectMany(s => s.Arguments.Select(a => a.Type)))
         {
-            CheckNames(type, description);
+            CheckNames(type, description, argument: true);
+        }
+
+        foreach (SyzType type in description.Structs.Values.SelectMany(f => f.Select(x => x.Type)))
+        {
+            CheckNames(type, description, argument: false);
+        }
+
+        // The keywords are a syntax error as a name (pkg/ast/scanner.go); pkg/compiler checkFieldGroup
+        // reserves "parent" and "syscall", which name the enclosing struct and call in len[].
+        foreach (string name in description.Syscalls.SelectMany(s => s.Arguments.Select(a => a.Name)).Concat(description.Structs.Values.SelectMany(f => f.Select(x => x.Item1))))
+        {
+            if (name is "include" or "incdir" or "define" or "resource" or "parent" or "syscall")
+            {
+                throw new FormatException("reserved field or argument name " + name);
+            }
         }
 
         return description;
@@ -128,7 +143,8 @@ internal static partial class SyzlangParser
         return new SyzType(text[..open], [.. SplitTopLevel(text[(open + 1)..^1]).Select(o => ParseType(o.Trim()))]);
     }
 
-    private static void CheckNames(SyzType type, SyzDescription description)
+    // A syscall argument's flags take no base type (pkg/compiler: NeedBase only outside arguments).
+    private static void CheckNames(SyzType type, SyzDescription description, bool argument)
     {
         bool numeric = NumberOrRange().IsMatch(type.Name);
         if (!numeric && !Builtins.Contains(type.Name) && !description.Structs.ContainsKey(type.Name) && !type.Name.StartsWith("int", StringComparison.Ordinal))
@@ -137,14 +153,14 @@ internal static partial class SyzlangParser
             throw new FormatException("unknown type " + type.Name);
         }
 
-        if (type.Name == "flags" && (type.Options.Length != 2 || !description.Flags.ContainsKey(type.Options[0].Name)))
+        if (type.Name == "flags" && (type.Options.Length != (argument ? 1 : 2) || !description.Flags.ContainsKey(type.Options[0].Name)))
         {
             throw new FormatException("flags of undeclared values: " + type);
         }
 
         foreach (SyzType option in type.Name is "len" or "bytesize" or "bitsize" or "flags" ? type.Options.Skip(1) : type.Options)
         {
-            CheckNames(option, description);
+            CheckNames(option, description, argument: false);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Emit.Userland;
 using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Compiler.Tests.Support;
 using KmodSharp.Compiler.Tools.Simulation;
@@ -18,14 +19,14 @@ public sealed class SyzlangTests
 {
     [Theory]
     [InlineData("MySyscall", "mysyscall", "value int32")]
-    [InlineData("CustomSyscall", "my_custom_syscall", "value int32|message ptr[in, string]")]
+    [InlineData("CustomSyscall", "mycustom_my_custom_syscall", "value int32|message ptr[in, string]")]
     [InlineData("UserMemory", "usermem_multiply", "request ptr[in, usermem_Request]|reply ptr[out, usermem_Reply]")]
     [InlineData("UserMemory", "usermem_strlen", "text ptr[in, string]")]
     [InlineData("UserMemory", "usermem_bump", "address ptr[inout, int8]")]
-    [InlineData("TwoValues", "two_values", "base int64")]
-    [InlineData("Capsicum", "cap_whoami", "")]
+    [InlineData("TwoValues", "twovalues_two_values", "base int64")]
+    [InlineData("Capsicum", "capsicum_cap_whoami", "")]
     [InlineData("Counter", "counter_add", "value int32")]
-    [InlineData("FrameReader", "frame_summarize", "frame ptr[in, framereader_FrameHeader]|summary ptr[out, framereader_FrameSummary]")]
+    [InlineData("FrameReader", "framereader_frame_summarize", "frame ptr[in, framereader_FrameHeader]|summary ptr[out, framereader_FrameSummary]")]
     public void Describes_the_signature(string example, string syscall, string arguments)
     {
         SyzDescription description = SyzlangParser.Parse(Description(TestCompiler.Example(example)));
@@ -74,6 +75,7 @@ public sealed class SyzlangTests
     {
         ModuleArtifacts artifacts = TestCompiler.Example(example);
         SyzDescription description = SyzlangParser.Parse(Description(artifacts));
+        IReadOnlyDictionary<SyscallModel, string> names = SyzlangDescription.CallNames(artifacts.Model);
         BuiltModule module = UserlandHarness.Instance.Build(artifacts);
         string program = UserlandHarness.Instance.Program(module, System.IO.Path.Combine(Repository.Root, "tests", "KmodSharp.Compiler.Tests", "Userland", "Drivers", "slots.c"), "slots");
 
@@ -85,12 +87,12 @@ public sealed class SyzlangTests
         // module's SYSINIT (linker-set) order, declaration order with clang and reversed by GCC.
         foreach (SyscallModel syscall in artifacts.Model.Syscalls.Where(s => s.FixedNumber is not null))
         {
-            Assert.Equal(slots[syscall.Name], description.Defines["SYS_" + syscall.Name]);
+            Assert.Equal(slots[syscall.Name], description.Defines["SYS_" + names[syscall]]);
         }
 
         Assert.Equal(
             artifacts.Model.Syscalls.Select(s => slots[s.Name]).Order(),
-            artifacts.Model.Syscalls.Select(s => description.Defines["SYS_" + s.Name]).Order());
+            artifacts.Model.Syscalls.Select(s => description.Defines["SYS_" + names[s]]).Order());
     }
 
     [Theory]
@@ -112,7 +114,7 @@ public sealed class SyzlangTests
             Assert.Equal(unchecked((ulong)long.Parse(value, CultureInfo.InvariantCulture)), values[name]);
         }
 
-        Assert.All(artifacts.Model.Syscalls, s => Assert.Contains("SYS_" + s.Name, values.Keys));
+        Assert.All(SyzlangDescription.CallNames(artifacts.Model).Values, name => Assert.Contains("SYS_" + name, values.Keys));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class SyzlangTests
         ImmutableDictionary<string, ulong> values = SyzlangParser.ParseConstFile(module["modes.syz.txt.const"].Text).Values;
 
         SyzSyscall call = Assert.Single(description.Syscalls);
-        Assert.Equal("flags[modes_Mode, int16]", call.Arguments[0].Type.ToString());
+        Assert.Equal("flags[modes_Mode]", call.Arguments[0].Type.ToString());
         Assert.Equal("flags[modes_Mode, int16]", description.Structs["modes_Request"][0].Type.ToString());
         Assert.Equal("modes_Mode_Read, modes_Mode_Write, modes_Mode_Sync", string.Join(", ", description.Flags["modes_Mode"]));
         Assert.Equal((1ul, 2ul, ulong.MaxValue), (values["modes_Mode_Read"], values["modes_Mode_Write"], values["modes_Mode_Sync"]));
@@ -164,6 +166,53 @@ public sealed class SyzlangTests
             int column = 8 + ((longest + 8) / 8 * 8);
             Assert.All(fields, f => Assert.Equal(column, VisualColumnOfType(f)));
         }
+    }
+
+    [Fact]
+    public void Keywords_and_names_syz_sysgen_reserves_get_an_underscore_and_len_follows_them()
+    {
+        ModuleArtifacts module = TestCompiler.Module("""
+            using KmodSharp;
+
+            public struct Node { public int parent; public int syscall; public int resource; public int include; }
+
+            [KernelModule("family")]
+            public static class Family
+            {
+                [Syscall]
+                public static int Adopt(UserPtr<Node> parent, int parentCount, int syscall, int define, int incdir)
+                {
+                    Errno e = Kernel.CopyIn(parent, out Node n);
+                    return e != Errno.None ? -1 : n.parent + parentCount + syscall + define + incdir;
+                }
+            }
+            """, "Family.cs");
+        SyzDescription description = SyzlangParser.Parse(Description(module));
+
+        Assert.Equal(["parent_", "syscall_", "resource_", "include_"], description.Structs["family_Node"].Select(f => f.Item1));
+        Assert.Equal(
+            "parent_ ptr[in, array[family_Node]]|parentCount len[parent_]|syscall_ int32|define_ int32|incdir_ int32",
+            string.Join("|", Assert.Single(description.Syscalls).Arguments.Select(a => $"{a.Name} {a.Type}")));
+    }
+
+    [Fact]
+    public void Two_modules_with_a_syscall_of_the_same_name_describe_different_calls_and_constants()
+    {
+        // All of sys/freebsd is one namespace: syz-sysgen rejects a call declared twice and one SYS_ with two values.
+        SyzDescription[] descriptions = [.. new[] { "alpha", "beta" }.Select(name => SyzlangParser.Parse(Description(TestCompiler.Module($$"""
+            using KmodSharp;
+
+            [KernelModule("{{name}}")]
+            public static class M
+            {
+                [Syscall] public static int Reset(int value) => value;
+                [Syscall(Name = "{{name}}_reset")] public static int ResetAgain(int value) => value;
+            }
+            """, "M.cs"))))];
+
+        Assert.Equal(["alpha_reset", "alpha_reset_2"], descriptions[0].Syscalls.Select(s => s.Name));
+        Assert.Empty(descriptions[0].Syscalls.Select(s => s.Name).Intersect(descriptions[1].Syscalls.Select(s => s.Name)));
+        Assert.Empty(descriptions[0].Defines.Keys.Intersect(descriptions[1].Defines.Keys));
     }
 
     [Fact]

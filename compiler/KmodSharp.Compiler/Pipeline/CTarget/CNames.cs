@@ -22,9 +22,10 @@ namespace KmodSharp.Compiler.Pipeline.CTarget;
 /// <item>the malloc type: <c>M_&lt;MODULE&gt;</c>, or <c>M_KMS_&lt;MODULE&gt;</c> when the kernel has that one (<c>M_TEMP</c>);</item>
 /// <item>struct tags: the C# name, with <c>_</c> appended on a clash (<c>struct timespec_</c>);</item>
 /// <item>the sysctl node: <c>kern.&lt;module&gt;</c>, or <c>kern.kms_&lt;module&gt;</c> when the kernel has that node (<c>kern.ipc</c>);</item>
-/// <item>userland (<c>&lt;module&gt;.h</c>, <c>lib&lt;module&gt;.c</c>, the man page, the syzkaller description): each syscall's
+/// <item>userland (<c>&lt;module&gt;.h</c>, <c>lib&lt;module&gt;.c</c>, the man page): each syscall's
 /// function is the syscall's name, or <c>&lt;module&gt;_&lt;syscall&gt;</c> (numbered) when a program's libc has it
-/// (<see cref="UserlandNamespace"/>: module <c>temp</c>, syscall <c>read</c>: <c>temp_read</c>).</item>
+/// (<see cref="UserlandNamespace"/>: module <c>temp</c>, syscall <c>read</c>: <c>temp_read</c>); the syzkaller
+/// description prefixes that with the module unless it already starts with it (its calls share one namespace).</item>
 /// </list>
 /// The kernel's own ABI names are kept as they are: the module (<c>MODULE_VERSION</c>), the
 /// syscall module <c>sys/&lt;syscall&gt;</c> that userland finds with modfind(2), the sysctl nodes,

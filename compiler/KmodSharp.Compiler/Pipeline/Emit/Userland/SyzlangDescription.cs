@@ -18,11 +18,13 @@ namespace KmodSharp.Compiler.Pipeline.Emit.Userland;
 /// out when this module is the first to take dynamic slots: 210 upwards in the module's SYSINIT order,
 /// which is its linker-set order — declaration order as clang (FreeBSD's compiler) emits it. The
 /// description says so, and how to check (<c>kldstat -dv</c> prints each syscall module's slot).
+/// Calls are named as the C library names them, prefixed with the module (<see cref="CallNames"/>).
 /// Argument types follow the C# signature: integers by width, enums as <c>flags[…]</c> of their
-/// members, <c>UserString</c> as <c>ptr[in, string]</c>, <c>UserPtr&lt;T&gt;</c> as a pointer whose
-/// direction is how the handler uses it (copyin: in, copyout: out, both or neither: inout), an integer
-/// named after a pointer (<c>bufferLength</c>, or <c>length</c>/<c>size</c>/<c>count</c> right after it)
-/// as its <c>len</c>.
+/// members (without a base type in a syscall argument, which syzlang makes register-wide),
+/// <c>UserString</c> as <c>ptr[in, string]</c>, <c>UserPtr&lt;T&gt;</c> as a pointer whose direction is
+/// how the handler uses it (copyin: in, copyout: out, both or neither: inout), an integer named after
+/// a pointer (<c>bufferLength</c>, or <c>length</c>/<c>size</c>/<c>count</c> right after it) as its <c>len</c>;
+/// a field or argument named like a syzlang keyword or reserved name gets a trailing underscore.
 /// </summary>
 public static class SyzlangDescription
 {
@@ -31,8 +33,7 @@ public static class SyzlangDescription
 
     public static IEnumerable<Artifact> For(ModuleModel module, bool inTree = false)
     {
-        // Named as the C library names them: syzkaller's own descriptions already have "read".
-        var names = module.Syscalls.Zip(CNames.UserFunctions(module)).ToDictionary(p => p.First, p => p.Second);
+        IReadOnlyDictionary<SyscallModel, string> names = CallNames(module);
         var constants = new List<(string Name, long Value)>();
         foreach ((SyscallModel syscall, int slot) in Slots(module))
         {
@@ -119,7 +120,7 @@ public static class SyzlangDescription
             }
 
             string type = Scalar(module, field.Type);
-            fields.Add((field.Name, field.ArrayLength is int length ? $"array[{type}, {length}]" : type));
+            fields.Add((Identifier(field.Name), field.ArrayLength is int length ? $"array[{type}, {length}]" : type));
             end = field.Offset + field.Size;
         }
 
@@ -132,6 +133,33 @@ public static class SyzlangDescription
         }
 
         text.Append("} [size[").Append(structure.Size).Append("]]\n");
+    }
+
+    /// <summary>
+    /// Each syscall's syzlang name, which is also its <c>SYS_</c> constant: every description in
+    /// syzkaller's sys/freebsd shares one namespace of calls and constants, so two modules that both
+    /// have a <c>reset</c> would collide (syz-sysgen: "syscall reset redeclared", or one SYS_reset with
+    /// two values). The C library's name, prefixed with the module unless it already is.
+    /// </summary>
+    public static IReadOnlyDictionary<SyscallModel, string> CallNames(ModuleModel module)
+    {
+        var names = new Dictionary<SyscallModel, string>();
+        var taken = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach ((SyscallModel syscall, string function) in module.Syscalls.Zip(CNames.UserFunctions(module)))
+        {
+            string stem = function == module.Name || function.StartsWith(module.Name + "_", System.StringComparison.Ordinal)
+                ? function
+                : module.Name + "_" + function;
+            string name = stem;
+            for (int n = 2; !taken.Add(name); n++)
+            {
+                name = $"{stem}_{n}";
+            }
+
+            names[syscall] = name;
+        }
+
+        return names;
     }
 
     /// <summary>The enums the description names, each once, in the order first met (parameters, then struct fields).</summary>
@@ -183,10 +211,10 @@ public static class SyzlangDescription
                 KUserString => "ptr[in, string]",
                 KUserPointer pointer when LengthOf(arguments, i) is not null => $"ptr[{Direction(syscall, parameter)}, array[{Scalar(module, pointer.Pointee)}]]",
                 KUserPointer pointer => $"ptr[{Direction(syscall, parameter)}, {Scalar(module, pointer.Pointee)}]",
-                _ when PointerOf(arguments, i) is { } target => $"len[{target}]",
-                _ => Scalar(module, parameter.Type),
+                _ when PointerOf(arguments, i) is { } target => $"len[{Identifier(target)}]",
+                _ => Scalar(module, parameter.Type, argument: true),
             };
-            yield return parameter.Name + " " + type;
+            yield return Identifier(parameter.Name) + " " + type;
         }
     }
 
@@ -231,16 +259,22 @@ public static class SyzlangDescription
         return null;
     }
 
-    private static string Scalar(ModuleModel module, KType type) => type switch
+    // A syscall argument is register-wide: syzlang gives its flags no base type (flags[name]); a field's flags have one.
+    private static string Scalar(ModuleModel module, KType type, bool argument = false) => type switch
     {
         KBool => "bool8",
         KInteger { IsNative: true } => "intptr",
         KInteger integer => $"int{integer.Bits}",
+        KEnum { IsErrno: false, Members.Length: > 0 } e when argument => $"flags[{FlagsName(module, e)}]",
         KEnum { IsErrno: false, Members.Length: > 0 } e => $"flags[{FlagsName(module, e)}, int{e.Underlying.Bits}]",
         KEnum e => $"int{e.Underlying.Bits}",
         KStruct structure => StructName(module, structure),
         _ => throw new InternalCompilerException($"no syzlang type for {type}"),
     };
+
+    // Names syzlang will not take for a field or argument get a trailing underscore: the keywords
+    // (pkg/ast/scanner.go, a syntax error) and "parent" and "syscall", which len[parent, …] reserves.
+    private static string Identifier(string name) => name is "include" or "incdir" or "define" or "resource" or "parent" or "syscall" ? name + "_" : name;
 
     private static string FlagsName(ModuleModel module, KEnum e) => module.Name + "_" + e.Name;
 
