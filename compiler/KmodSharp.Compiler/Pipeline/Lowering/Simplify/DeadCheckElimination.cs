@@ -33,14 +33,16 @@ internal sealed class DeadCheckElimination
     public static CFunctionDefinition Simplify(CFunctionDefinition function)
     {
         HashSet<string> escaping = CVariables.Escaping(function.Body);
-        var declared = function.Parameters.Select(p => (p.Name, p.Type))
+        var declarations = function.Parameters.Select(p => (p.Name, p.Type))
             .Concat(CVariables.Statements(function.Body).OfType<CLocalDeclaration>().Select(d => (d.Name, d.Type)))
             .GroupBy(v => v.Name)
-            .ToImmutableDictionary(g => g.Key, g => g.First().Type);
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray());
+        var declared = declarations.ToImmutableDictionary(d => d.Key, d => d.Value[0].Type);
         var tracked = new Dictionary<string, CIntegerType>();
         foreach ((string name, CType type) in declared)
         {
-            if (!escaping.Contains(name) && CIntegerType.Of(type) is { } integer)
+            // A name declared twice (in two blocks) could be two variables: neither is followed.
+            if (!escaping.Contains(name) && declarations[name].Length == 1 && CIntegerType.Of(type) is { } integer)
             {
                 tracked[name] = integer;
             }
