@@ -39,6 +39,10 @@ public sealed class ProvedChecksTests
     [InlineData("for (int i = -1; i < 8; i++) { cells[i + 1 & 7] = seed * i; cells[i] = 1; }", true)]
     [InlineData("for (int i = 0; i < 8; i++) { cells[i] = seed; i += seed; }", true)]
     [InlineData("for (int i = 0; i < seed; i++) { cells[i] = seed * i; }", true)]
+    [InlineData("for (int i = 0; i < 8; i++) { Step(ref i); cells[i] = seed; } static void Step(ref int at) { at += 1; }", true)]
+    [InlineData("for (uint i = 0; i < 8u; i++) { cells[(int)i] = seed; }", false)]
+    [InlineData("for (long i = 0; i < 8L; i++) { cells[(int)i] = seed; }", false)]
+    [InlineData("for (long i = 0; i < 8L; i++) { cells[(int)(i - 1 + 1)] = seed; cells[(int)(i - 1)] = seed; }", true)]
     public void A_bounds_check_under_a_loop_bound_goes_only_when_the_bound_is_the_length(string loop, bool kept)
     {
         CFunctionDefinition function = Lowered($$"""
