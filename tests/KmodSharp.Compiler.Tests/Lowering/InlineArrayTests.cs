@@ -72,7 +72,8 @@ public sealed class InlineArrayTests
         Assert.Contains("_Static_assert(sizeof(struct Record) == 24,", c);
         Assert.Contains("_Static_assert(__offsetof(struct Record, Stamp) == 16,", c);
         Assert.Contains("\tr.Values.item[5] = 7;", c);
-        Assert.Equal(2, c.Split("if ((size_t)index >= 6)").Length - 1);
+        // r.Values[index] = …; r.Values[index] *= 3;: the second access repeats the first's check on an unchanged index (Lowering/Simplify drops it).
+        Assert.Equal(1, c.Split("if ((size_t)index >= 6)").Length - 1);
     }
 
     [Theory]

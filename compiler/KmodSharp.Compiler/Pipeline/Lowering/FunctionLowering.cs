@@ -77,10 +77,11 @@ internal sealed partial class FunctionLowering
         ImmutableArray<CStmt> statements = locals.Declarations.Count == 0
             ? [.. current]
             : [.. locals.Declarations, new CBlankLine(), .. current];
-        return new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
+        // The guards were emitted one expression at a time; the whole function shows which cannot fire.
+        return Simplify.DeadCheckElimination.Simplify(new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
         {
             Location = context.LocationOf(method),
-        };
+        });
     }
 
     private static bool EndsInJump(List<CStmt> statements) =>
