@@ -58,13 +58,12 @@ public sealed class ReproducibleOutputTests
         // Every file of both outputs, by its path under the checkout: the same names, the same bytes.
         Dictionary<string, byte[]>[] outputs = [.. checkouts.Select(Outputs)];
         Assert.Equal(outputs[0].Keys.Order(StringComparer.Ordinal), outputs[1].Keys.Order(StringComparer.Ordinal));
-        foreach ((string name, byte[] first) in outputs[0])
-        {
-            if (FirstDifference(first, outputs[1][name]) is { } difference)
-            {
-                Assert.Fail($"{name} differs between the checkouts: {difference}");
-            }
-        }
+        // Generated files before packages, so the first difference named is where it comes from.
+        string[] differences = [.. outputs[0]
+            .OrderBy(f => f.Key.EndsWith(".pkg", StringComparison.Ordinal)).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Select(f => FirstDifference(f.Value, outputs[1][f.Key]) is { } difference ? $"{f.Key}: {difference}" : null)
+            .OfType<string>()];
+        Assert.True(differences.Length == 0, $"{differences.Length} of {outputs[0].Count} files differ between the checkouts; the first:\n{differences.FirstOrDefault()}");
 
         // A package carries the very files build writes, #line paths included.
         string shared = KmodSharp.Compiler.Tools.Packaging.PkgLayout.Prefix + "/share/kmodsharp/";
