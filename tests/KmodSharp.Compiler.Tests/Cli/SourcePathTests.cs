@@ -39,6 +39,17 @@ public sealed class SourcePathTests : IDisposable
     }
 
     [Fact]
+    public void A_relative_file_named_by_a_CSharp_line_directive_is_the_one_beside_the_file_naming_it()
+    {
+        string project = Folder(temp, "Proj", ("A.cs", Module("alpha").Replace("[Syscall(", "#line 40 \"gen/Original.cs\"\n    [Syscall(", StringComparison.Ordinal)));
+        Assert.Equal(ExitCodes.Success, Run("build", project, "-o", Path.Combine(temp, "out")).Exit);
+
+        string module = Path.Combine(temp, "out", "alpha");
+        string name = Assert.Single(SourcesNamed(Path.Combine(module, "alpha.c")));
+        Assert.Equal(Path.Combine(project, "gen", "Original.cs"), Path.GetFullPath(Path.Combine(module, name)));
+    }
+
+    [Fact]
     public void Pathmap_rewrites_the_longest_matching_prefix_whatever_the_order_given()
     {
         string project = Folder(temp, "Proj", ("A.cs", Calling));

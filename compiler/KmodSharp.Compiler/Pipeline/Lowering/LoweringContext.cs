@@ -214,6 +214,15 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         }
 
         FileLinePositionSpan span = location.GetMappedLineSpan();
-        return new CSourceLocation(Options.SourcePaths?.Name(span.Path, Module.Model.Name) ?? span.Path, span.StartLinePosition.Line + 1);
+        if (Options.SourcePaths is not { } sourcePaths)
+        {
+            return new CSourceLocation(span.Path, span.StartLinePosition.Line + 1);
+        }
+
+        // A C# #line naming a relative file means it beside the file that says so, as csc resolves it.
+        string path = System.IO.Path.IsPathRooted(span.Path) || location.SourceTree?.FilePath is not { Length: > 0 } containing
+            ? span.Path
+            : System.IO.Path.GetFullPath(span.Path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(containing))!);
+        return new CSourceLocation(sourcePaths.Name(path, Module.Model.Name), span.StartLinePosition.Line + 1);
     }
 }
