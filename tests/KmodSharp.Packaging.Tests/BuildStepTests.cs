@@ -236,4 +236,77 @@ public sealed class BuildStepTests(PackedRuntimeFeed feed) : IClassFixture<Packe
         Assert.DoesNotContain(Skipped, tightened.Output);
         Assert.Contains("over the budget of 100 bytes", tightened.Output);
     }
+
+    [Fact]
+    public void Two_checkouts_build_the_same_module_folder_and_PathMap_names_the_sources_as_csc_does()
+    {
+        string first = feed.Project("Gauge", "", ("Syscalls.cs", """
+            using KmodSharp;
+
+            namespace Gauge;
+
+            [KernelModule("gauge")]
+            public static class GaugeModule
+            {
+                [Syscall(Name = "gauge_scale")]
+                public static int Scale(int value, int factor)
+                {
+                    int scaled = Helpers.Clamp(value) * factor;
+                    return scaled;
+                }
+            }
+            """), ("Helpers.cs", """
+            using KmodSharp;
+
+            namespace Gauge;
+
+            [KernelHelper]
+            public static class Helpers
+            {
+                public static int Clamp(int value) => value > 1000 ? 1000 : value;
+            }
+            """));
+
+        // The same project checked out deeper, under a longer name.
+        string second = Path.Combine(feed.Root, "a-second-and-much-longer-checkout", "src", "Gauge");
+        Directory.CreateDirectory(second);
+        foreach (string file in Directory.GetFiles(first))
+        {
+            File.Copy(file, Path.Combine(second, Path.GetFileName(file)));
+        }
+
+        foreach (string project in new[] { first, second })
+        {
+            DotnetResult built = feed.Build(project);
+            Assert.True(built.ExitCode == 0, built.Output);
+        }
+
+        string Module(string project) => Path.Combine(project, "bin", "Debug", "net10.0", "kmod", "gauge");
+        string[] files = [.. Directory.GetFiles(Module(first)).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal(files, Directory.GetFiles(Module(second)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("gauge.c", files);
+        foreach (string file in files)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(Module(first), file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(Module(second), file))), $"{file} differs between the checkouts");
+        }
+
+        // The #line names resolve from the module folder, where make runs, to both C# files.
+        string[] named = LineDirectiveFiles(Path.Combine(Module(first), "gauge.c"));
+        Assert.Equal(["../../../../../Helpers.cs", "../../../../../Syscalls.cs"], named);
+        Assert.All(named, name => Assert.True(File.Exists(Path.Combine(Module(first), name)), name));
+
+        // A CI build's PathMap (ContinuousIntegrationBuild sets it from the source roots) applies to #line as to csc's PDB; the step runs again.
+        DotnetResult mapped = feed.Build(first, $"-p:PathMap={first}=/_/");
+        Assert.True(mapped.ExitCode == 0, mapped.Output);
+        Assert.Equal(["/_/Helpers.cs", "/_/Syscalls.cs"], LineDirectiveFiles(Path.Combine(Module(first), "gauge.c")));
+    }
+
+    // The C# files a generated C file's #line directives name (not the C file itself).
+    private static string[] LineDirectiveFiles(string cFile) =>
+        [.. File.ReadAllLines(cFile)
+            .Where(line => line.StartsWith("#line ", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf('"', StringComparison.Ordinal) + 1)..line.LastIndexOf('"')])
+            .Where(name => name.EndsWith(".cs", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal)];
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 
 namespace KmodSharp.Cli.Commands;
@@ -15,6 +16,7 @@ internal static class BuildCommand
         Option<bool> noLines = CommonOptions.NoLineDirectives();
         var inTree = new Option<bool>("--in-tree") { Description = "Compile the syscalls into the kernel: sys_<module>.c, syscalls.master entries and the sys/conf/files line" };
         var sysdir = new Option<string?>("--freebsd-sysdir") { Description = "With --in-tree: the kernel's sys folder, to number the syscalls after the last entry of kern/syscalls.master" };
+        Option<string[]> pathMap = CommonOptions.PathMap();
         Option<string[]> references = CommonOptions.References();
         Option<string[]> analyzerConfigs = CommonOptions.AnalyzerConfigs();
         var outputList = new Option<string?>("--output-list")
@@ -23,10 +25,12 @@ internal static class BuildCommand
         };
         var command = new Command("build", "Translate to a FreeBSD kernel module: C source, Makefile and a userland test")
         {
-            input, outputDirectory, noLines, inTree, sysdir, references, analyzerConfigs, outputList,
+            input, outputDirectory, noLines, pathMap, inTree, sysdir, references, analyzerConfigs, outputList,
         };
         command.SetAction(parsed =>
         {
+            string OutputDirectory(SourceInput loaded) => parsed.GetValue(outputDirectory) ?? loaded.DefaultOutputDirectory;
+
             // A list left from an earlier build would claim outputs this one may not write.
             string? list = parsed.GetValue(outputList) is { } listPath ? Path.GetFullPath(listPath) : null;
             if (list is not null && !TryDelete(list, error))
@@ -44,13 +48,14 @@ internal static class BuildCommand
                 output,
                 error,
                 parsed.GetValue(references),
-                parsed.GetValue(analyzerConfigs));
+                parsed.GetValue(analyzerConfigs),
+                sourcePaths: loaded => new SourcePathMap(OutputDirectory(loaded), SourcePathMap.ParseMappings(parsed.GetValue(pathMap) ?? [])));
             if (result is null || source is null)
             {
                 return exitCode;
             }
 
-            string directory = parsed.GetValue(outputDirectory) ?? source.DefaultOutputDirectory;
+            string directory = OutputDirectory(source);
             ImmutableArray<string> written;
             try
             {

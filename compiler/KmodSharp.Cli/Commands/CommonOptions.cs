@@ -22,6 +22,12 @@ internal static class CommonOptions
         Description = "Do not map the generated C back to the C# source with #line",
     };
 
+    /// <summary>csc's <c>-pathmap</c> for the <c>#line</c> directives: <c>OLD=NEW</c>, repeatable, or pairs separated by commas (MSBuild's <c>$(PathMap)</c>).</summary>
+    public static Option<string[]> PathMap() => new("--pathmap")
+    {
+        Description = "Write a C# path starting with OLD as starting with NEW in #line (OLD=NEW, repeatable or comma-separated as csc's -pathmap); other paths are relative to the module folder",
+    };
+
     /// <summary>A build's references (MSBuild's <c>ReferencePath</c>), replacing the default .NET 10 + KmodSharp.Runtime set.</summary>
     public static Option<string[]> References() => new("--reference", "-r")
     {
@@ -51,7 +57,8 @@ internal static class CommonOptions
         TextWriter error,
         string[]? references = null,
         string[]? analyzerConfigs = null,
-        Action<ImmutableArray<KmsDiagnostic>>? diagnostics = null)
+        Action<ImmutableArray<KmsDiagnostic>>? diagnostics = null,
+        Func<SourceInput, Compiler.Pipeline.Emit.SourcePathMap>? sourcePaths = null)
     {
         SourceInput input;
         CompileResult result;
@@ -62,7 +69,8 @@ internal static class CommonOptions
                 References = references is { Length: > 0 } ? [.. references.Select(Path.GetFullPath)] : default,
                 AnalyzerConfigFiles = analyzerConfigs is { Length: > 0 } ? [.. analyzerConfigs.Select(Path.GetFullPath)] : default,
             };
-            result = KmodCompiler.Compile(input, options, freebsdSysdir);
+            SourceInput loaded = input;
+            result = KmodCompiler.Compile(input, sourcePaths is null ? options : settings => options(settings) with { SourcePaths = sourcePaths(loaded) }, freebsdSysdir);
         }
         catch (InputException e)
         {

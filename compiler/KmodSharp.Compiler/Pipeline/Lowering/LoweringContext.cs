@@ -10,11 +10,13 @@ using Microsoft.CodeAnalysis;
 namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>
-/// Options of a translation: <c>#line</c> directives, and <paramref name="InTree"/> for a syscall
+/// Options of a translation: <c>#line</c> directives, <paramref name="InTree"/> for a syscall
 /// compiled into the kernel (the seed's "method 2": no SYSCALL_MODULE, the table entry comes
-/// from syscalls.master) rather than a loadable module.
+/// from syscalls.master) rather than a loadable module, and <paramref name="SourcePaths"/>, how
+/// <c>#line</c> names the C# files in files written to disk (without it, by their full paths,
+/// which tools that compile the C in place, such as <c>verify</c>, read back).
 /// </summary>
-public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false);
+public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false, Emit.SourcePathMap? SourcePaths = null);
 
 /// <summary>
 /// Module-wide lowering state: the C name and signature of every C# method translated so far,
@@ -212,6 +214,15 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         }
 
         FileLinePositionSpan span = location.GetMappedLineSpan();
-        return new CSourceLocation(span.Path, span.StartLinePosition.Line + 1);
+        if (Options.SourcePaths is not { } sourcePaths)
+        {
+            return new CSourceLocation(span.Path, span.StartLinePosition.Line + 1);
+        }
+
+        // A C# #line naming a relative file means it beside the file that says so, as csc resolves it.
+        string path = System.IO.Path.IsPathRooted(span.Path) || location.SourceTree?.FilePath is not { Length: > 0 } containing
+            ? span.Path
+            : System.IO.Path.GetFullPath(span.Path, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(containing))!);
+        return new CSourceLocation(sourcePaths.Name(path, Module.Model.Name), span.StartLinePosition.Line + 1);
     }
 }
