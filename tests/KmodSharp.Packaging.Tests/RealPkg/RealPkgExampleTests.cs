@@ -56,9 +56,13 @@ public sealed class RealPkgExampleTests
         InstallAndDelete(new RealPkgTool(temp.Combine("pkg")), package, carriesModule: true);
     }
 
-    internal static string Package(string example, string output, params string[] options)
+    internal static string Package(string example, string output, params string[] options) =>
+        Package(example, output, RealPkgTool.TargetOsVersion, options);
+
+    /// <summary>Packages EXAMPLE for the FreeBSD_version given, into the folder OUTPUT; the .pkg's path.</summary>
+    internal static string Package(string example, string output, int freeBsdVersion, params string[] options)
     {
-        string[] arguments = ["package", Repository.Example(example), "-o", output, "--freebsd-version", $"{RealPkgTool.TargetOsVersion}", .. options];
+        string[] arguments = ["package", Repository.Example(example), "-o", output, "--freebsd-version", $"{freeBsdVersion}", .. options];
         var (exit, _, error) = CliPackageAndNewTests.Run(arguments);
         Assert.True(exit == 0, error);
         return Assert.Single(Directory.GetFiles(output, "*.pkg"));
@@ -71,14 +75,14 @@ public sealed class RealPkgExampleTests
         string name = manifest.GetProperty("name").GetString()!;
         string[] indexed = carriesModule ? [pkg.Root + "/boot/modules"] : [];
 
-        ProcessOutcome add = pkg.Run("add", package);
+        ProcessOutcome add = pkg.Add(package);
         Assert.True(add.ExitCode == 0, $"pkg add {Path.GetFileName(package)}:\n{add.Stdout}{add.Stderr}");
         AssertInstalledAsTheManifestSays(pkg, manifest, entries);
         AssertPkgDatabaseHas(pkg, manifest);
         Assert.Equal(carriesModule, manifest.GetProperty("files").TryGetProperty("/boot/modules/" + name.Replace("-kmod", "", StringComparison.Ordinal) + ".ko", out _));
         Assert.Equal(indexed, pkg.KldxrefCalls);
 
-        ProcessOutcome delete = pkg.Run("delete", "-y", name);
+        ProcessOutcome delete = pkg.Delete(name);
         Assert.True(delete.ExitCode == 0, $"pkg delete {name}:\n{delete.Stdout}{delete.Stderr}");
         Assert.Empty(pkg.InstalledFiles());
         Assert.Equal(1, pkg.Run("info", "-e", name).ExitCode);

@@ -15,7 +15,7 @@ namespace KmodSharp.Packaging.Tests.RealPkg;
 /// With <c>-r</c> pkg neither chroots nor jails: it keeps its database under the root
 /// (<c>PKG_DBDIR</c> defaults to <c>ROOT/var/db/pkg</c>) and runs package scripts with the host's
 /// <c>/bin/sh</c>, <c>PKG_ROOTDIR</c> set to the root (libpkg/scripts.c). A script's
-/// <c>/usr/sbin/kldxref</c> is therefore the host's: each pkg runs in its own mount namespace
+/// <c>/usr/sbin/kldxref</c> is therefore the host's: each <c>add</c> and <c>delete</c> runs in its own mount namespace
 /// (<c>unshare</c>) where <c>/usr/sbin</c> is a folder holding a <c>kldxref</c> that records its
 /// arguments, so a test sees which folder the package asked to index, and the host is untouched.
 /// </remarks>
@@ -67,21 +67,33 @@ internal sealed class RealPkgTool
     /// <summary>Where a package's absolute path lands under the root.</summary>
     public string Under(string path) => Path.Combine(Root, path.TrimStart('/'));
 
-    /// <summary>Runs <c>pkg -r ROOT ARGS</c>; stdin is empty, so a question pkg asks gets its default answer.</summary>
-    public ProcessOutcome Run(params string[] arguments) => Run(new Dictionary<string, string>(), arguments);
+    /// <summary><c>pkg -r ROOT add PACKAGE</c>, its scripts seeing the stub kldxref; stdin is empty, so a question pkg asks gets its default answer.</summary>
+    public ProcessOutcome Add(string package, IDictionary<string, string>? environment = null) =>
+        Run(environment, withScripts: true, "add", package);
 
-    public ProcessOutcome Run(IDictionary<string, string> environment, params string[] arguments)
+    /// <summary><c>pkg -r ROOT delete -y NAME</c>, its scripts seeing the stub kldxref.</summary>
+    public ProcessOutcome Delete(string name) => Run(null, withScripts: true, "delete", "-y", name);
+
+    /// <summary>A <c>pkg -r ROOT</c> command that runs no script (info, query, check).</summary>
+    public ProcessOutcome Run(params string[] arguments) => Run(null, withScripts: false, arguments);
+
+    private ProcessOutcome Run(IDictionary<string, string>? environment, bool withScripts, params string[] arguments)
     {
-        var variables = new Dictionary<string, string>(environment)
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
             ["ABI"] = TargetAbi,
             ["OSVERSION"] = OsVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["INSTALL_AS_USER"] = "yes",
         };
+        string[] pkg = [Path.GetFullPath(Binary!), "-r", Root, .. arguments];
+        if (!withScripts)
+        {
+            // Not in the namespace: as root, pkg drops to "nobody" for these, which a user namespace that maps root alone cannot do.
+            return ProcessRunner.Run(pkg[0], pkg[1..], variables, TimeSpan.FromMinutes(2));
+        }
 
         // unshare -r maps the caller to root in a new user namespace, which may then mount in its own mount namespace.
-        string[] command = ["-r", "-m", "/bin/sh", "-c", "mount --bind \"$0\" /usr/sbin && exec \"$@\"", stubs, Path.GetFullPath(Binary!), "-r", Root, .. arguments];
-        return ProcessRunner.Run("unshare", command, variables, TimeSpan.FromMinutes(2));
+        return ProcessRunner.Run("unshare", ["-r", "-m", "/bin/sh", "-c", "mount --bind \"$0\" /usr/sbin && exec \"$@\"", stubs, .. pkg], variables, TimeSpan.FromMinutes(2));
     }
 
     /// <summary>Every regular file under the root except pkg's own database, as absolute paths of the target.</summary>
