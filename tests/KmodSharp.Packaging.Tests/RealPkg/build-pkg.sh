@@ -61,6 +61,7 @@ if [ ! -f "$SRC/configure" ]; then
 			echo "build-pkg.sh: $PKG_GIT lacks $path" >&2
 			excludes="$excludes :(exclude)$path"
 		done
+		# git archive still names an excluded absent blob "invalid object"; it exits 0.
 		# shellcheck disable=SC2086
 		git --git-dir="$PKG_GIT" archive "$PKG_COMMIT" -- . $excludes | tar -x -C "$SRC.tmp"
 	else
