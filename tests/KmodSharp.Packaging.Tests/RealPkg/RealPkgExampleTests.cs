@@ -85,6 +85,10 @@ public sealed class RealPkgExampleTests
         ProcessOutcome delete = pkg.Delete(name);
         Assert.True(delete.ExitCode == 0, $"pkg delete {name}:\n{delete.Stdout}{delete.Stderr}");
         Assert.Empty(pkg.InstalledFiles());
+
+        // pkg removes the folders the package's files left empty: the module's source folder too.
+        string sources = Path.GetDirectoryName(manifest.GetProperty("files").EnumerateObject().Select(f => Uri.UnescapeDataString(f.Name)).Single(f => f.EndsWith("/Makefile", StringComparison.Ordinal)))!;
+        Assert.False(Directory.Exists(pkg.Under(sources)), $"{sources} is left after pkg delete");
         Assert.Equal(1, pkg.Run("info", "-e", name).ExitCode);
         Assert.Equal("", pkg.Run("query", "%n-%v", name).Stdout);
         Assert.Equal([.. indexed, .. indexed], pkg.KldxrefCalls);
