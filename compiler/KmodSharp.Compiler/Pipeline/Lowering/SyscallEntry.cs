@@ -22,7 +22,7 @@ internal static class SyscallEntry
     /// <summary>SDT allows at most six typed probe arguments.</summary>
     private const int MaxProbeArguments = 6;
 
-    public static CFunctionDefinition Build(string module, SyscallModel syscall, FunctionSignature handler, bool inTree)
+    public static CFunctionDefinition Build(ModuleModel module, SyscallModel syscall, FunctionSignature handler, bool inTree)
     {
         var td = new CIdentifier("td");
         var uap = new CIdentifier("uap");
@@ -154,7 +154,7 @@ internal static class SyscallEntry
     }
 
     /// <summary>The probe definitions: entry with the arguments' C types, return with the errno and <c>td_retval[0]</c>.</summary>
-    public static ImmutableArray<CDecl> ProbeDefinitions(string module, SyscallModel syscall)
+    public static ImmutableArray<CDecl> ProbeDefinitions(ModuleModel module, SyscallModel syscall)
     {
         ImmutableArray<CExpr> types = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CStringLiteral(CPrinter.TypeName(CTypeMapper.Map(a.Type))))];
         return
@@ -164,9 +164,9 @@ internal static class SyscallEntry
         ];
     }
 
-    private static CCall Probe(string module, SyscallModel syscall, string name, ImmutableArray<CExpr> arguments) =>
+    private static CCall Probe(ModuleModel module, SyscallModel syscall, string name, ImmutableArray<CExpr> arguments) =>
         new(new CIdentifier($"SDT_PROBE{arguments.Length}"), [.. ProbeName(module, syscall, name), .. arguments]);
 
-    private static ImmutableArray<CExpr> ProbeName(string module, SyscallModel syscall, string name) =>
-        [new CIdentifier(Provider), new CIdentifier(CNames.ModuleToken(module)), new CIdentifier(CNames.SyscallModule(syscall)), new CIdentifier(name)];
+    private static ImmutableArray<CExpr> ProbeName(ModuleModel module, SyscallModel syscall, string name) =>
+        [new CIdentifier(Provider), new CIdentifier(CNames.ModuleToken(module.Name)), new CIdentifier(CNames.SyscallModule(syscall)), new CIdentifier(name)];
 }
