@@ -22,7 +22,10 @@ public sealed class CheckStyle9FactAttribute : FactAttribute
 /// <summary>One complaint of checkstyle9.pl: the line it names, that line's text, and the message.</summary>
 public sealed record StyleComplaint(string File, int Line, string Text, string Previous, string Message)
 {
-    public override string ToString() => $"{File}:{Line}: {Message}\n\t{Text}";
+    /// <summary>The lines before the one complained about, for the reader of a failure.</summary>
+    public string Context { get; init; } = "";
+
+    public override string ToString() => $"{File}:{Line}: {Message}\n{Context}\n>>\t{Text}";
 }
 
 public static class CheckStyle9
@@ -62,7 +65,10 @@ public static class CheckStyle9
             return [.. stdout.Split('\n').Select(l => Report.Match(l.Trim())).Where(m => m.Success).Select(m =>
             {
                 int line = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                return new StyleComplaint(fileName, line, lines[line - 1], line > 1 ? lines[line - 2] : "", m.Groups["message"].Value);
+                return new StyleComplaint(fileName, line, lines[line - 1], line > 1 ? lines[line - 2] : "", m.Groups["message"].Value)
+                {
+                    Context = string.Join("\n", lines[System.Math.Max(0, line - 4)..(line - 1)].Select(l => "  \t" + l)),
+                };
             })];
         }
         finally

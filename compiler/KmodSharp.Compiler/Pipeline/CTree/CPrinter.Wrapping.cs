@@ -18,7 +18,8 @@ public sealed partial class CPrinter
     private const string MacroContinuationIndent = "\t\t";
 
     // Where a line may break, best first: between arguments and after a logical operator, then
-    // after another binary operator, then after an assignment.
+    // after another binary operator, then after an assignment, and last after a call's opening
+    // parenthesis (rank 3), when nothing else fits a deeply nested line.
     private static readonly string[][] BreakOperators =
     [
         [",", "&&", "||"],
@@ -46,22 +47,23 @@ public sealed partial class CPrinter
         string indent = text[..(text.Length - text.TrimStart('\t').Length)];
         string continuation = macro ? MacroContinuationIndent : indent + ContinuationIndent;
         string suffix = macro ? MacroContinuation : "";
-        List<(int Position, int Rank)> breaks = Breaks(text);
+        List<(int Position, int Rank, int Skip)> breaks = Breaks(text);
         var wrapped = new StringBuilder();
         int from = 0;
         string prefix = "";
         int added = 0;
         while (Columns(prefix + text[from..]) > MaxColumns)
         {
-            int at = ChooseBreak(text, breaks, from, prefix, suffix);
-            if (at < 0)
+            int chosen = ChooseBreak(text, breaks, from, prefix, suffix);
+            if (chosen < 0)
             {
                 break;
             }
 
+            (int at, _, int skip) = breaks[chosen];
             wrapped.Append(prefix).Append(text, from, at - from).Append(suffix).Append('\n');
             added++;
-            from = at + 1;
+            from = at + skip;
             prefix = continuation;
         }
 
@@ -76,15 +78,16 @@ public sealed partial class CPrinter
         return added;
     }
 
-    // The best break that leaves the line's head within the limit: the lowest rank, then the
-    // rightmost; when none fits, the first one (the line stays too wide, but less).
-    private static int ChooseBreak(string text, List<(int Position, int Rank)> breaks, int from, string prefix, string suffix)
+    // The index of the best break that leaves the line's head within the limit: the lowest rank,
+    // then the rightmost; when none fits, the first one (the line stays too wide, but less).
+    private static int ChooseBreak(string text, List<(int Position, int Rank, int Skip)> breaks, int from, string prefix, string suffix)
     {
         int best = -1;
         int bestRank = int.MaxValue;
         int first = -1;
-        foreach ((int position, int rank) in breaks)
+        for (int i = 0; i < breaks.Count; i++)
         {
+            (int position, int rank, _) = breaks[i];
             if (position <= from)
             {
                 continue;
@@ -92,7 +95,7 @@ public sealed partial class CPrinter
 
             if (first < 0)
             {
-                first = position;
+                first = i;
             }
 
             if (Columns(prefix + text[from..position] + suffix) > MaxColumns)
@@ -102,7 +105,7 @@ public sealed partial class CPrinter
 
             if (rank <= bestRank)
             {
-                best = position;
+                best = i;
                 bestRank = rank;
             }
         }
@@ -113,9 +116,9 @@ public sealed partial class CPrinter
     // The spaces a line may break at: after a comma inside parentheses, or after a binary operator
     // written " op " (unary operators and declarators are written without the space after them);
     // never inside a string or character literal.
-    private static List<(int Position, int Rank)> Breaks(string text)
+    private static List<(int Position, int Rank, int Skip)> Breaks(string text)
     {
-        var breaks = new List<(int, int)>();
+        var breaks = new List<(int, int, int)>();
         int depth = 0;
         for (int i = 0; i < text.Length; i++)
         {
@@ -129,6 +132,10 @@ public sealed partial class CPrinter
             if (c is '(' or '[')
             {
                 depth++;
+                if (c == '(' && i > 0 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] == '_') && i + 1 < text.Length && text[i + 1] != ')')
+                {
+                    breaks.Add((i + 1, 3, 0));
+                }
             }
             else if (c is ')' or ']')
             {
@@ -136,14 +143,14 @@ public sealed partial class CPrinter
             }
             else if (c == ',' && depth > 0 && i + 1 < text.Length && text[i + 1] == ' ')
             {
-                breaks.Add((i + 1, 0));
+                breaks.Add((i + 1, 0, 1));
             }
             else if (c == ' ' && i > 0)
             {
                 int end = text.IndexOf(' ', i + 1);
                 if (end > i + 1 && OperatorRank(text[(i + 1)..end]) is int rank)
                 {
-                    breaks.Add((end, rank));
+                    breaks.Add((end, rank, 1));
                     i = end - 1;
                 }
             }
