@@ -15,6 +15,7 @@ public sealed partial class CPrinter
     private string? fileName;
     private int line = 1;
     private int lineStart;
+    private bool wrapping = true;
     private CSourceLocation? mapped;
     private bool generatedLineMapped = true;
 
@@ -65,7 +66,7 @@ public sealed partial class CPrinter
     private void WriteLine(string text)
     {
         output.Append(text);
-        line += WrapLastLine(lineStart) + 1;
+        line += (wrapping ? WrapLastLine(lineStart) : 0) + 1;
         output.Append('\n');
         lineStart = output.Length;
     }
