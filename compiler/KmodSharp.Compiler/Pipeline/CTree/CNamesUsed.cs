@@ -30,7 +30,7 @@ public static class CNamesUsed
             case string name:
                 names.Add(name);
                 return;
-            case IEnumerable items:
+            case IEnumerable items when node.GetType().GetProperty("IsDefault")?.GetValue(node) is not true:
                 foreach (object? item in items)
                 {
                     Collect(item, names);
@@ -39,7 +39,7 @@ public static class CNamesUsed
                 return;
         }
 
-        if (node.GetType().Namespace != typeof(CDecl).Namespace)
+        if (node is IEnumerable || node.GetType().Namespace != typeof(CDecl).Namespace)
         {
             return;
         }
