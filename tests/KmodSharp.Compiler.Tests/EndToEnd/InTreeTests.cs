@@ -158,7 +158,7 @@ public sealed class InTreeTests : System.IDisposable
             [
                 new CInclude("sys/param.h"),
                 .. SyscallAbi.PaddingMacros(),
-                SyscallAbi.ArgsStruct(module.ModuleName, syscall, inTree: true),
+                SyscallAbi.ArgsStruct(module.Model, syscall, inTree: true),
             ]);
             string header = Path.Combine(work, "sysproto_fragment.h");
             File.WriteAllText(header, CPrinter.Print(sysproto, lineDirectives: false)

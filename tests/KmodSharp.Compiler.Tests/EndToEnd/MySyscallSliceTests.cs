@@ -79,7 +79,7 @@ public sealed class MySyscallSliceTests
     [Fact]
     public void Registers_through_SYSCALL_MODULE_with_a_dynamic_slot_never_through_sysent()
     {
-        string c = MySyscall.CSource();
+        string c = TestCompiler.Unwrapped(MySyscall.CSource());
 
         Assert.Contains("SYSCALL_MODULE(mysyscall, &mysyscall_mysyscall_offset, &mysyscall_mysyscall_sysent, NULL, NULL);", c);
         Assert.Contains("static int mysyscall_mysyscall_offset = NO_SYSCALL;", c);

@@ -29,6 +29,9 @@ internal static class TestCompiler
 
     public static string CSource(this ModuleArtifacts module) => module[module.ModuleName + ".c"].Text;
 
+    /// <summary>C text with the printer's 80-column wrapping undone (a continuation line joins its statement), for assertions on whole statements.</summary>
+    public static string Unwrapped(string c) => System.Text.RegularExpressions.Regex.Replace(c, @"\n\t*    (?=\S)", " ");
+
     /// <summary>The definition of one C function of the module's source, from its name to its closing brace, without <c>#line</c> directives.</summary>
     public static string CFunction(this ModuleArtifacts module, string name)
     {

@@ -51,18 +51,28 @@ public static class CNames
         var scope = new CScope();
         foreach (string name in type.Fields.Select(f => f.Name).Order(StringComparer.Ordinal))
         {
-            string member = scope.Add(name);
+            string member = scope.Add(SnakeCase(name));
             if (name == field)
             {
                 return member;
             }
         }
 
-        return Local(field);
+        return Local(SnakeCase(field));
     }
 
+    // style(9) wants internal_underscores, not camelCase or TitleCase, in every C identifier.
+    private static string SnakeCase(string name) => Analyzers.Subset.CIdentifiers.ToSnakeCase(name.TrimStart('@'));
+
+    /// <summary>
+    /// A file-scope name of a module: <c>&lt;module&gt;_&lt;name&gt;</c>, or the name alone when it starts with
+    /// the module's already (module <c>mux</c>, enum <c>MuxCmd</c>: <c>mux_cmd</c>, not <c>mux_mux_cmd</c>).
+    /// </summary>
+    public static string ModulePrefixed(string module, string snakeName) =>
+        snakeName.StartsWith(module + "_", StringComparison.Ordinal) && snakeName.Length > module.Length + 1 ? snakeName : $"{module}_{snakeName}";
+
     /// <summary>The stem of a C function for a C# method of a module: <c>&lt;module&gt;_&lt;snake_case&gt;</c> (see <see cref="IsFreeGlobal"/>).</summary>
-    public static string Function(string module, string method) => $"{module}_{Analyzers.Subset.CIdentifiers.ToSnakeCase(method)}";
+    public static string Function(string module, string method) => ModulePrefixed(module, Analyzers.Subset.CIdentifiers.ToSnakeCase(method));
 
     /// <summary>
     /// A module-level name as built from its parts, without trailing <c>_</c>: a local never hides
@@ -172,7 +182,11 @@ public static class CNames
     public static bool IsFreeGlobal(string name) => !KernelNamespace.ClashesAsGlobal(name);
 
     /// <summary>The C tag of a C# struct.</summary>
-    public static string StructTag(string name) => KernelNamespace.ClashesAsTag(name) ? name + "_" : name;
+    public static string StructTag(string name)
+    {
+        string tag = SnakeCase(name);
+        return KernelNamespace.ClashesAsTag(tag) ? tag + "_" : tag;
+    }
 
     /// <summary>The tag of a module's enum (<c>&lt;module&gt;_&lt;snake_case&gt;</c>), checked against the kernel's tags.</summary>
     public static bool IsFreeTag(string name) => !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name);
@@ -185,26 +199,50 @@ public static class CNames
     }
 
     /// <summary>The syscall entry point: <c>sys_&lt;stem&gt;</c>; in-tree, <c>sys_&lt;name&gt;</c> as sys/sysproto.h declares it.</summary>
-    public static string SyscallEntry(string module, SyscallModel syscall, bool inTree = false) =>
-        "sys_" + (inTree ? syscall.Name : SyscallStem(module, syscall.Name));
+    public static string SyscallEntry(ModuleModel module, SyscallModel syscall, bool inTree = false) =>
+        "sys_" + (inTree ? syscall.Name : SyscallStem(module, syscall));
 
     /// <summary>The argument struct tag: <c>&lt;stem&gt;_args</c>; in-tree, <c>&lt;name&gt;_args</c> as sys/sysproto.h declares it.</summary>
-    public static string ArgsStruct(string module, SyscallModel syscall, bool inTree = false) =>
-        (inTree ? syscall.Name : SyscallStem(module, syscall.Name)) + "_args";
+    public static string ArgsStruct(ModuleModel module, SyscallModel syscall, bool inTree = false) =>
+        (inTree ? syscall.Name : SyscallStem(module, syscall)) + "_args";
 
     /// <summary>The <c>struct sysent</c> a loadable syscall registers.</summary>
-    public static string Sysent(string module, SyscallModel syscall) => SyscallStem(module, syscall.Name) + "_sysent";
+    public static string Sysent(ModuleModel module, SyscallModel syscall) => SyscallStem(module, syscall) + "_sysent";
 
     /// <summary>The slot variable <c>SYSCALL_MODULE</c> fills.</summary>
-    public static string SyscallOffset(string module, SyscallModel syscall) => SyscallStem(module, syscall.Name) + "_offset";
+    public static string SyscallOffset(ModuleModel module, SyscallModel syscall) => SyscallStem(module, syscall) + "_offset";
 
-    // Always both names: a syscall name that merely starts with the module's can still be the
-    // kernel's (module "sched", syscall "sched_yield").
-    private static string SyscallStem(string module, string syscall)
+    // The stem is the syscall's name when it starts with the module's (module counter, syscall
+    // counter_add: sys_counter_add), else <module>_<syscall>; either way the kernel must not have
+    // it (module sched, syscall sched_yield: sys_sched_sched_yield, never sys/sysproto.h's
+    // sys_sched_yield), and no other syscall of the module (add and counter_add) may take it first.
+    private static string SyscallStem(ModuleModel module, SyscallModel syscall)
     {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (SyscallModel other in module.Syscalls)
+        {
+            string stem = FreeStem(module.Name, other.Name, taken);
+            taken.Add(stem);
+            if (ReferenceEquals(other, syscall) || other == syscall)
+            {
+                return stem;
+            }
+        }
+
+        throw new InternalCompilerException($"syscall '{syscall.Name}' is not one of module '{module.Name}'s");
+    }
+
+    private static string FreeStem(string module, string syscall, HashSet<string> taken)
+    {
+        string prefixed = ModulePrefixed(module, syscall);
+        if (prefixed == syscall && IsFreeStem(syscall) && !taken.Contains(syscall))
+        {
+            return syscall;
+        }
+
         string stem = $"{module}_{syscall}";
         string numbered = stem;
-        for (int i = 2; !IsFreeStem(numbered); i++)
+        for (int i = 2; !IsFreeStem(numbered) || taken.Contains(numbered); i++)
         {
             numbered = $"{stem}_{i}";
         }

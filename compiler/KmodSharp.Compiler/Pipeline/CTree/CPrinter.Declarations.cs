@@ -49,11 +49,15 @@ public sealed partial class CPrinter
             case CStructDefinition structure:
                 MapLine(null);
                 WriteLine($"struct {structure.Tag} {{");
+                // A line of several fields is a syscall argument's padded slot, one line each as
+                // sys/sysproto.h lays them out, however wide.
                 foreach (CFieldLine fieldLine in structure.Lines)
                 {
                     Indent(1);
                     Write(string.Join(" ", fieldLine.Fields.Select(f => Declarator(f.Type, f.Name) + ";")));
+                    wrapping = fieldLine.Fields.Length == 1;
                     WriteLine("");
+                    wrapping = true;
                 }
 
                 WriteLine("};");

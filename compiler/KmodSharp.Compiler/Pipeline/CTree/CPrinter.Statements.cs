@@ -10,6 +10,15 @@ public sealed partial class CPrinter
             return;
         }
 
+        if (statement is CLabeled labeled)
+        {
+            // style(9): labels are not indented. Written before the statement's #line, which
+            // checkstyle9.pl would otherwise read as the start of an expression.
+            WriteLine(labeled.Label + ":");
+            Statement(labeled.Statement, depth);
+            return;
+        }
+
         MapLine(statement.Location);
         switch (statement)
         {
@@ -90,11 +99,6 @@ public sealed partial class CPrinter
             case CGoto jump:
                 Indent(depth);
                 WriteLine($"goto {jump.Label};");
-                break;
-            case CLabeled labeled:
-                // style(9): labels are not indented.
-                WriteLine(labeled.Label + ":");
-                Statement(labeled.Statement, depth);
                 break;
             case CSwitch choice:
                 Indent(depth);

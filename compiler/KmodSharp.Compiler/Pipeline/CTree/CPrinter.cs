@@ -14,6 +14,8 @@ public sealed partial class CPrinter
     private readonly bool lineDirectives;
     private string? fileName;
     private int line = 1;
+    private int lineStart;
+    private bool wrapping = true;
     private CSourceLocation? mapped;
     private bool generatedLineMapped = true;
 
@@ -63,8 +65,10 @@ public sealed partial class CPrinter
 
     private void WriteLine(string text)
     {
-        output.Append(text).Append('\n');
-        line++;
+        output.Append(text);
+        line += (wrapping ? WrapLastLine(lineStart) : 0) + 1;
+        output.Append('\n');
+        lineStart = output.Length;
     }
 
     private void Indent(int depth) => output.Append('\t', depth);

@@ -209,7 +209,7 @@ internal sealed partial class FunctionLowering
 
     private CExpr CheckedArithmetic(string builtin, CExpr left, CExpr right, IOperation operation)
     {
-        string result = Declare("kms_t", CTypeOf(operation.Type!, operation));
+        string result = Declare(LocalNames.TemporaryStem, CTypeOf(operation.Type!, operation));
         var check = new CCall(builtin, left, right, new CUnary(CUnaryOperator.AddressOf, new CIdentifier(result)));
         Emit(new CIf(check, ErrorBlock(new CIdentifier(OverflowErrno))));
         return new CIdentifier(result);

@@ -73,7 +73,7 @@ internal sealed partial class FunctionLowering
         CIdentifier? value = null;
         if (callee.HasResultPointer)
         {
-            value = new CIdentifier(Declare("kms_t", CTypeMapper.Map(callee.ValueType!)));
+            value = new CIdentifier(Declare(LocalNames.TemporaryStem, CTypeMapper.Map(callee.ValueType!)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, value));
         }
 

@@ -238,7 +238,7 @@ internal sealed partial class FunctionLowering
         }
 
         // Only the taken branch may run its guards.
-        string result = Declare("kms_t", CTypeOf(type, whenTrue));
+        string result = Declare(LocalNames.TemporaryStem, CTypeOf(type, whenTrue));
         var assignTrue = new CExpressionStatement(new CAssign(new CIdentifier(result), trueValue));
         var assignFalse = new CExpressionStatement(new CAssign(new CIdentifier(result), falseValue));
         Emit(new CIf(test, new CBlock([.. trueGuard, assignTrue]), new CBlock([.. falseGuard, assignFalse])));

@@ -42,7 +42,7 @@ internal sealed partial class FunctionLowering
                 continue;
             }
 
-            string temp = Declare("kms_t", CTypeOf(operations[i].Type!, operations[i]));
+            string temp = Declare(LocalNames.TemporaryStem, CTypeOf(operations[i].Type!, operations[i]));
             current.Insert(ends[i], new CExpressionStatement(new CAssign(new CIdentifier(temp), value)));
             values[i] = new CIdentifier(temp);
         }

@@ -125,7 +125,7 @@ internal sealed partial class FunctionLowering
     private CExpr SwitchExpression(ISwitchExpressionOperation switchExpression)
     {
         CExpr value = Subject(Value(switchExpression.Value), switchExpression.Value, HasGuards(switchExpression));
-        string result = Declare("kms_t", CTypeOf(switchExpression.Type!, switchExpression));
+        string result = Declare(LocalNames.TemporaryStem, CTypeOf(switchExpression.Type!, switchExpression));
         var target = new CIdentifier(result);
         CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
         foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())

@@ -66,7 +66,7 @@ internal sealed partial class FunctionLowering
     /// </summary>
     private CExpr WithCopy(IWithOperation with)
     {
-        var copy = new CIdentifier(Declare("kms_t", CTypeOf(with.Type!, with)));
+        var copy = new CIdentifier(Declare(LocalNames.TemporaryStem, CTypeOf(with.Type!, with)));
         Store(copy, with.Operand);
         foreach (IOperation initializer in with.Initializer.Initializers)
         {
@@ -85,7 +85,7 @@ internal sealed partial class FunctionLowering
     /// <summary>A struct created inside an expression lives in a temporary.</summary>
     private CExpr StructTemporary(IObjectCreationOperation creation)
     {
-        string temp = Declare("kms_t", CTypeOf(creation.Type!, creation));
+        string temp = Declare(LocalNames.TemporaryStem, CTypeOf(creation.Type!, creation));
         StructCreation(new CIdentifier(temp), creation);
         return new CIdentifier(temp);
     }

@@ -14,7 +14,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 internal sealed class LocalNames
 {
     /// <summary>The preferred name of the compiler's own temporaries.</summary>
-    public const string TemporaryStem = "kms_t";
+    public const string TemporaryStem = "kms_tmp";
 
     private readonly CScope scope;
     private readonly List<CStmt> declarations = [];

@@ -31,7 +31,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     private readonly HashSet<string> fileScopeNames =
     [
         module.Model.Name + "_modevent",
-        .. module.Model.Syscalls.SelectMany(s => new[] { CNames.SyscallEntry(module.Model.Name, s), CNames.Sysent(module.Model.Name, s), CNames.SyscallOffset(module.Model.Name, s) }),
+        .. module.Model.Syscalls.SelectMany(s => new[] { CNames.SyscallEntry(module.Model, s), CNames.Sysent(module.Model, s), CNames.SyscallOffset(module.Model, s) }),
     ];
 
     public BoundModule Module { get; } = module;
@@ -101,7 +101,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
         if (!stateNames.TryGetValue(field, out string? name))
         {
-            name = UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))}");
+            name = UniqueFileScopeName(CNames.ModulePrefixed(Module.Model.Name, Frontend.ModuleBinder.SnakeCase(field.Name.TrimStart('_'))));
             stateNames.Add(field, name);
             StateFields.Add(field);
 
@@ -129,7 +129,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
         if (!tables.TryGetValue(key, out CConstantTable? table))
         {
             (CType element, ImmutableArray<CExpr> values) = contents();
-            table = new CConstantTable(element, UniqueFileScopeName($"{Module.Model.Name}_{Frontend.ModuleBinder.SnakeCase(stem.TrimStart('_'))}"), values);
+            table = new CConstantTable(element, UniqueFileScopeName(CNames.ModulePrefixed(Module.Model.Name, Frontend.ModuleBinder.SnakeCase(stem.TrimStart('_')))), values);
             tables.Add(key, table);
             Tables.Add(table);
         }

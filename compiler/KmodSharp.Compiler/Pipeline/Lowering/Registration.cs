@@ -14,7 +14,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// </summary>
 internal static class Registration
 {
-    public static ImmutableArray<CDecl> For(string module, SyscallModel syscall, string? eventHandler)
+    public static ImmutableArray<CDecl> For(ModuleModel module, SyscallModel syscall, string? eventHandler)
     {
         string sysent = CNames.Sysent(module, syscall);
         string offset = CNames.SyscallOffset(module, syscall);

@@ -36,7 +36,7 @@ internal static class SyscallAbi
     }
 
     /// <summary><c>struct &lt;module&gt;_&lt;name&gt;_args</c> (in-tree, make sysent's <c>&lt;name&gt;_args</c>): one padded slot per argument; a zero-argument call gets sysproto.h's dummy slot.</summary>
-    public static CStructDefinition ArgsStruct(string module, SyscallModel syscall, bool inTree = false)
+    public static CStructDefinition ArgsStruct(ModuleModel module, SyscallModel syscall, bool inTree = false)
     {
         ImmutableArray<SyscallParameter> arguments = syscall.Arguments;
         if (arguments.IsEmpty)
@@ -60,7 +60,7 @@ internal static class SyscallAbi
     }
 
     /// <summary><c>sizeof(struct x_args) / sizeof(register_t)</c>, or 0 for the dummy slot, as init_sysent.c does.</summary>
-    public static CExpr ArgumentCount(string module, SyscallModel syscall) => syscall.Arguments.IsEmpty
+    public static CExpr ArgumentCount(ModuleModel module, SyscallModel syscall) => syscall.Arguments.IsEmpty
         ? new CIntegerLiteral(0)
         : new CBinary(CBinaryOperator.Divide, new CSizeofType(new CStructType(CNames.ArgsStruct(module, syscall))), new CSizeofType(CNamedType.RegisterT));
 }

@@ -22,7 +22,7 @@ internal static class SyscallEntry
     /// <summary>SDT allows at most six typed probe arguments.</summary>
     private const int MaxProbeArguments = 6;
 
-    public static CFunctionDefinition Build(string module, SyscallModel syscall, FunctionSignature handler, bool inTree)
+    public static CFunctionDefinition Build(ModuleModel module, SyscallModel syscall, FunctionSignature handler, bool inTree)
     {
         var td = new CIdentifier("td");
         var uap = new CIdentifier("uap");
@@ -86,11 +86,20 @@ internal static class SyscallEntry
         }
 
         var results = new List<CStmt>();
+
+        // style(9): declared, then assigned; the zeros are what C# would see of an unwritten result.
+        var zeroes = new List<CStmt>();
+        void DeclareZeroed(CType type, string name)
+        {
+            declarations.Add(new CLocalDeclaration(type, name));
+            zeroes.Add(new CExpressionStatement(new CAssign(new CIdentifier(name), new CIntegerLiteral(0))));
+        }
+
         if (handler.ReturnsPair)
         {
             // An error return leaves them unwritten; C# would see default values.
-            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "first", new CIntegerLiteral(0)));
-            declarations.Add(new CLocalDeclaration(new CNamedType("int64_t"), "second", new CIntegerLiteral(0)));
+            DeclareZeroed(new CNamedType("int64_t"), "first");
+            DeclareZeroed(new CNamedType("int64_t"), "second");
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("first")));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("second")));
             results.Add(new CExpressionStatement(new CAssign(retval0, new CIdentifier("first"))));
@@ -99,7 +108,7 @@ internal static class SyscallEntry
         else if (handler.HasResultPointer)
         {
             // "return Errno.None" from a SyscallResult handler leaves the value unwritten: C#'s default is 0.
-            declarations.Add(new CLocalDeclaration(CTypeMapper.Map(handler.ValueType!), "value", new CIntegerLiteral(0)));
+            DeclareZeroed(CTypeMapper.Map(handler.ValueType!), "value");
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value")));
             results.Add(new CExpressionStatement(handler.ResultIsErrno
                 ? new CAssign(error, new CIdentifier("value"))
@@ -108,10 +117,11 @@ internal static class SyscallEntry
 
         if (handler.HasErrorPointer)
         {
-            declarations.Add(new CLocalDeclaration(CNamedType.Int, "value_error", new CIntegerLiteral(0)));
+            DeclareZeroed(CNamedType.Int, "value_error");
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier("value_error")));
         }
 
+        body.AddRange(zeroes);
         CExpr call = new CCall(new CIdentifier(handler.Name), arguments.ToImmutable());
         if (handler.ReturnsErrno)
         {
@@ -154,7 +164,7 @@ internal static class SyscallEntry
     }
 
     /// <summary>The probe definitions: entry with the arguments' C types, return with the errno and <c>td_retval[0]</c>.</summary>
-    public static ImmutableArray<CDecl> ProbeDefinitions(string module, SyscallModel syscall)
+    public static ImmutableArray<CDecl> ProbeDefinitions(ModuleModel module, SyscallModel syscall)
     {
         ImmutableArray<CExpr> types = [.. syscall.Arguments.Take(MaxProbeArguments).Select(a => (CExpr)new CStringLiteral(CPrinter.TypeName(CTypeMapper.Map(a.Type))))];
         return
@@ -164,9 +174,9 @@ internal static class SyscallEntry
         ];
     }
 
-    private static CCall Probe(string module, SyscallModel syscall, string name, ImmutableArray<CExpr> arguments) =>
+    private static CCall Probe(ModuleModel module, SyscallModel syscall, string name, ImmutableArray<CExpr> arguments) =>
         new(new CIdentifier($"SDT_PROBE{arguments.Length}"), [.. ProbeName(module, syscall, name), .. arguments]);
 
-    private static ImmutableArray<CExpr> ProbeName(string module, SyscallModel syscall, string name) =>
-        [new CIdentifier(Provider), new CIdentifier(CNames.ModuleToken(module)), new CIdentifier(CNames.SyscallModule(syscall)), new CIdentifier(name)];
+    private static ImmutableArray<CExpr> ProbeName(ModuleModel module, SyscallModel syscall, string name) =>
+        [new CIdentifier(Provider), new CIdentifier(CNames.ModuleToken(module.Name)), new CIdentifier(CNames.SyscallModule(syscall)), new CIdentifier(name)];
 }

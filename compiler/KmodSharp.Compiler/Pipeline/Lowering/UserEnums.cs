@@ -40,7 +40,7 @@ internal sealed class UserEnums(string module)
         INamedTypeSymbol type = member.ContainingType;
         if (!tags.ContainsKey(type))
         {
-            string tag = Unique($"{module}_{ModuleBinder.SnakeCase(type.Name)}", CNames.IsFreeTag);
+            string tag = Unique(CNames.ModulePrefixed(module, ModuleBinder.SnakeCase(type.Name)), CNames.IsFreeTag);
             tags.Add(type, tag);
             foreach (IFieldSymbol field in Members(type))
             {

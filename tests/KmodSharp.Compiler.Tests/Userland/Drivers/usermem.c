@@ -6,8 +6,8 @@
 int
 main(int argc, char **argv)
 {
-	struct Request request = { .Operand = 6, .Factor = 7 };
-	struct Reply reply;
+	struct request request = { .operand = 6, .factor = 7 };
+	struct reply reply;
 	uint8_t byte = 41;
 	void *readonly;
 
@@ -16,11 +16,11 @@ main(int argc, char **argv)
 	driver_load(argv[1]);
 	memset(&reply, 0xff, sizeof(reply));
 	CHECK(usermem_multiply(&request, &reply) == 0);
-	CHECK(reply.Product == 42 && reply.Calls == 1 && reply.Checksum == (6 ^ 7));
-	request.Operand = -2000000000;
-	request.Factor = 3;
+	CHECK(reply.product == 42 && reply.calls == 1 && reply.checksum == (6 ^ 7));
+	request.operand = -2000000000;
+	request.factor = 3;
 	CHECK(usermem_multiply(&request, &reply) == 0);
-	CHECK(reply.Product == -6000000000LL && reply.Calls == 2);
+	CHECK(reply.product == -6000000000LL && reply.calls == 2);
 	CHECK_ERRNO(usermem_multiply(NULL, &reply), EFAULT);
 	CHECK_ERRNO(usermem_multiply(&request, NULL), EFAULT);
 	/* copyout to read-only memory: EFAULT, and nothing written. */
