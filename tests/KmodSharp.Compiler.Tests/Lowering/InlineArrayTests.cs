@@ -68,12 +68,10 @@ public sealed class InlineArrayTests
     {
         string c = Module.CSource();
 
-        Assert.Contains("struct shorts6 {
-	int16_t item[6];
-};", c);
+        Assert.Contains("struct shorts6 {\n\tint16_t item[6];\n};", c);
         Assert.Contains("_Static_assert(sizeof(struct record) == 24,", c);
         Assert.Contains("_Static_assert(__offsetof(struct record, stamp) == 16,", c);
-        Assert.Contains("	r.values.item[5] = 7;", c);
+        Assert.Contains("\tr.values.item[5] = 7;", c);
         // r.Values[index] = …; r.Values[index] *= 3;: the second access repeats the first's check on an unchanged index (Lowering/Simplify drops it).
         Assert.Equal(1, c.Split("if ((size_t)index >= 6)").Length - 1);
     }
