@@ -58,7 +58,7 @@ internal static class CommonOptions
         string[]? references = null,
         string[]? analyzerConfigs = null,
         Action<ImmutableArray<KmsDiagnostic>>? diagnostics = null,
-        Func<SourceInput, Compiler.Pipeline.Emit.SourcePathMap>? sourcePaths = null)
+        Func<SourceInput, Compiler.Pipeline.Lowering.SourcePathMap>? sourcePaths = null)
     {
         SourceInput input;
         CompileResult result;

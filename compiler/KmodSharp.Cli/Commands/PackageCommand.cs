@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Packaging;
 
 namespace KmodSharp.Cli.Commands;

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using KmodSharp.Cli;
-using KmodSharp.Compiler.Pipeline.Emit;
+using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using Xunit;
 using static KmodSharp.Compiler.Tests.Cli.CliRun;

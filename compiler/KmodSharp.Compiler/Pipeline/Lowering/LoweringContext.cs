@@ -16,7 +16,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// <c>#line</c> names the C# files in files written to disk (without it, by their full paths,
 /// which tools that compile the C in place, such as <c>verify</c>, read back).
 /// </summary>
-public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false, Emit.SourcePathMap? SourcePaths = null);
+public sealed record LoweringOptions(bool LineDirectives = true, bool InTree = false, SourcePathMap? SourcePaths = null);
 
 /// <summary>
 /// Module-wide lowering state: the C name and signature of every C# method translated so far,

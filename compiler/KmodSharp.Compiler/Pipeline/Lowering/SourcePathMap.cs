@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using KmodSharp.Compiler.Pipeline.Frontend;
 
-namespace KmodSharp.Compiler.Pipeline.Emit;
+namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 /// <summary>
 /// How a <c>#line</c> directive names a C# source file, so that the generated files do not depend
