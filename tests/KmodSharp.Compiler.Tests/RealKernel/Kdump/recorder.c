@@ -131,8 +131,8 @@ slots(void)
 static void
 calls(void)
 {
-	struct Request request = { .Operand = 6, .Factor = 7 };
-	struct Reply reply;
+	struct request request = { .operand = 6, .factor = 7 };
+	struct reply reply;
 	uint8_t byte = 41;
 	int64_t second;
 	long value;
@@ -155,7 +155,7 @@ calls(void)
 	printf("KDREC call usermem_multiply request=0x10 reply=%#lx\n",
 	    (unsigned long)&reply);
 	result("usermem_multiply",
-	    usermem_multiply((struct Request *)0x10, &reply) == 0 ? 0 : -1);
+	    usermem_multiply((struct request *)0x10, &reply) == 0 ? 0 : -1);
 	printf("KDREC call usermem_strlen text=%#lx\n", (unsigned long)"hello");
 	result("usermem_strlen", usermem_strlen("hello"));
 	printf("KDREC call usermem_bump address=%#lx\n", (unsigned long)&byte);
