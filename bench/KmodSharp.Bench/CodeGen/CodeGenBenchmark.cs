@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using KmodSharp.Compiler;
+using KmodSharp.Compiler.Pipeline.CTarget;
 using KmodSharp.Compiler.Pipeline.Emit;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
+using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Bench.CodeGen;
 
@@ -25,15 +27,18 @@ internal static class CodeGenBenchmark
             var instructionRows = new List<ResultRow>();
             foreach (HandWrittenTwin twin in HandWrittenTwins.All)
             {
-                string generated = Generate(twin, scratch);
+                (string generated, ModuleModel model) = Generate(twin, scratch);
                 string handWritten = RepositoryPaths.HandWritten(twin.Module);
                 ImmutableDictionary<string, int> ourSizes = KernelObject.FunctionSizes(generated, scratch);
                 ImmutableDictionary<string, int> theirSizes = KernelObject.FunctionSizes(handWritten, scratch);
                 foreach (SampleCall call in twin.Calls)
                 {
-                    sizeRows.Add(ResultRow.Compared($"`{call.Syscall}` .text", ourSizes["sys_" + call.Syscall], theirSizes["sys_" + call.Syscall], " B", Target));
-                    CallProfile ours = counter.Profile(generated, "gen_" + twin.Module, call);
-                    CallProfile theirs = counter.Profile(handWritten, "hw_" + twin.Module, call);
+                    // The generated entry is named by the backend's policy; the hand-written one as sys/sysproto.h names a syscall's.
+                    string ourEntry = CNames.SyscallEntry(model, model.Syscalls.Single(s => s.Name == call.Syscall));
+                    string theirEntry = "sys_" + call.Syscall;
+                    sizeRows.Add(ResultRow.Compared($"`{call.Syscall}` .text", ourSizes[ourEntry], theirSizes[theirEntry], " B", Target));
+                    CallProfile ours = counter.Profile(generated, "gen_" + twin.Module, call, ourEntry);
+                    CallProfile theirs = counter.Profile(handWritten, "hw_" + twin.Module, call, theirEntry);
                     if (ours.Results != theirs.Results)
                     {
                         throw new InvalidOperationException($"{call.Syscall}: generated and hand-written results differ ({ours.Results} vs {theirs.Results})");
@@ -58,13 +63,13 @@ internal static class CodeGenBenchmark
         }
     }
 
-    private static string Generate(HandWrittenTwin twin, string scratch)
+    private static (string Path, ModuleModel Model) Generate(HandWrittenTwin twin, string scratch)
     {
         SourceInput input = InputLoader.Load([RepositoryPaths.Example(twin.ExampleFolder)]);
         CompileResult result = KmodCompiler.Compile(input, new LoweringOptions(LineDirectives: false));
         ModuleArtifacts module = result.Modules.Single(m => m.ModuleName == twin.Module);
         string path = Path.Combine(scratch, twin.Module + ".c");
         File.WriteAllText(path, module[twin.Module + ".c"].Text);
-        return path;
+        return (path, module.Model);
     }
 }

@@ -42,7 +42,7 @@ internal sealed partial class InstructionCounter
     }
 
     /// <summary>Builds <paramref name="source"/> as a harness module and profiles <paramref name="call"/>.</summary>
-    public CallProfile Profile(string source, string tag, SampleCall call)
+    public CallProfile Profile(string source, string tag, SampleCall call, string entry)
     {
         string module = Path.Combine(scratch, tag + ".so");
         if (!File.Exists(module))
@@ -53,7 +53,7 @@ internal sealed partial class InstructionCounter
         string output = Path.Combine(scratch, $"callgrind.{tag}.{call.Syscall}");
         var calls = Enumerable.Repeat<string[]>(["--call", call.Syscall, .. call.Arguments], CallsPerRun).SelectMany(c => c);
         ProcessOutcome run = ProcessRunner.Run("valgrind",
-            ["--tool=callgrind", "--callgrind-out-file=" + output, "--toggle-collect=sys_" + call.Syscall,
+            ["--tool=callgrind", "--callgrind-out-file=" + output, "--toggle-collect=" + entry,
              driver, "--no-uninit-check", "--load", module, .. calls, "--unload", module], timeout: TimeSpan.FromMinutes(5));
         if (run.ExitCode != 0)
         {
