@@ -147,9 +147,7 @@ public static class SyzlangDescription
         var taken = new HashSet<string>(System.StringComparer.Ordinal);
         foreach ((SyscallModel syscall, string function) in module.Syscalls.Zip(CNames.UserFunctions(module)))
         {
-            string stem = function == module.Name || function.StartsWith(module.Name + "_", System.StringComparison.Ordinal)
-                ? function
-                : module.Name + "_" + function;
+            string stem = function == module.Name ? function : CNames.ModulePrefixed(module.Name, function);
             string name = stem;
             for (int n = 2; !taken.Add(name); n++)
             {
