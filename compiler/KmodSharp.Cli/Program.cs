@@ -7,7 +7,9 @@ namespace KmodSharp.Cli;
 /// <summary>The <c>kmodsharp</c> command line (docs/cli.md): exit 0 success, 1 diagnostics with errors, 2 bad usage or input.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+    public static int Main(string[] args) => BuildServer.BuildServerClient.Requested(args)
+        ? BuildServer.BuildServerClient.Run(args, Console.Out, Console.Error)
+        : Run(args, Console.Out, Console.Error);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -22,6 +24,7 @@ public static class Program
             NewCommand.Create(output, error),
             PackageCommand.Create(output, error),
             KdumpCommand.Create(output, error),
+            BuildServerCommand.Create(output, error),
         };
         ParseResult parsed = root.Parse(args);
         if (UnknownOption(parsed) is { } unknown)

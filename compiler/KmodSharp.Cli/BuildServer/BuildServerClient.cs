@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace KmodSharp.Cli.BuildServer;
+
+/// <summary>
+/// <c>build</c> as the MSBuild step runs it (<c>KMODSHARP_BUILD_SERVER=1</c>): handed to the warm server of
+/// this compiler and environment when one answers, otherwise run in this process as always — and a server
+/// started in the background for the next build. A reply is used only when complete, so a server that
+/// dies, refuses, or speaks another protocol costs one cold build, never a different or half output.
+/// </summary>
+internal static class BuildServerClient
+{
+    /// <summary>Set to 1 by compiler/KmodSharp.Build's targets; nothing else uses the server.</summary>
+    public const string Variable = "KMODSHARP_BUILD_SERVER";
+
+    public static bool Requested(string[] args) =>
+        args is ["build", ..] && Environment.GetEnvironmentVariable(Variable) == "1";
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        BuildServerEndpoint? endpoint = BuildServerEndpoint.ForThisProcess(BuildServerEndpoint.DefaultDirectory(), out _);
+        if (endpoint is null)
+        {
+            return Program.Run(args, output, error);
+        }
+
+        if (TryBuild(endpoint, Environment.CurrentDirectory, args) is { } reply)
+        {
+            Replay(reply, output, error);
+            return reply.ExitCode;
+        }
+
+        StartServer(endpoint);
+        return Program.Run(args, output, error);
+    }
+
+    /// <summary>The server's complete reply, or null when none answers or the reply is cut or foreign.</summary>
+    public static BuildReply? TryBuild(BuildServerEndpoint endpoint, string workingDirectory, IReadOnlyList<string> arguments)
+    {
+        try
+        {
+            using Socket socket = Connect(endpoint.SocketPath);
+            using var stream = new NetworkStream(socket, ownsSocket: false);
+            BuildServerProtocol.WriteBuild(stream, workingDirectory, arguments);
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            return BuildServerProtocol.ReadReply(reader);
+        }
+        catch (Exception e) when (e is IOException or SocketException or InvalidDataException or ObjectDisposedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks every server in <paramref name="directory"/> to stop (after the build it is running); returns how many were asked.</summary>
+    public static int ShutdownAll(string directory)
+    {
+        int stopped = 0;
+        foreach (string socketPath in Directory.Exists(directory) ? Directory.GetFiles(directory, "*.sock") : [])
+        {
+            try
+            {
+                using Socket socket = Connect(socketPath);
+                using var stream = new NetworkStream(socket, ownsSocket: false);
+                BuildServerProtocol.WriteShutdown(stream);
+                socket.Shutdown(SocketShutdown.Send);
+                _ = stream.Read(new byte[1]); // the server closes once it has stopped listening
+                stopped++;
+            }
+            catch (Exception e) when (e is IOException or SocketException)
+            {
+                // Nothing listens there (a server that was killed): not running.
+            }
+        }
+
+        return stopped;
+    }
+
+    /// <summary>Starts <c>build-server run</c> of this compiler, detached from this process's output.</summary>
+    public static void StartServer(BuildServerEndpoint endpoint)
+    {
+        string host = Environment.ProcessPath ?? "dotnet";
+        var start = new ProcessStartInfo(host)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = endpoint.Directory,
+        };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        }
+
+        foreach (string argument in (string[])["build-server", "run", "--socket", endpoint.SocketPath])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            // Its own pipes, closed at once: MSBuild's Exec waits for whoever holds the build's output.
+            using Process server = Process.Start(start)!;
+            server.StandardInput.Close();
+            server.StandardOutput.Close();
+            server.StandardError.Close();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
+        {
+            // No server: every build stays in its own process, as without one.
+        }
+    }
+
+    private static Socket Connect(string socketPath)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static void Replay(BuildReply reply, TextWriter output, TextWriter error)
+    {
+        foreach (OutputSegment segment in reply.Output)
+        {
+            (segment.IsError ? error : output).Write(segment.Text);
+        }
+
+        output.Flush();
+        error.Flush();
+    }
+}
