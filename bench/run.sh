@@ -2,7 +2,7 @@
 # Every KmodSharp benchmark, one after the other, each printing a Markdown table of
 # our figure, the reference figure, the ratio and the target. Run on a quiet machine:
 #	bench/run.sh            # all of it (about 10 minutes on 2 cores)
-#	bench/run.sh codegen    # one part: analyzers | translation [SIZES…] | startup | phases [N] | codegen
+#	bench/run.sh codegen    # one part: analyzers | translation [SIZES…] | startup | phases [N] | codegen | msbuild [TURNS]
 # Needs: the .NET 10 SDK, cc, clang-16, valgrind, GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +21,7 @@ if [ $# -gt 0 ]; then
 	exec $bench "$@"
 fi
 status=0
-for part in analyzers translation startup phases codegen; do
+for part in analyzers translation startup phases codegen msbuild; do
 	$bench "$part" || status=1
 done
 exit $status

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KmodSharp.Bench.Analyzers;
 using KmodSharp.Bench.CodeGen;
+using KmodSharp.Bench.MsBuild;
 using KmodSharp.Bench.Translation;
 
 // Benchmarks that print figures (never timed unit tests). Each suite is one entry here and one folder;
@@ -12,6 +13,7 @@ var suites = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["startup"] = _ => ColdStartBenchmark.Run(),
     ["phases"] = StartupPhases.Run,
     ["codegen"] = _ => CodeGenBenchmark.Run(),
+    ["msbuild"] = MsBuildStepBenchmark.Run,
 };
 
 if (args.Length == 0 || !suites.TryGetValue(args[0], out Func<string[], int>? suite))

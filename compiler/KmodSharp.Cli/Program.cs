@@ -8,7 +8,7 @@ namespace KmodSharp.Cli;
 public static class Program
 {
     public static int Main(string[] args) => BuildServer.BuildServerClient.Requested(args)
-        ? BuildServer.BuildServerClient.Run(args, Console.Out, Console.Error)
+        ? BuildServer.BuildServerClient.Run(args, Console.Out, Console.Error, BuildServer.BuildServerEndpoint.DefaultDirectory())
         : Run(args, Console.Out, Console.Error);
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

@@ -18,9 +18,10 @@ internal static class BuildServerClient
     public static bool Requested(string[] args) =>
         args is ["build", ..] && Environment.GetEnvironmentVariable(Variable) == "1";
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    /// <summary>The build, by the server of <paramref name="serverDirectory"/> or in this process (see the class).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, string serverDirectory)
     {
-        BuildServerEndpoint? endpoint = BuildServerEndpoint.ForThisProcess(BuildServerEndpoint.DefaultDirectory(), out _);
+        BuildServerEndpoint? endpoint = BuildServerEndpoint.ForThisProcess(serverDirectory, out _);
         if (endpoint is null)
         {
             return Program.Run(args, output, error);

@@ -32,6 +32,7 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
         {
             listener.Bind(new UnixDomainSocketEndPoint(endpoint.SocketPath));
             listener.Listen(64);
+            WarmUp();
             AcceptUntilIdle();
         }
         finally
@@ -128,6 +129,35 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
             {
                 return null;
             }
+        }
+    }
+
+    // The client that started this server built in its own process; by the next build, the compiler's code
+    // paths are compiled and its types loaded: it translates `kmodsharp new`'s module once, output discarded.
+    private void WarmUp()
+    {
+        string directory = Directory.CreateTempSubdirectory("kmodsharp-warmup-").FullName;
+        try
+        {
+            using Stream template = typeof(Program).Assembly.GetManifestResourceStream("template/Syscalls.cs")!;
+            string source = Path.Combine(directory, "Syscalls.cs");
+            using (FileStream file = File.Create(source))
+            {
+                template.CopyTo(file);
+            }
+
+            lock (gate)
+            {
+                _ = Program.Run(["build", source, "-o", Path.Combine(directory, "kmod")], TextWriter.Null, TextWriter.Null);
+            }
+        }
+        catch (Exception)
+        {
+            // Only slower: the first build warms it instead.
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
         }
     }
 

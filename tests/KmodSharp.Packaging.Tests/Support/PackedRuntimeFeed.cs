@@ -36,6 +36,7 @@ public sealed class PackedRuntimeFeed : IDisposable
         {
             ["DOTNET_CLI_HOME"] = temp.Combine("home"),
             ["NUGET_PACKAGES"] = temp.Combine("packages"),
+            ["KMODSHARP_BUILD_SERVER_DIR"] = temp.Combine("servers"),
         });
     }
 
@@ -76,5 +77,19 @@ public sealed class PackedRuntimeFeed : IDisposable
     internal DotnetResult Build(string project, params string[] arguments) =>
         Dotnet.Run(Path.GetDirectoryName(project)!, ["build", project, .. arguments]);
 
-    public void Dispose() => temp.Dispose();
+    /// <summary>The compiler inside the restored package (tools/kmodsharp).</summary>
+    public string PackagedCli => temp.Combine("packages", "kmodsharp.runtime", Version, "tools", "kmodsharp", "KmodSharp.Cli.dll");
+
+    /// <summary>Stops the build servers the step started for these projects (each lives in this feed's own folder).</summary>
+    internal DotnetResult ShutdownBuildServers() => Dotnet.Run(Root, "exec", PackagedCli, "build-server", "shutdown");
+
+    public void Dispose()
+    {
+        if (File.Exists(PackagedCli))
+        {
+            _ = ShutdownBuildServers();
+        }
+
+        temp.Dispose();
+    }
 }
