@@ -36,7 +36,7 @@ public sealed class PackedRuntimeFeed : IDisposable
         {
             ["DOTNET_CLI_HOME"] = temp.Combine("home"),
             ["NUGET_PACKAGES"] = temp.Combine("packages"),
-            ["KMODSHARP_BUILD_SERVER_DIR"] = temp.Combine("servers"),
+            ["KMODSHARP_BUILD_SERVER_DIR"] = ServerDirectory,
         });
     }
 
@@ -76,6 +76,9 @@ public sealed class PackedRuntimeFeed : IDisposable
     /// <summary><c>dotnet build</c> of a project folder with extra arguments.</summary>
     internal DotnetResult Build(string project, params string[] arguments) =>
         Dotnet.Run(Path.GetDirectoryName(project)!, ["build", project, .. arguments]);
+
+    /// <summary>Where the build step's servers listen (KMODSHARP_BUILD_SERVER_DIR): this feed's own folder, not the user's.</summary>
+    public string ServerDirectory => temp.Combine("servers");
 
     /// <summary>The compiler inside the restored package (tools/kmodsharp).</summary>
     public string PackagedCli => temp.Combine("packages", "kmodsharp.runtime", Version, "tools", "kmodsharp", "KmodSharp.Cli.dll");
