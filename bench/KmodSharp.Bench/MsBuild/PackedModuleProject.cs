@@ -72,11 +72,11 @@ internal sealed class PackedModuleProject : IDisposable
         Check(ProcessRunner.Run("dotnet", ["pack", Path.Combine(RepositoryPaths.Root, "runtime-shims", "KmodSharp.Runtime"), "-c", "Release", "-o", feed, "-p:PackageVersion=" + version, "-v:q", "-nologo"],
             timeout: TimeSpan.FromMinutes(20)), "pack");
 
-    /// <summary><c>dotnet <paramref name="arguments"/></c> in the project folder: its wall time and output; a failure is an error.</summary>
+    /// <summary><c>dotnet VERB PROJECT-FOLDER ARGUMENTS…</c> (<paramref name="arguments"/>: the verb first): its wall time and output; a failure is an error.</summary>
     public (double Seconds, string Output) Dotnet(params string[] arguments)
     {
         var timer = Stopwatch.StartNew();
-        ProcessOutcome outcome = ProcessRunner.Run("dotnet", arguments, environment, TimeSpan.FromMinutes(10));
+        ProcessOutcome outcome = ProcessRunner.Run("dotnet", [arguments[0], Directory, .. arguments[1..]], environment, TimeSpan.FromMinutes(10));
         timer.Stop();
         Check(outcome, string.Join(' ', arguments));
         return (timer.Elapsed.TotalSeconds, outcome.Stdout);
