@@ -109,7 +109,7 @@ internal static partial class MsBuildStepBenchmark
         return found.Count == 0 ? 0 : double.Parse(found[first ? 0 : ^1].Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
-    [GeneratedRegex(@"return value \* [0-9]+;")]
+    [GeneratedRegex(@"(?<=return )value \* [0-9]+")]
     private static partial Regex ReturnLine();
 
     [GeneratedRegex(@"\(b << [0-9]+\)")]
