@@ -16,6 +16,10 @@ internal sealed record BuildServerEndpoint(string Directory, string SocketPath, 
     /// <summary>Overrides the folder (tests; a user whose temporary folder is shared).</summary>
     public const string DirectoryVariable = "KMODSHARP_BUILD_SERVER_DIR";
 
+    // Set by `dotnet build` only when it restores too (so `dotnet build` and `dotnet build --no-restore` would
+    // get two servers); read by NuGet, never by the compiler.
+    private static readonly string[] PerInvocation = ["DOTNET_NUGET_SIGNATURE_VERIFICATION"];
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     // sockaddr_un's sun_path is 108 bytes on Linux, 104 on BSD and macOS.
@@ -54,7 +58,7 @@ internal sealed record BuildServerEndpoint(string Directory, string SocketPath, 
     public static string Key(string compilerPath, Guid mvid, IDictionary environment)
     {
         var text = new StringBuilder().Append(compilerPath).Append('\0').Append(mvid.ToString("N")).Append('\0');
-        foreach (string name in environment.Keys.Cast<string>().Order(StringComparer.Ordinal))
+        foreach (string name in environment.Keys.Cast<string>().Where(n => !PerInvocation.Contains(n)).Order(StringComparer.Ordinal))
         {
             text.Append(name).Append('=').Append(environment[name]).Append('\0');
         }

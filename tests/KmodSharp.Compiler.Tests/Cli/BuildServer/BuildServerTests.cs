@@ -195,6 +195,7 @@ public sealed class BuildServerTests : IDisposable
         string key = BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, environment);
 
         Assert.Equal(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable { ["FREEBSD_SYSDIR"] = "/usr/src/sys", ["PATH"] = "/bin" }));
+        Assert.Equal(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable(environment) { ["DOTNET_NUGET_SIGNATURE_VERIFICATION"] = "True" })); // set by dotnet build's restore only
         Assert.NotEqual(key, BuildServerEndpoint.Key("/other/KmodSharp.Cli.dll", mvid, environment));
         Assert.NotEqual(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", Guid.NewGuid(), environment)); // an older build
         Assert.NotEqual(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable { ["PATH"] = "/bin", ["FREEBSD_SYSDIR"] = "/usr/src/sys13" }));
