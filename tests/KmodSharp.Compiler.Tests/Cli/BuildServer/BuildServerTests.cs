@@ -130,7 +130,8 @@ public sealed class BuildServerTests : IDisposable
             Assert.True(fake.Answered);
         }
 
-        _ = BuildServerClient.ShutdownAll(servers); // the one it started for the next build
+        ServerProcess.WaitUntilListening(endpoint.SocketPath); // it started a real one for the next build, which took the socket over
+        Assert.Equal(1, BuildServerClient.ShutdownAll(servers));
         Assert.Equal(exit, served);
         Assert.Equal(stdout, output.ToString());
         Assert.Equal(stderr, error.ToString());
