@@ -18,6 +18,9 @@ internal static class BuildServerClient
     public static bool Requested(string[] args) =>
         args is ["build", ..] && Environment.GetEnvironmentVariable(Variable) == "1";
 
+    // A server that hangs must not hang the build: past this, the client builds in its own process.
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMinutes(5);
+
     /// <summary>The build, by the server of <paramref name="serverDirectory"/> or in this process (see the class).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, string serverDirectory)
     {
@@ -38,11 +41,12 @@ internal static class BuildServerClient
     }
 
     /// <summary>The server's complete reply, or null when none answers or the reply is cut or foreign.</summary>
-    public static BuildReply? TryBuild(BuildServerEndpoint endpoint, string workingDirectory, IReadOnlyList<string> arguments)
+    public static BuildReply? TryBuild(BuildServerEndpoint endpoint, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? replyTimeout = null)
     {
         try
         {
             using Socket socket = Connect(endpoint.SocketPath);
+            socket.ReceiveTimeout = (int)(replyTimeout ?? ReplyTimeout).TotalMilliseconds;
             using var stream = new NetworkStream(socket, ownsSocket: false);
             BuildServerProtocol.WriteBuild(stream, workingDirectory, arguments);
             using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);

@@ -116,6 +116,16 @@ public sealed class BuildServerTests : IDisposable
     }
 
     [Fact]
+    public void A_server_that_never_replies_is_given_up_after_the_reply_timeout()
+    {
+        BuildServerEndpoint endpoint = BuildServerEndpoint.ForThisProcess(servers, out _)!;
+        using var hung = new FakeServer(endpoint.SocketPath, reply: null);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(BuildServerClient.TryBuild(endpoint, temp, BuildArguments("Counter", "out"), TimeSpan.FromSeconds(1)));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public void The_client_builds_in_its_own_process_when_the_server_fails_and_prints_what_the_cold_run_prints()
     {
         string[] arguments = BuildArguments("Counter", "out");
