@@ -151,8 +151,8 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public void UseStruct(KStruct type)
     {
-        // Each binding makes a new record; the C struct is one per name.
-        if (Structs.Exists(s => s.Name == type.Name))
+        // Each binding makes a new record; the C struct is one per tag.
+        if (Structs.Exists(s => s.Tag == type.Tag))
         {
             return;
         }
