@@ -12,7 +12,8 @@ namespace KmodSharp.Compiler.Tests.HeaderNames;
 /// Translation reads no header of the machine: a module whose names only some headers declare
 /// (Modules/Naming/MachineNames.cs: FreeBSD 15's cap_held, FreeBSD libc's getprogname, glibc's
 /// on_exit) gives the same files with FREEBSD_SYSDIR unset or set, and without libclang; each name
-/// is avoided everywhere; and the CLI opens no libclang and makes no scratch folder to translate.
+/// is avoided everywhere; the CLI opens no libclang and makes no scratch folder to translate; and
+/// no pipeline source names a header reader or FREEBSD_SYSDIR.
 /// </summary>
 public sealed class MachineIndependenceTests
 {
@@ -82,6 +83,21 @@ public sealed class MachineIndependenceTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Fact]
+    public void No_pipeline_stage_reads_headers()
+    {
+        string pipeline = Path.Combine(Repository.Root, "compiler", "KmodSharp.Compiler", "Pipeline");
+        string[] readers = ["KmodSharp.Headers", "KernelHeaders", "HeaderReader", "FREEBSD_SYSDIR\""];
+        string[] found =
+        [
+            .. Directory.GetFiles(pipeline, "*.cs", SearchOption.AllDirectories)
+                .SelectMany(file => readers.Where(File.ReadAllText(file).Contains).Select(reader => $"{Path.GetRelativePath(pipeline, file)}: {reader}")),
+        ];
+
+        Assert.True(Directory.GetFiles(pipeline, "*.cs", SearchOption.AllDirectories).Length > 50);
+        Assert.Empty(found);
     }
 
     private static Dictionary<string, string> Build(string output, Dictionary<string, string> environment)

@@ -12,7 +12,8 @@ namespace KmodSharp.Compiler.Tests.Userland;
 
 /// <summary>
 /// Struct tags after snake_case: FooBar, Foo_Bar, fooBar and Nested.FooBar would all be
-/// <c>struct foo_bar</c>, and Stat userland's <c>struct stat</c> (Modules/Naming/StructTagCollisions.cs).
+/// <c>struct foo_bar</c>, Stat userland's <c>struct stat</c>, TagsMixArgs and TagsMode the tags the
+/// backend gives an argument struct and an enum (Modules/Naming/StructTagCollisions.cs).
 /// Each keeps a tag of its own, the same in the kernel file, the userland header and the syzkaller
 /// description; a program that includes &lt;sys/stat.h&gt; and the header passes the structs to the
 /// module in the harness and reads the result back.
@@ -29,12 +30,19 @@ public sealed class StructTagTests
         string[] header = Definitions(module["tags.h"].Text, @"^struct (\w+) \{");
         string[] syzkaller = Definitions(module["tags.syz.txt"].Text, @"^(tags_\w+) \{");
 
-        // Six user structs, and one argument struct per syscall.
-        string[] user = [.. kernel.Where(t => !t.EndsWith("_args", System.StringComparison.Ordinal))];
-        Assert.Equal(6, user.Length);
-        Assert.Equal(user.Length, user.Distinct().Count());
+        // Eight user structs and one argument struct per syscall, each with a tag of its own; the enum's
+        // tag is none of them either.
+        string[] arguments = [.. module.Model.Syscalls.Select(s => CNames.ArgsStruct(module.Model, s))];
+        string[] user = [.. kernel.Except(arguments)];
+        Assert.Equal(8, user.Length);
+        Assert.Equal(kernel.Length, kernel.Distinct().Count());
+        Assert.Equal(user.Length + arguments.Length, kernel.Length);
         Assert.Equal(4, user.Count(t => t.StartsWith("foo_bar", System.StringComparison.Ordinal)));
         Assert.Contains("stat_", user);
+        Assert.Contains("tags_mix_args", user);
+        Assert.Contains("tags_mode", user);
+        string enumTag = Assert.Single(Definitions(module.CSource(), @"^enum (\w+) \{"));
+        Assert.DoesNotContain(enumTag, kernel);
 
         // The userland header defines the structs the syscalls pass (FooBar, Holder and its fooBar, Foo_Bar) by the kernel's tags.
         Assert.Equal(4, header.Length);

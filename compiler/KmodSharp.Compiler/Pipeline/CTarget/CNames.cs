@@ -191,8 +191,12 @@ public static class CNames
     public static string StructTag(KStruct type) =>
         KernelNamespace.ClashesAsTag(type.Tag) || UserlandNamespace.ClashesAsTag(type.Tag) ? type.Tag + "_" : type.Tag;
 
-    /// <summary>The tag of a module's enum (<c>&lt;module&gt;_&lt;snake_case&gt;</c>), checked against the kernel's tags.</summary>
-    public static bool IsFreeTag(string name) => !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name);
+    /// <summary>
+    /// Whether a tag the backend makes for a module (an enum's <c>&lt;module&gt;_&lt;snake_case&gt;</c>, an argument
+    /// struct's) meets no kernel tag or name and none of the project's structs (<see cref="ModuleModel.StructTags"/>).
+    /// </summary>
+    public static bool IsFreeTag(ModuleModel module, string name) =>
+        !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name) && module.StructTags.BinarySearch(name, StringComparer.Ordinal) < 0;
 
     /// <summary>The module's malloc type: <c>M_&lt;MODULE&gt;</c>, unless the kernel declares that name.</summary>
     public static string MallocType(string module)
@@ -224,7 +228,7 @@ public static class CNames
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (SyscallModel other in module.Syscalls)
         {
-            string stem = FreeStem(module.Name, other.Name, taken);
+            string stem = FreeStem(module, other.Name, taken);
             taken.Add(stem);
             if (ReferenceEquals(other, syscall) || other == syscall)
             {
@@ -235,17 +239,17 @@ public static class CNames
         throw new InternalCompilerException($"syscall '{syscall.Name}' is not one of module '{module.Name}'s");
     }
 
-    private static string FreeStem(string module, string syscall, HashSet<string> taken)
+    private static string FreeStem(ModuleModel module, string syscall, HashSet<string> taken)
     {
-        string prefixed = ModulePrefixed(module, syscall);
-        if (prefixed == syscall && IsFreeStem(syscall) && !taken.Contains(syscall))
+        string prefixed = ModulePrefixed(module.Name, syscall);
+        if (prefixed == syscall && IsFreeStem(module, syscall) && !taken.Contains(syscall))
         {
             return syscall;
         }
 
-        string stem = $"{module}_{syscall}";
+        string stem = $"{module.Name}_{syscall}";
         string numbered = stem;
-        for (int i = 2; !IsFreeStem(numbered) || taken.Contains(numbered); i++)
+        for (int i = 2; !IsFreeStem(module, numbered) || taken.Contains(numbered); i++)
         {
             numbered = $"{stem}_{i}";
         }
@@ -253,6 +257,7 @@ public static class CNames
         return numbered;
     }
 
-    private static bool IsFreeStem(string stem) =>
-        IsFreeGlobal("sys_" + stem) && IsFreeGlobal(stem + "_sysent") && IsFreeGlobal(stem + "_offset") && !KernelNamespace.ClashesAsTag(stem + "_args");
+    // The argument struct's tag must meet neither the kernel's tags nor a user struct's (TagsMixArgs).
+    private static bool IsFreeStem(ModuleModel module, string stem) =>
+        IsFreeGlobal("sys_" + stem) && IsFreeGlobal(stem + "_sysent") && IsFreeGlobal(stem + "_offset") && IsFreeTag(module, stem + "_args");
 }

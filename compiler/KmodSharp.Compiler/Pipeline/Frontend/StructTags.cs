@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using KmodSharp.Analyzers.Subset;
@@ -21,6 +22,9 @@ namespace KmodSharp.Compiler.Pipeline.Frontend;
 internal static class StructTags
 {
     private static readonly ConditionalWeakTable<IAssemblySymbol, Dictionary<INamedTypeSymbol, string>> ByAssembly = [];
+
+    /// <summary>The tags of every kernel struct of the assembly, in ordinal order.</summary>
+    public static ImmutableArray<string> In(IAssemblySymbol assembly) => [.. ByAssembly.GetValue(assembly, Assign).Values.Order(StringComparer.Ordinal)];
 
     /// <summary>The tag of a struct <see cref="KernelType"/> maps to a kernel struct.</summary>
     public static string Of(INamedTypeSymbol type) =>

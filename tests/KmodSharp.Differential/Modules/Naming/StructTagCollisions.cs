@@ -36,6 +36,25 @@ public struct Stat
     public int Size;
 }
 
+/// <summary>Named like the argument struct of the module's syscall mix, tags_mix_args.</summary>
+public struct TagsMixArgs
+{
+    public int Scale;
+}
+
+/// <summary>Named like the module's enum Mode in C, tags_mode.</summary>
+public struct TagsMode
+{
+    public int Bits;
+}
+
+/// <summary>The module's enum: enum tags_mode, unless a struct has that tag.</summary>
+public enum Mode
+{
+    Plain = 1,
+    Doubled = 2,
+}
+
 /// <summary>Nests a struct with FooBar's simple name.</summary>
 public static class Nested
 {
@@ -49,8 +68,9 @@ public static class Nested
 
 /// <summary>
 /// Naming policy, struct tags: FooBar, Foo_Bar, fooBar and Nested.FooBar are all foo_bar in
-/// lower_snake, and Stat is userland's stat. Each struct keeps a C tag of its own, the same in the
-/// kernel file, the userland header and the syzkaller description.
+/// lower_snake, Stat is userland's stat, and TagsMixArgs and TagsMode are the tags the backend would
+/// give mix's argument struct and the enum Mode. Each struct keeps a C tag of its own, the same in
+/// the kernel file, the userland header and the syzkaller description; the backend's tags avoid them.
 /// </summary>
 [KernelModule("tags")]
 public static class StructTagCollisions
@@ -80,6 +100,8 @@ public static class StructTagCollisions
         var stat = new Stat { Size = value };
         var nested = new Nested.FooBar { Flag = flag, Value = value >> 1 };
         var halves = new fooBar { Low = (short)value, High = nested.Flag };
-        return stat.Size + nested.Value + halves.Low + halves.High;
+        var scale = new TagsMixArgs { Scale = 3 };
+        var mode = new TagsMode { Bits = (int)(flag > 127 ? Mode.Doubled : Mode.Plain) };
+        return stat.Size + nested.Value + halves.Low + halves.High + (scale.Scale * mode.Bits);
     }
 }
