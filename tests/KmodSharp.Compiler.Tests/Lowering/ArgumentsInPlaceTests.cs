@@ -26,9 +26,25 @@ public sealed class ArgumentsInPlaceTests
             public static int Twice(int value) => value * 2;
         }
 
+        public struct Sample
+        {
+            public byte Kind;
+            public long Size;
+        }
+
         [KernelModule("inplace")]
         public static class InPlace
         {
+            // The padded copy-out spells offsetof(struct sample, kind): a member, not the argument kind.
+            [Syscall(Name = "ip_padded")]
+            public static Errno Padded(UserPtr<Sample> destination, byte kind, long size)
+            {
+                Sample s = default;
+                s.Kind = kind;
+                s.Size = size;
+                return Kernel.CopyOut(in s, destination);
+            }
+
             [Syscall(Name = "ip_printed")]
             public static int Printed(int value)
             {
@@ -94,6 +110,20 @@ public sealed class ArgumentsInPlaceTests
         Assert.StartsWith("\ninplace_flag(struct inplace_ip_flag_args *uap)", flag, StringComparison.Ordinal);
         Assert.Contains("uap->negate != 0", flag);
         Assert.Contains("uap->x", flag);
+    }
+
+    [Fact]
+    public void A_member_named_like_an_argument_stays_a_member()
+    {
+        string padded = Module.CFunction("inplace_padded");
+        Assert.Contains("offsetof(struct sample, kind)", padded);
+        Assert.Contains("uap->kind", padded);
+
+        SimulationReport report = HostSimulator.Run([Module], [new SimCall("ip_padded", ["z:16", "5", "0x0102"])]);
+
+        Assert.True(report.Clean, report.Stderr);
+        byte[] expected = [5, 0, 0, 0, 0, 0, 0, 0, .. BitConverter.GetBytes(0x0102L)];
+        Assert.Equal(Convert.ToHexStringLower(expected), report.Calls.Single().Buffers.Single().Hex);
     }
 
     [Fact]

@@ -157,7 +157,9 @@ internal static class ArgumentsInPlace
             CAssign assign => assign with { Target = E(assign.Target), Value = E(assign.Value) },
             CConditional conditional => conditional with { Condition = E(conditional.Condition), WhenTrue = E(conditional.WhenTrue), WhenFalse = E(conditional.WhenFalse) },
             CCast cast => cast with { Operand = E(cast.Operand) },
-            CCall call => call with { Function = E(call.Function), Arguments = [.. call.Arguments.Select(E)] },
+            // offsetof(type, member): the designator names members, not variables.
+            CCall call when call.Arguments.Any(a => a is CTypeArgument) => call,
+            CCall call => call with { Arguments = [.. call.Arguments.Select(E)] },
             CMember member => member with { Target = E(member.Target) },
             CIndex index => index with { Target = E(index.Target), Index = E(index.Index) },
             CSizeofExpression size => size with { Operand = E(size.Operand) },
