@@ -6,6 +6,7 @@ public sealed partial class CPrinter
 {
     private void Statement(CStmt statement, int depth)
     {
+        depths?.TryAdd(statement, depth);
         if (statement is CBlankLine)
         {
             WriteLine("");
