@@ -114,6 +114,7 @@ public static class StyleShapes
     public static SyscallResult<long> Deep(int a, int b, uint c)
     {
         long acc = 0;
+        b &= 63;
         for (int i = 0; i < 4; i++)
         {
             nest.Deepest[i] = a * i;
