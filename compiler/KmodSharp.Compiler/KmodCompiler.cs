@@ -34,16 +34,25 @@ public static class KmodCompiler
         Compile(input, settings => options with { LineDirectives = options.LineDirectives && settings.LineDirectives }, freebsdSysdir);
 
     /// <summary>Translates <paramref name="input"/> with the options <paramref name="options"/> makes of the project's settings.</summary>
-    public static CompileResult Compile(SourceInput input, System.Func<KmodSharpSettings, LoweringOptions> options, string? freebsdSysdir = null)
+    public static CompileResult Compile(SourceInput input, System.Func<KmodSharpSettings, LoweringOptions> options, string? freebsdSysdir = null) =>
+        Run(input, options, freebsdSysdir, translate: true);
+
+    /// <summary>
+    /// The diagnostics of <paramref name="input"/> alone (<c>kmodsharp check</c>): the rules and the
+    /// module scan, as a translation reports them, without lowering and printing what would be thrown away.
+    /// </summary>
+    public static CompileResult Check(SourceInput input) => Run(input, settings => new LoweringOptions(settings.LineDirectives), null, translate: false);
+
+    private static CompileResult Run(SourceInput input, System.Func<KmodSharpSettings, LoweringOptions> options, string? freebsdSysdir, bool translate)
     {
         EditorConfigOptions editorConfig = (input.AnalyzerConfigFiles.IsDefaultOrEmpty
             ? EditorConfigOptions.For(input.ProjectDirectory)
             : EditorConfigOptions.FromFiles(input.AnalyzerConfigFiles)).WithBuildProperties(input.ProjectProperties, input.ProjectDirectory);
         KmodSharpSettings settings = editorConfig.Settings;
-        return Compile(input, editorConfig, options(settings), freebsdSysdir) with { Settings = settings };
+        return Compile(input, editorConfig, options(settings), freebsdSysdir, translate) with { Settings = settings };
     }
 
-    private static CompileResult Compile(SourceInput input, EditorConfigOptions editorConfig, LoweringOptions options, string? freebsdSysdir)
+    private static CompileResult Compile(SourceInput input, EditorConfigOptions editorConfig, LoweringOptions options, string? freebsdSysdir, bool translate)
     {
         CheckedCompilation checkedCompilation = DiagnosticRunner.Run(CompilationFactory.Create(input, editorConfig), editorConfig);
         var diagnostics = new List<KmsDiagnostic>(checkedCompilation.Diagnostics);
@@ -65,19 +74,24 @@ public static class KmodCompiler
             modules = InTreePlanner.Assign(modules, table, diagnostics);
         }
 
-        modules = [.. EachModule(modules, ModuleDocumentation.Enrich)];
         if (modules.IsEmpty && !diagnostics.Any(d => d.IsError))
         {
             throw new InputException($"no [KernelModule] class in '{input.ProjectDirectory}'");
         }
 
-        if (diagnostics.Any(d => d.IsError))
+        if (!translate || diagnostics.Any(d => d.IsError))
         {
             return new CompileResult([.. diagnostics], []);
         }
 
-        var lowered = EachModule(modules, m => ModuleLowering.Lower(m, options));
-        return new CompileResult([.. diagnostics], [.. EachModule(lowered, l => options.InTree ? InTreeArtifacts(l, options, table) : Artifacts(l, options))]);
+        modules = [.. EachModule(modules, ModuleDocumentation.Enrich)];
+
+        // Each module is printed as soon as it is lowered: only its text outlives it, not its C tree.
+        return new CompileResult([.. diagnostics], [.. EachModule(modules, m =>
+        {
+            LoweredModule lowered = ModuleLowering.Lower(m, options);
+            return options.InTree ? InTreeArtifacts(lowered, options, table) : Artifacts(lowered, options);
+        })]);
     }
 
     // Past the frontend, modules share nothing but the bound operation trees, which Roslyn lets

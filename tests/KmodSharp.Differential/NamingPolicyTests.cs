@@ -15,6 +15,8 @@ public sealed class NamingPolicyTests
     [InlineData("KernelNamedTemp")]
     [InlineData("KernelNamedSched")]
     [InlineData("KernelNamedRead")]
+    [InlineData("MachineNames")]
+    [InlineData("StructTagCollisions")]
     public void A_module_with_kernel_names_compiles_and_agrees_with_dotnet(string module) => Run(module);
 
     [Theory]

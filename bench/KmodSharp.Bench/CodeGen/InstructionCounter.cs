@@ -10,8 +10,8 @@ namespace KmodSharp.Bench.CodeGen;
 internal sealed record CallProfile(string Results, double OwnInstructionsPerCall);
 
 /// <summary>
-/// Instruction counts per call in the host kernel harness, built without sanitizers at -O2 so
-/// the module's code is what the compiler makes of it: <c>valgrind --tool=callgrind</c>
+/// Instruction counts per call in the host kernel harness, built by <see cref="Compiler"/> without
+/// sanitizers at -O2 so the module's code is what that compiler makes of it: <c>valgrind --tool=callgrind</c>
 /// collects only while the syscall runs (<c>--toggle-collect=sys_NAME</c>) and the module's own
 /// share is the instructions in the module's shared object (the emulated kernel API is the
 /// same for both twins and left out).
@@ -19,20 +19,26 @@ internal sealed record CallProfile(string Results, double OwnInstructionsPerCall
 internal sealed partial class InstructionCounter
 {
     private const int CallsPerRun = 100;
+
+    // valgrind 3.19 cannot read clang-16's default DWARF 5 (it gives up on the module); both compilers write DWARF 4.
+    private const string DebugInformation = "-gdwarf-4";
     private readonly string scratch;
     private readonly string driver;
     private readonly string glue;
-    private readonly HostToolchain toolchain = HostToolchain.Default();
+    private readonly HostToolchain toolchain;
 
-    public InstructionCounter(string scratch)
+    /// <param name="scratchRoot">Where the harness, the modules and callgrind's output go, in a folder per compiler.</param>
+    /// <param name="compiler">The C compiler of the harness and the modules.</param>
+    public InstructionCounter(string scratchRoot, string compiler)
     {
-        this.scratch = scratch;
+        scratch = Directory.CreateDirectory(Path.Combine(scratchRoot, Path.GetFileName(compiler))).FullName;
+        toolchain = HostToolchain.Default() with { Compiler = compiler };
         var objects = new List<string>();
         foreach (string source in Directory.GetFiles(Path.Combine(toolchain.HarnessDirectory, "kern"), "*.c")
             .Append(Path.Combine(toolchain.HarnessDirectory, "sim", "kmodsim.c")))
         {
             string obj = Path.Combine(scratch, "harness-" + Path.GetFileNameWithoutExtension(source) + ".o");
-            Run(toolchain.Compiler, ["-std=gnu17", "-O2", "-g", "-c", "-o", obj, source]);
+            Run(toolchain.Compiler, ["-std=gnu17", "-O2", DebugInformation, "-c", "-o", obj, source]);
             objects.Add(obj);
         }
 
@@ -40,6 +46,9 @@ internal sealed partial class InstructionCounter
         Run(toolchain.Compiler, ["-o", driver, .. objects, "-rdynamic", "-ldl"]);
         glue = CompileModuleObject(Path.Combine(toolchain.HarnessDirectory, "kmod", "module_glue.c"), "glue");
     }
+
+    /// <summary>The C compiler the counts are for.</summary>
+    public string Compiler => toolchain.Compiler;
 
     /// <summary>Builds <paramref name="source"/> as a harness module and profiles <paramref name="call"/>.</summary>
     public CallProfile Profile(string source, string tag, SampleCall call, string entry)
@@ -66,7 +75,7 @@ internal sealed partial class InstructionCounter
     private string CompileModuleObject(string source, string tag)
     {
         string obj = Path.Combine(scratch, tag + ".o");
-        ImmutableArray<string> flags = [.. toolchain.ModuleFlags.Except(HostToolchain.SanitizerFlags).Select(f => f == "-O1" ? "-O2" : f)];
+        ImmutableArray<string> flags = [.. toolchain.ModuleFlags.Except(HostToolchain.SanitizerFlags).Select(f => f switch { "-O1" => "-O2", "-g" => DebugInformation, _ => f })];
         Run(toolchain.Compiler, [.. flags, "-c", "-o", obj, source]);
         return obj;
     }

@@ -4,14 +4,15 @@ using KmodSharp.Bench.Measuring;
 namespace KmodSharp.Bench.Translation;
 
 /// <summary>
-/// <c>kmodsharp check examples/MySyscall</c> from a cold process (target: 1.0 s), beside a cold
-/// csc of the same file and <c>dotnet</c> running a hello-world: what the runtime and Roslyn cost
-/// before KmodSharp does anything.
+/// <c>kmodsharp check examples/MySyscall</c> from a cold process (targets: 1.0 s, and no slower than
+/// a cold csc of the same file, run in turns with it), beside <c>dotnet</c> running a hello-world:
+/// what the runtime and Roslyn cost before KmodSharp does anything.
 /// </summary>
 internal static class ColdStartBenchmark
 {
     private const int Runs = 5;
     private const double TargetSeconds = 1.0;
+    private const double CscTarget = 1.0;
 
     public static int Run()
     {
@@ -20,21 +21,23 @@ internal static class ColdStartBenchmark
         {
             string example = RepositoryPaths.Example("MySyscall");
             string[] sources = Directory.GetFiles(example, "*.cs");
-            ProcessCost check = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, ["exec", Toolchain.Cli, "check", example]));
+            (ProcessCost check, ProcessCost csc) = TimedProcess.MediansInTurn(
+                Runs,
+                () => TimedProcess.Run(Toolchain.Dotnet, ["exec", Toolchain.Cli, "check", example]),
+                () => TimedProcess.Run(Toolchain.Dotnet, Toolchain.CscArguments(sources, Path.Combine(directory, "mysyscall.dll"))));
             ProcessCost jit = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, ["exec", Toolchain.JitCli, "check", example]));
-            ProcessCost csc = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, Toolchain.CscArguments(sources, Path.Combine(directory, "mysyscall.dll"))));
             string hello = HelloWorld(directory);
             ProcessCost dotnet = TimedProcess.Median(Runs, () => TimedProcess.Run(Toolchain.Dotnet, ["exec", hello]));
             ResultRow[] rows =
             [
                 new("`kmodsharp check examples/MySyscall`, cold process", ResultTable.Seconds(check.Seconds), "≤ 1.00 s", check.Seconds / TargetSeconds, check.Seconds <= TargetSeconds),
-                ResultRow.Compared("`kmodsharp check` vs csc of the same file", check.Seconds, csc.Seconds, " s", null),
+                ResultRow.Compared("`kmodsharp check` vs csc of the same file (in turns)", check.Seconds, csc.Seconds, " s", CscTarget),
                 ResultRow.Compared("`kmodsharp check` precompiled vs JIT-compiled (a plain build)", check.Seconds, jit.Seconds, " s", null),
                 ResultRow.Compared("csc of the same file vs `dotnet hello.dll`", csc.Seconds, dotnet.Seconds, " s", null),
             ];
             Console.WriteLine($"\n### Cold start (median of {Runs} processes)\n");
             Console.Write(ResultTable.Format(rows));
-            return check.Seconds <= TargetSeconds ? 0 : 1;
+            return rows.All(r => r.Pass != false) ? 0 : 1;
         }
         finally
         {

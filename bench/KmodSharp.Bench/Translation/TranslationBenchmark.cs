@@ -8,12 +8,15 @@ namespace KmodSharp.Bench.Translation;
 /// <c>kmodsharp build</c> (Roslyn binding, the analyzers, lowering, printing, writing) against
 /// the SDK's csc compiling the same sources to a DLL: the floor, since nothing binds C# faster
 /// than Roslyn. Both are cold processes, run in turns, five of each; the medians of time and peak
-/// memory at 10, 100 and 1,000 handlers.
+/// memory at 10, 100 and 1,000 handlers, ten handlers a module as users write them (the kernel has
+/// ten dynamic syscall slots): 1,000 handlers are 100 modules. The largest size is judged by
+/// issue #19's targets, and so is its slope (linear growth: each handler past the previous size
+/// costs no more, against csc's, than the whole run may).
 /// </summary>
 internal static class TranslationBenchmark
 {
-    private const double TimeTarget = 1.3;
-    private const double MemoryTarget = 1.5;
+    private const double TimeTarget = 1.1;
+    private const double MemoryTarget = 1.2;
     private const int Runs = 5;
 
     public static int Run(IReadOnlyList<int> sizes)
@@ -40,8 +43,8 @@ internal static class TranslationBenchmark
                 if (previous is { } p && handlers > p.Handlers)
                 {
                     int added = handlers - p.Handlers;
-                    rows.Add(ResultRow.Compared($"{n} handlers: each handler past {p.Handlers:N0} (the slope)",
-                        (ours.Seconds - p.Ours.Seconds) * 1000 / added, (roslyn.Seconds - p.Roslyn.Seconds) * 1000 / added, " ms", null));
+                    rows.Add(Row($"{n} handlers: each handler past {p.Handlers:N0} (the slope)",
+                        (ours.Seconds - p.Ours.Seconds) * 1000 / added, (roslyn.Seconds - p.Roslyn.Seconds) * 1000 / added, " ms", TimeTarget, judged));
                 }
 
                 previous = (handlers, ours, roslyn);
@@ -52,7 +55,7 @@ internal static class TranslationBenchmark
             }
         }
 
-        Console.WriteLine("\n### Translation: `kmodsharp build` vs Roslyn alone (csc, same sources, cold processes); reference = csc\n");
+        Console.WriteLine("\n### Translation: `kmodsharp build` vs Roslyn alone (csc, same sources, cold processes, ten handlers a module); reference = csc\n");
         Console.Write(ResultTable.Format(rows));
         return rows.All(r => r.Pass != false) ? 0 : 1;
     }

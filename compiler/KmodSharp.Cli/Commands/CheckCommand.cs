@@ -18,7 +18,8 @@ internal static class CheckCommand
             output,
             error,
             parsed.GetValue(references),
-            parsed.GetValue(analyzerConfigs)).ExitCode);
+            parsed.GetValue(analyzerConfigs),
+            translate: false).ExitCode);
         return command;
     }
 }

@@ -48,6 +48,7 @@ internal static class CommonOptions
     /// <paramref name="options"/> makes the translation's options of the project's settings, so an
     /// explicit command-line option can override a project property. Analyzer configs given by a
     /// build carry its properties already; without them, a .csproj input's properties are read.
+    /// Without <paramref name="translate"/>, only the diagnostics are made: the result has no modules.
     /// </summary>
     public static (CompileResult? Result, SourceInput? Input, int ExitCode) Compile(
         string[] inputs,
@@ -58,7 +59,8 @@ internal static class CommonOptions
         string[]? references = null,
         string[]? analyzerConfigs = null,
         Action<ImmutableArray<KmsDiagnostic>>? diagnostics = null,
-        Func<SourceInput, Compiler.Pipeline.Lowering.SourcePathMap>? sourcePaths = null)
+        Func<SourceInput, Compiler.Pipeline.Lowering.SourcePathMap>? sourcePaths = null,
+        bool translate = true)
     {
         SourceInput input;
         CompileResult result;
@@ -70,7 +72,8 @@ internal static class CommonOptions
                 AnalyzerConfigFiles = analyzerConfigs is { Length: > 0 } ? [.. analyzerConfigs.Select(Path.GetFullPath)] : default,
             };
             SourceInput loaded = input;
-            result = KmodCompiler.Compile(input, sourcePaths is null ? options : settings => options(settings) with { SourcePaths = sourcePaths(loaded) }, freebsdSysdir);
+            result = !translate ? KmodCompiler.Check(input)
+                : KmodCompiler.Compile(input, sourcePaths is null ? options : settings => options(settings) with { SourcePaths = sourcePaths(loaded) }, freebsdSysdir);
         }
         catch (InputException e)
         {

@@ -73,4 +73,44 @@ public sealed class CPrinterTests
             """.Replace("\r\n", "\n", System.StringComparison.Ordinal), text);
         Assert.DoesNotContain("#line", CPrinter.Print(unit, lineDirectives: false));
     }
+
+    [Fact]
+    public void Writes_a_block_that_scopes_no_declaration_in_place_and_keeps_one_that_does()
+    {
+        CStmt Set(string name, int value) => new CExpressionStatement(new CAssign(new CIdentifier(name), new CIntegerLiteral(value)));
+        var function = new CFunctionDefinition(true, CNamedType.Void, "f", [],
+            new CBlock([new CBlock([Set("x", 1)]), new CBlock([new CLocalDeclaration(CNamedType.Int, "y"), Set("y", 2)])]));
+
+        string text = CPrinter.Print(new CTranslationUnit("m.c", [function]), lineDirectives: false);
+
+        Assert.Contains("{\n\tx = 1;\n\t{\n\t\tint y;\n\t\ty = 2;\n\t}\n}", text);
+    }
+
+    [Fact]
+    public void Writes_an_else_holding_one_if_as_else_if_with_its_line_before_the_closing_brace()
+    {
+        CStmt Set(int value) => new CExpressionStatement(new CAssign(A, new CIntegerLiteral(value)));
+        var inner = new CIf(C, new CBlock([Set(2)]), new CBlock([Set(3)])) { Location = new CSourceLocation("M.cs", 9) };
+        var function = new CFunctionDefinition(true, CNamedType.Void, "f", [],
+            new CBlock([new CIf(B, new CBlock([Set(1)]), new CBlock([inner])) { Location = new CSourceLocation("M.cs", 7) }]));
+        var unit = new CTranslationUnit("m.c", [function]);
+
+        Assert.Contains("\tif (b) {\n\t\ta = 1;\n\t} else if (c) {\n\t\ta = 2;\n\t} else {\n\t\ta = 3;\n\t}\n", CPrinter.Print(unit, lineDirectives: false));
+        Assert.Contains("\t\ta = 1;\n#line 9 \"M.cs\"\n\t} else if (c) {\n", CPrinter.Print(unit));
+    }
+
+    [Fact]
+    public void Tells_the_depth_each_statement_is_printed_at_and_how_wide()
+    {
+        var deep = new CExpressionStatement(new CAssign(A, new CBinary(CBinaryOperator.Add, B, C)));
+        var loop = new CWhile(A, new CBlock([new CBlock([deep])]));
+        var function = new CFunctionDefinition(true, CNamedType.Void, "f", [], new CBlock([loop]));
+
+        (System.Collections.Generic.IReadOnlyDictionary<CStmt, int> depths, int widest) = CPrinter.Layout(function);
+
+        Assert.Equal(1, depths[loop]);
+        Assert.Equal(2, depths[deep]);
+        Assert.Equal(CPrinter.Columns("\ta = b + c;") + 8, CPrinter.Widest(deep, 2));
+        Assert.Equal(CPrinter.Columns("\t\ta = b + c;"), widest);
+    }
 }

@@ -78,7 +78,9 @@ public sealed class CallingThreadTests
         Assert.Contains("threads_check(struct thread *td)\n{\n\treturn (priv_check(td, PRIV_MODULE0));", c);
         Assert.Contains("threads_allowed(struct thread *td)\n{\n\treturn (threads_check(td) == 0);", c);
         Assert.Contains("error = threads_direct(td);", c);
-        Assert.Contains("error = threads_nested(td, uap->value, &value);", c);
+        // td first, then the argument block the handler reads value from (ArgumentsInPlace).
+        Assert.Contains("threads_nested(struct thread *td, struct threads_thr_nested_args *uap,", c);
+        Assert.Contains("error = threads_nested(td, uap, &value);", c);
         Assert.DoesNotContain("priv_check(curthread", c);
     }
 

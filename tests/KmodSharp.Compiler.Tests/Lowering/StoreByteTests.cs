@@ -33,8 +33,8 @@ public sealed class StoreByteTests
     [Fact]
     public void Only_a_value_that_fits_an_int_drops_its_cast()
     {
-        Assert.Contains("return (subyte(address, value + 1));", Module.CFunction("storebyte_int"));
-        Assert.Contains("return (subyte(address, (uint8_t)value));", Module.CFunction("storebyte_long"));
+        Assert.Contains("return (subyte(uap->address, uap->value + 1));", Module.CFunction("storebyte_int"));
+        Assert.Contains("return (subyte(uap->address, (uint8_t)uap->value));", Module.CFunction("storebyte_long"));
         Assert.Contains("EOVERFLOW", Module.CFunction("storebyte_checked"), System.StringComparison.Ordinal);
     }
 

@@ -26,9 +26,18 @@ public sealed class RealKernelExampleTests
 
     [RigTheory]
     [MemberData(nameof(Examples))]
-    public void The_test_program_prints_on_the_real_kernel_what_it_prints_in_the_harness(string example)
+    public void The_test_program_prints_on_the_real_kernel_what_it_prints_in_the_harness(string example) =>
+        AssertSameAsHarness(TestCompiler.Example(example));
+
+    // Names only some headers declare (FreeBSD libc's getprogname, 15's cap_held) and struct tags that meet in snake_case.
+    [RigTheory]
+    [InlineData("MachineNames")]
+    [InlineData("StructTagCollisions")]
+    public void A_naming_module_prints_on_the_real_kernel_what_it_prints_in_the_harness(string module) =>
+        AssertSameAsHarness(TestCompiler.Module(File.ReadAllText(Path.Combine(Repository.Root, "tests", "KmodSharp.Differential", "Modules", "Naming", module + ".cs")), module + ".cs"));
+
+    private static void AssertSameAsHarness(ModuleArtifacts artifacts)
     {
-        ModuleArtifacts artifacts = TestCompiler.Example(example);
         BuiltModule harness = UserlandHarness.Instance.Build(artifacts);
         ProcessOutcome expected = ProcessRunner.Run(harness.TestProgram(), [], new Dictionary<string, string> { ["KMS_USER_KLD"] = harness.SharedObject });
         using var work = new TempFolder();

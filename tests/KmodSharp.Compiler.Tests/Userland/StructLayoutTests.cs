@@ -158,7 +158,7 @@ public sealed class StructLayoutTests
         c.Append("#include <stddef.h>\n#include <stdio.h>\n#include \"").Append(module.ModuleName).Append(".h\"\n\nint main(void)\n{\n");
         foreach (KStruct type in structs)
         {
-            string tag = "struct " + CNames.StructTag(type.Name);
+            string tag = "struct " + CNames.StructTag(type);
             c.Append($"\tprintf(\"{type.Name} %zu %zu\\n\", sizeof({tag}), _Alignof({tag}));\n");
             foreach (KField field in type.Fields)
             {

@@ -20,13 +20,13 @@ public sealed class SyzlangTests
     [Theory]
     [InlineData("MySyscall", "mysyscall", "value int32")]
     [InlineData("CustomSyscall", "mycustom_my_custom_syscall", "value int32|message ptr[in, string]")]
-    [InlineData("UserMemory", "usermem_multiply", "request ptr[in, usermem_Request]|reply ptr[out, usermem_Reply]")]
+    [InlineData("UserMemory", "usermem_multiply", "request ptr[in, usermem_request]|reply ptr[out, usermem_reply]")]
     [InlineData("UserMemory", "usermem_strlen", "text ptr[in, string]")]
     [InlineData("UserMemory", "usermem_bump", "address ptr[inout, int8]")]
     [InlineData("TwoValues", "twovalues_two_values", "base int64")]
     [InlineData("Capsicum", "capsicum_cap_whoami", "")]
     [InlineData("Counter", "counter_add", "value int32")]
-    [InlineData("FrameReader", "framereader_frame_summarize", "frame ptr[in, framereader_FrameHeader]|summary ptr[out, framereader_FrameSummary]")]
+    [InlineData("FrameReader", "framereader_frame_summarize", "frame ptr[in, framereader_frame_header]|summary ptr[out, framereader_frame_summary]")]
     public void Describes_the_signature(string example, string syscall, string arguments)
     {
         SyzDescription description = SyzlangParser.Parse(Description(TestCompiler.Example(example)));
@@ -42,8 +42,8 @@ public sealed class SyzlangTests
     {
         SyzDescription description = SyzlangParser.Parse(Description(TestCompiler.Example("UserMemory")));
 
-        Assert.Equal(["Product int64", "Calls int32", "Checksum int32"], description.Structs["usermem_Reply"].Select(f => $"{f.Name} {f.Type}"));
-        Assert.Equal(["Operand int32", "Factor int32"], description.Structs["usermem_Request"].Select(f => $"{f.Name} {f.Type}"));
+        Assert.Equal(["Product int64", "Calls int32", "Checksum int32"], description.Structs["usermem_reply"].Select(f => $"{f.Name} {f.Type}"));
+        Assert.Equal(["Operand int32", "Factor int32"], description.Structs["usermem_request"].Select(f => $"{f.Name} {f.Type}"));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class SyzlangTests
 
         SyzSyscall call = Assert.Single(description.Syscalls);
         Assert.Equal("flags[modes_Mode]", call.Arguments[0].Type.ToString());
-        Assert.Equal("flags[modes_Mode, int16]", description.Structs["modes_Request"][0].Type.ToString());
+        Assert.Equal("flags[modes_Mode, int16]", description.Structs["modes_request"][0].Type.ToString());
         Assert.Equal("modes_Mode_Read, modes_Mode_Write, modes_Mode_Sync", string.Join(", ", description.Flags["modes_Mode"]));
         Assert.Equal((1ul, 2ul, ulong.MaxValue), (values["modes_Mode_Read"], values["modes_Mode_Write"], values["modes_Mode_Sync"]));
         Assert.Equal(211ul, values["SYS_" + call.Name]);
@@ -189,9 +189,9 @@ public sealed class SyzlangTests
             """, "Family.cs");
         SyzDescription description = SyzlangParser.Parse(Description(module));
 
-        Assert.Equal(["parent_", "syscall_", "resource_", "include_"], description.Structs["family_Node"].Select(f => f.Item1));
+        Assert.Equal(["parent_", "syscall_", "resource_", "include_"], description.Structs["family_node"].Select(f => f.Item1));
         Assert.Equal(
-            "parent_ ptr[in, array[family_Node]]|parentCount len[parent_]|syscall_ int32|define_ int32|incdir_ int32",
+            "parent_ ptr[in, array[family_node]]|parentCount len[parent_]|syscall_ int32|define_ int32|incdir_ int32",
             string.Join("|", Assert.Single(description.Syscalls).Arguments.Select(a => $"{a.Name} {a.Type}")));
     }
 

@@ -23,6 +23,8 @@ public sealed class UserlandNamingTests
     [InlineData("KernelNamedLibc", "proc_read_2(42, 42) = 1344", "proc_kill(42, 42) = 2730", "proc_read(42) = 1305")]
     [InlineData("KernelNamedTemp", "temp_read(42, 42, 42, 42) = ", "temp_getpid(42, 42) = ", "temp_ioctl(42, 42, 42) = ")]
     [InlineData("KernelNamedMacros", "curproc(42, 42, 42) = 210", "curcpu(42, 42) = 210", "")]
+    [InlineData("MachineNames", "hdrnames_getprogname(42) = 86", "hdrnames_on_exit(42, 42) = 0", "")]
+    [InlineData("StructTagCollisions", "mix(&mix_first, &mix_holder, &mix_result) = 0", "sizes(42, 42) = 150", "")]
     public void The_test_program_calls_every_syscall_under_a_name_libc_does_not_have(string name, string first, string second, string third)
     {
         ModuleArtifacts module = NamingModule(name);

@@ -49,7 +49,7 @@ public sealed class ModuleVerifierTests
     public void A_warning_is_an_error_as_with_WERROR()
     {
         ModuleArtifacts module = TestCompiler.Example("MySyscall");
-        string broken = module.CSource().Replace("\treturn (value * 2);", "\tint unused;\n\treturn (value * 2);", StringComparison.Ordinal);
+        string broken = module.CSource().Replace("\treturn (uap->value * 2);", "\tint unused;\n\treturn (uap->value * 2);", StringComparison.Ordinal);
         using KernelHeaders headers = KernelHeaders.Host();
 
         VerifyResult result = ModuleVerifier.Verify("mysyscall.c", broken, headers);
@@ -119,7 +119,7 @@ public sealed class ModuleVerifierTests
     public void An_error_is_mapped_to_csharp_against_the_real_FreeBSD_headers()
     {
         ModuleArtifacts module = TestCompiler.Example("MySyscall");
-        string broken = module.CSource().Replace("\treturn (value * 2);", "\treturn (value * no_such_name);", StringComparison.Ordinal);
+        string broken = module.CSource().Replace("\treturn (uap->value * 2);", "\treturn (uap->value * no_such_name);", StringComparison.Ordinal);
         using KernelHeaders headers = KernelHeaders.FreeBsd(FreeBsdFactAttribute.SysDir!);
 
         VerifyResult result = ModuleVerifier.Verify("mysyscall.c", broken, headers);

@@ -6,8 +6,8 @@ namespace KmodSharp.Compiler.Pipeline.CTarget;
 
 /// <summary>
 /// The headers each generated file includes, in one place: the files include them and the naming
-/// policy reads them (<see cref="KernelHeaderNames"/>, <see cref="UserlandNamespace"/>), so no
-/// generated name can meet one those headers declare.
+/// policy's checked-in lists are read from them (<see cref="KernelHeaderNames"/>,
+/// <see cref="UserlandNamespace"/>), so no generated name can meet one those headers declare.
 /// </summary>
 public static class CIncludes
 {

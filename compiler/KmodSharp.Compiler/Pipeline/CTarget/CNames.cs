@@ -20,7 +20,9 @@ namespace KmodSharp.Compiler.Pipeline.CTarget;
 /// <c>temp</c>, syscall <c>read</c>: <c>sys_temp_read</c>, never sys/sysproto.h's <c>sys_read</c>; module <c>sched</c>,
 /// syscall <c>sched_yield</c>: <c>sys_sched_sched_yield</c>);</item>
 /// <item>the malloc type: <c>M_&lt;MODULE&gt;</c>, or <c>M_KMS_&lt;MODULE&gt;</c> when the kernel has that one (<c>M_TEMP</c>);</item>
-/// <item>struct tags: the C# name, with <c>_</c> appended on a clash (<c>struct timespec_</c>);</item>
+/// <item>struct tags: the C# name in snake_case, numbered when another struct of the assembly has it
+/// (<c>FooBar</c> and <c>Foo_Bar</c>: <c>foo_bar</c>, <c>foo_bar_2</c>; Frontend's <c>StructTags</c>), with <c>_</c>
+/// appended when a header has it (<c>struct timespec_</c>);</item>
 /// <item>the sysctl node: <c>kern.&lt;module&gt;</c>, or <c>kern.kms_&lt;module&gt;</c> when the kernel has that node (<c>kern.ipc</c>);</item>
 /// <item>userland (<c>&lt;module&gt;.h</c>, <c>lib&lt;module&gt;.c</c>, the man page): each syscall's
 /// function is the syscall's name, or <c>&lt;module&gt;_&lt;syscall&gt;</c> (numbered) when a program's libc has it
@@ -181,15 +183,20 @@ public static class CNames
     /// <summary>Whether a file-scope name the backend builds meets no kernel name.</summary>
     public static bool IsFreeGlobal(string name) => !KernelNamespace.ClashesAsGlobal(name);
 
-    /// <summary>The C tag of a C# struct.</summary>
-    public static string StructTag(string name)
-    {
-        string tag = SnakeCase(name);
-        return KernelNamespace.ClashesAsTag(tag) ? tag + "_" : tag;
-    }
+    /// <summary>
+    /// The C tag of a C# struct: its <see cref="KStruct.Tag"/> (lower_snake, numbered when another struct
+    /// has it), with <c>_</c> appended when a kernel or userland header has that tag (<c>timespec_</c>, <c>stat_</c>):
+    /// the kernel file and <c>&lt;module&gt;.h</c> define it alike.
+    /// </summary>
+    public static string StructTag(KStruct type) =>
+        KernelNamespace.ClashesAsTag(type.Tag) || UserlandNamespace.ClashesAsTag(type.Tag) ? type.Tag + "_" : type.Tag;
 
-    /// <summary>The tag of a module's enum (<c>&lt;module&gt;_&lt;snake_case&gt;</c>), checked against the kernel's tags.</summary>
-    public static bool IsFreeTag(string name) => !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name);
+    /// <summary>
+    /// Whether a tag the backend makes for a module (an enum's <c>&lt;module&gt;_&lt;snake_case&gt;</c>, an argument
+    /// struct's) meets no kernel tag or name and none of the project's structs (<see cref="ModuleModel.StructTags"/>).
+    /// </summary>
+    public static bool IsFreeTag(ModuleModel module, string name) =>
+        !KernelNamespace.ClashesAsTag(name) && IsFreeGlobal(name) && module.StructTags.BinarySearch(name, StringComparer.Ordinal) < 0;
 
     /// <summary>The module's malloc type: <c>M_&lt;MODULE&gt;</c>, unless the kernel declares that name.</summary>
     public static string MallocType(string module)
@@ -221,7 +228,7 @@ public static class CNames
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (SyscallModel other in module.Syscalls)
         {
-            string stem = FreeStem(module.Name, other.Name, taken);
+            string stem = FreeStem(module, other.Name, taken);
             taken.Add(stem);
             if (ReferenceEquals(other, syscall) || other == syscall)
             {
@@ -232,17 +239,17 @@ public static class CNames
         throw new InternalCompilerException($"syscall '{syscall.Name}' is not one of module '{module.Name}'s");
     }
 
-    private static string FreeStem(string module, string syscall, HashSet<string> taken)
+    private static string FreeStem(ModuleModel module, string syscall, HashSet<string> taken)
     {
-        string prefixed = ModulePrefixed(module, syscall);
-        if (prefixed == syscall && IsFreeStem(syscall) && !taken.Contains(syscall))
+        string prefixed = ModulePrefixed(module.Name, syscall);
+        if (prefixed == syscall && IsFreeStem(module, syscall) && !taken.Contains(syscall))
         {
             return syscall;
         }
 
-        string stem = $"{module}_{syscall}";
+        string stem = $"{module.Name}_{syscall}";
         string numbered = stem;
-        for (int i = 2; !IsFreeStem(numbered) || taken.Contains(numbered); i++)
+        for (int i = 2; !IsFreeStem(module, numbered) || taken.Contains(numbered); i++)
         {
             numbered = $"{stem}_{i}";
         }
@@ -250,6 +257,7 @@ public static class CNames
         return numbered;
     }
 
-    private static bool IsFreeStem(string stem) =>
-        IsFreeGlobal("sys_" + stem) && IsFreeGlobal(stem + "_sysent") && IsFreeGlobal(stem + "_offset") && !KernelNamespace.ClashesAsTag(stem + "_args");
+    // The argument struct's tag must meet neither the kernel's tags nor a user struct's (TagsMixArgs).
+    private static bool IsFreeStem(ModuleModel module, string stem) =>
+        IsFreeGlobal("sys_" + stem) && IsFreeGlobal(stem + "_sysent") && IsFreeGlobal(stem + "_offset") && IsFreeTag(module, stem + "_args");
 }

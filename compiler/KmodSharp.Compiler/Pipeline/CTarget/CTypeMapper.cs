@@ -16,7 +16,7 @@ public static class CTypeMapper
         KInteger { Bits: 32 } => new CNamedType("u_int"),
         KInteger integer => new CNamedType($"{(integer.IsSigned ? "" : "u")}int{integer.Bits}_t"),
         KEnum e => Map(e.Underlying),
-        KStruct s => new CStructType(CNames.StructTag(s.Name)),
+        KStruct s => new CStructType(CNames.StructTag(s)),
         KUserPointer pointer => new CPointerType(Map(pointer.Pointee)),
         KUserString => new CPointerType(CNamedType.Char, PointeeConst: true),
         KCallingThread => new CPointerType(new CStructType("thread")),

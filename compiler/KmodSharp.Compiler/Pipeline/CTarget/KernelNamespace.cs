@@ -12,8 +12,8 @@ namespace KmodSharp.Compiler.Pipeline.CTarget;
 /// The C names the FreeBSD kernel headers (and the compilers that read them) already own, which
 /// generated code must not declare or shadow. Three sources: general rules (C's reserved
 /// spellings, <c>_t</c> type names, upper-case macro names), a small built-in list of the names
-/// kernel code meets most, and — when <c>FREEBSD_SYSDIR</c> names a tree — every macro and
-/// file-scope identifier its headers declare (<see cref="KernelHeaderNames"/>), read once per process.
+/// kernel code meets most, and every macro, file-scope identifier and tag the kernel headers declare
+/// (<see cref="KernelHeaderNames"/>, checked-in lists).
 /// </summary>
 internal static partial class KernelNamespace
 {
@@ -56,7 +56,7 @@ internal static partial class KernelNamespace
     }.ToFrozenSet();
 
     // The nodes the kernel has under kern (KernSysctlNodes.txt, read from the 13.2 and 15 trees by ReadKernSysctls).
-    private static readonly FrozenSet<string> KernSysctls = ReadResource("KernSysctlNodes.txt");
+    private static readonly NameList KernSysctls = NameList.Read("KernSysctlNodes.txt");
 
     private static readonly FrozenSet<string> ApiNames =
         KernelApi.Entries.SelectMany(e => e.CheckedFunctions.Append(e.Name)).ToFrozenSet();
@@ -70,7 +70,7 @@ internal static partial class KernelNamespace
     public static bool ClashesAsLocal(string name) =>
         IsImplementationReserved(name) || name.EndsWith("_t", StringComparison.Ordinal) || IsUpperCase(name)
         || Macros.Contains(name) || Functions.Contains(name) || ApiNames.Contains(name)
-        || name.StartsWith("kms_", StringComparison.Ordinal) || KernelHeaderNames.Current.ClashesAsLocal(name);
+        || name.StartsWith("kms_", StringComparison.Ordinal) || KernelHeaderNames.ClashesAsLocal(name);
 
     /// <summary>
     /// Whether a file-scope name the backend builds (module-prefixed function, variable, enum
@@ -78,7 +78,7 @@ internal static partial class KernelNamespace
     /// </summary>
     public static bool ClashesAsGlobal(string name) =>
         IsImplementationReserved(name) || Macros.Contains(name) || Functions.Contains(name) || ApiNames.Contains(name)
-        || MallocNames.Contains(name) || name.StartsWith("kms_", StringComparison.Ordinal) || KernelHeaderNames.Current.ClashesAsGlobal(name);
+        || MallocNames.Contains(name) || name.StartsWith("kms_", StringComparison.Ordinal) || KernelHeaderNames.ClashesAsGlobal(name);
 
     /// <summary>
     /// Whether the preprocessor rewrites <paramref name="name"/> where kernel code or a kernel macro's
@@ -86,11 +86,11 @@ internal static partial class KernelNamespace
     /// object-like macro (<c>curthread</c>), or one the real headers define.
     /// </summary>
     public static bool IsObjectMacro(string name) =>
-        Analyzers.Subset.CIdentifiers.IsKeyword(name) || IsUpperCase(name) || Macros.Contains(name) || KernelHeaderNames.Current.IsObjectMacro(name);
+        Analyzers.Subset.CIdentifiers.IsKeyword(name) || IsUpperCase(name) || Macros.Contains(name) || KernelHeaderNames.IsObjectMacro(name);
 
     /// <summary>Whether a struct or enum tag of that name would meet one the kernel headers declare, or a macro.</summary>
     public static bool ClashesAsTag(string name) =>
-        IsImplementationReserved(name) || Tags.Contains(name) || Macros.Contains(name) || KernelHeaderNames.Current.ClashesAsTag(name);
+        IsImplementationReserved(name) || Tags.Contains(name) || Macros.Contains(name) || KernelHeaderNames.ClashesAsTag(name);
 
     /// <summary>
     /// Whether <c>kern.&lt;name&gt;</c> is the kernel's own node (<c>kern.ipc</c>, <c>kern.proc</c>) or its
@@ -110,13 +110,6 @@ internal static partial class KernelNamespace
 
     [GeneratedRegex(@"\bSYSCTL_[A-Z0-9_]+\(\s*_kern\s*,\s*\w+\s*,\s*([A-Za-z_]\w*)\s*,")]
     private static partial Regex KernSysctlDeclaration();
-
-    private static FrozenSet<string> ReadResource(string name)
-    {
-        using Stream stream = typeof(KernelNamespace).Assembly.GetManifestResourceStream(name) ?? throw new InternalCompilerException($"resource {name} missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToFrozenSet();
-    }
 
     // C keywords, and _X and __x (reserved to the implementation).
     private static bool IsImplementationReserved(string name) =>

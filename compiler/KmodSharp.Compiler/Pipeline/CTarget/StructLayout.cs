@@ -38,7 +38,7 @@ public static class StructLayout
             lines.Add(new CFieldLine([new CField(new CArrayType(new CNamedType("uint8_t"), new CIntegerLiteral(type.Size - end)), $"kms_pad{pads}")]));
         }
 
-        string name = CNames.StructTag(type.Name);
+        string name = CNames.StructTag(type);
         yield return new CStructDefinition(name, [.. lines]);
         var tag = new CStructType(name);
         string message = $"struct {name}: the C layout differs from the C# layout";

@@ -1,9 +1,12 @@
+using System.Linq;
+
 namespace KmodSharp.Compiler.Pipeline.CTree;
 
 public sealed partial class CPrinter
 {
     private void Statement(CStmt statement, int depth)
     {
+        depths?.TryAdd(statement, depth);
         if (statement is CBlankLine)
         {
             WriteLine("");
@@ -16,6 +19,14 @@ public sealed partial class CPrinter
             // checkstyle9.pl would otherwise read as the start of an expression.
             WriteLine(labeled.Label + ":");
             Statement(labeled.Statement, depth);
+            return;
+        }
+
+        if (statement is CBlock { Statements: var inner } bare && !inner.Any(s => s is CLocalDeclaration))
+        {
+            // A block that scopes no declaration (locals are declared at the top of the function)
+            // only nests its statements a tab deeper: they are written in place.
+            Body(bare, depth);
             return;
         }
 
@@ -117,8 +128,9 @@ public sealed partial class CPrinter
         }
     }
 
-    // Prints "{ … }" starting at the current column, without the final newline.
-    private void Braced(CStmt statement, int depth)
+    // Prints "{ … }" starting at the current column, without the final newline; the closing brace
+    // is mapped to the C# line of what follows it on its line (an else-if's condition).
+    private void Braced(CStmt statement, int depth, CSourceLocation? closing = null)
     {
         WriteLine("{");
         if (statement is CBlock block)
@@ -130,6 +142,11 @@ public sealed partial class CPrinter
             Statement(statement, depth + 1);
         }
 
+        if (closing is not null)
+        {
+            MapLine(closing);
+        }
+
         Indent(depth);
         Write("}");
     }
@@ -139,23 +156,32 @@ public sealed partial class CPrinter
         Write("if (");
         Expression(conditional.Condition, 0);
         Write(") ");
-        Braced(conditional.Then, depth);
-        switch (conditional.Else)
+        CIf? elseIf = ElseIf(conditional.Else);
+        Braced(conditional.Then, depth, elseIf?.Location);
+        if (elseIf is not null)
         {
-            case null:
-                WriteLine("");
-                break;
-            case CIf elseIf when elseIf.Location is null:
-                Write(" else ");
-                If(elseIf, depth);
-                break;
-            default:
-                Write(" else ");
-                Braced(conditional.Else, depth);
-                WriteLine("");
-                break;
+            Write(" else ");
+            If(elseIf, depth);
+            return;
         }
+
+        if (conditional.Else is not null)
+        {
+            Write(" else ");
+            Braced(conditional.Else, depth);
+        }
+
+        WriteLine("");
     }
+
+    // An else branch that is a single if is written "} else if (…) {", a tab shallower than
+    // "} else { if (…) {".
+    private static CIf? ElseIf(CStmt? otherwise) => otherwise switch
+    {
+        CIf elseIf => elseIf,
+        CBlock { Statements: [CIf elseIf] } => elseIf,
+        _ => null,
+    };
 
     private void For(CFor loop, int depth)
     {

@@ -34,7 +34,12 @@ public static class UserTestProgram
     {
         var locals = new List<CStmt> { new CLocalDeclaration(CNamedType.Int, "failed", new CIntegerLiteral(0)) };
         var calls = new List<CStmt>();
-        foreach (UserFunction function in UserlandApi.Functions(module))
+        UserFunction[] functions = [.. UserlandApi.Functions(module)];
+
+        // One scope for main's locals, which must not hide a function it calls: a syscall mix with an
+        // argument named result has a buffer mix_result, and its result is then mix_result_1.
+        var scope = new CScope(reserved: ["failed", "main", .. functions.Select(f => f.Name)]);
+        foreach (UserFunction function in functions)
         {
             var arguments = new List<CExpr>();
             var shown = new List<string>();
@@ -43,7 +48,7 @@ public static class UserTestProgram
                 if (parameter.Type is KUserPointer pointer)
                 {
                     // A zeroed buffer of the pointee type: the call gets a valid address it may read and write.
-                    string buffer = $"{function.Name}_{c.Name}";
+                    string buffer = scope.Claim($"{function.Name}_{c.Name}");
                     locals.Add(new CLocalDeclaration(UserlandTypes.Map(pointer.Pointee), buffer));
                     calls.Add(new CExpressionStatement(new CCall("memset", new CUnary(CUnaryOperator.AddressOf, new CIdentifier(buffer)), new CIntegerLiteral(0), new CSizeofExpression(new CIdentifier(buffer)))));
                     arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier(buffer)));
@@ -58,21 +63,21 @@ public static class UserTestProgram
             }
 
             string text = $"{function.Name}({string.Join(", ", shown)})".Replace("%", "%%", System.StringComparison.Ordinal);
-            calls.AddRange(Call(function, arguments, text, locals));
+            calls.AddRange(Call(function, arguments, text, locals, scope));
         }
 
         return new CFunctionDefinition(false, CNamedType.Int, "main", [],
             new CBlock([.. locals, new CBlankLine(), .. calls, new CReturn(new CConditional(Failed, new CIntegerLiteral(1), new CIntegerLiteral(0)))]));
     }
 
-    private static IEnumerable<CStmt> Call(UserFunction function, List<CExpr> arguments, string text, List<CStmt> locals)
+    private static IEnumerable<CStmt> Call(UserFunction function, List<CExpr> arguments, string text, List<CStmt> locals, CScope scope)
     {
-        string result = function.Name + "_result";
+        string result = scope.Claim(function.Name + "_result");
         locals.Add(new CLocalDeclaration(function.ReturnType, result));
         string? second = null;
         if (function.Call == UserCallKind.Pair)
         {
-            second = function.Name + "_second";
+            second = scope.Claim(function.Name + "_second");
             locals.Add(new CLocalDeclaration(new CNamedType("int64_t"), second, new CIntegerLiteral(0)));
             arguments.Add(new CUnary(CUnaryOperator.AddressOf, new CIdentifier(second)));
         }

@@ -58,7 +58,7 @@ public static class ModuleBinder
         IEnumerable<IMethodSymbol> validators = type.GetMembers().OfType<IFieldSymbol>().Select(Analyzers.Subset.SysctlField.Validator).OfType<IMethodSymbol>();
         ImmutableDictionary<IMethodSymbol, FunctionModel> functions = FunctionBinder.Bind(entry.Values.Concat(validators), compilation);
         ImmutableArray<SyscallModel> models = [.. syscalls.Select(s => BindSyscall(s.Method, s.Attribute, s.Id, functions[s.Method]))];
-        var model = new ModuleModel(name, version, type.Name, Locate(type), models, new ModuleHooks(load, unload, shutdown));
+        var model = new ModuleModel(name, version, type.Name, Locate(type), models, new ModuleHooks(load, unload, shutdown)) { StructTags = StructTags.In(type.ContainingAssembly) };
         return new BoundModule(model, compilation, entry.ToImmutable(), functions);
     }
 

@@ -70,6 +70,7 @@ public static class TypeBinder
     // KernelType has already refused a layout C cannot give naturally aligned fields.
     private static KStruct Struct(INamedTypeSymbol type, StructPlacement layout) => new(
         type.Name,
+        StructTags.Of(type),
         [.. layout.Fields.Select(f => new KField(f.Field.Name, Bind(f.ElementType)!, f.Offset, f.Size, f.IsArray ? f.Length : null))],
         layout.Size,
         layout.Alignment);

@@ -176,7 +176,8 @@ internal sealed partial class FunctionLowering
             Emit(new CIf(new CBinary(CBinaryOperator.GreaterOrEqual, index, span.Length), ErrorBlock(new CIdentifier(IndexErrno))));
         }
 
-        return new CIndex(span.Pointer, index);
+        // Past the check the index is within [0, length): it indexes as itself, without the cast.
+        return new CIndex(span.Pointer, index is CCast { Operand: var within } ? within : index);
     }
 
     /// <summary><c>span.Length</c> as the <c>int</c> C# sees.</summary>

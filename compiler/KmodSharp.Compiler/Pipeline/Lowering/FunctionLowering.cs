@@ -78,10 +78,11 @@ internal sealed partial class FunctionLowering
             ? [.. current]
             : [.. locals.Declarations, new CBlankLine(), .. current];
         // The guards were emitted one expression at a time; the whole function shows which cannot fire.
-        return Simplify.DeadCheckElimination.Simplify(new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
+        // What is left of a branch may then be nothing. Last, what is too wide for 80 columns is split.
+        return Layout.WideStatements.Split(Simplify.EmptyBranches.Simplify(Simplify.DeadCheckElimination.Simplify(new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
         {
             Location = context.LocationOf(method),
-        });
+        })));
     }
 
     private static bool EndsInJump(List<CStmt> statements) =>

@@ -45,7 +45,7 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
     public ThreadAnalysis Threads { get; } = new();
 
     /// <summary>The user enums the C code names.</summary>
-    public UserEnums Enums { get; } = new(module.Model.Name);
+    public UserEnums Enums { get; } = new(module.Model);
 
     /// <summary>The C signature of a method, queuing it for translation the first time it is seen.</summary>
     public FunctionSignature SignatureOf(IMethodSymbol method)
@@ -151,8 +151,8 @@ internal sealed class LoweringContext(BoundModule module, LoweringOptions option
 
     public void UseStruct(KStruct type)
     {
-        // Each binding makes a new record; the C struct is one per name.
-        if (Structs.Exists(s => s.Name == type.Name))
+        // Each binding makes a new record; the C struct is one per tag.
+        if (Structs.Exists(s => s.Tag == type.Tag))
         {
             return;
         }

@@ -42,7 +42,7 @@ public static class ModuleLowering
             order.Add(method);
         }
 
-        InlineEntryOnlyHandlers(module, context, functions);
+        Dictionary<SyscallModel, ImmutableHashSet<int>> inPlace = InlineEntryOnlyHandlers(module, context, functions, handlers, options.InTree);
 
         var declarations = new List<CDecl>
         {
@@ -92,7 +92,7 @@ public static class ModuleLowering
             declarations.Add(new CMacroInvocation("SDT_PROVIDER_DEFINE", [new CIdentifier(SyscallEntry.Provider)]));
             declarations.AddRange(module.Model.Syscalls.SelectMany(s => SyscallEntry.ProbeDefinitions(module.Model, s)));
         }
-        declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(module.Model, s, handlers[s], options.InTree)));
+        declarations.AddRange(module.Model.Syscalls.Select(s => SyscallEntry.Build(module.Model, s, handlers[s], inPlace.GetValueOrDefault(s, []), options.InTree)));
         if (options.InTree)
         {
             return new LoweredModule(module.Model, new CTranslationUnit($"sys_{module.Model.Name}.c", [.. WithIncludes(declarations, inTree: true)]));
@@ -122,17 +122,25 @@ public static class ModuleLowering
     // A handler that only its syscall entry calls is merged into the entry, whatever its frame: one
     // function, as a hand-written syscall is. (gcc keeps a callee apart when inlining would grow the
     // caller's frame past 256 bytes more than tenfold, as a 256-byte stackalloc does; clang merges it anyway.)
-    private static void InlineEntryOnlyHandlers(BoundModule module, LoweringContext context, Dictionary<IMethodSymbol, CFunctionDefinition> functions)
+    // Such a handler reads its arguments in place (ArgumentsInPlace); the result says which, per syscall.
+    private static Dictionary<SyscallModel, ImmutableHashSet<int>> InlineEntryOnlyHandlers(
+        BoundModule module, LoweringContext context, Dictionary<IMethodSymbol, CFunctionDefinition> functions,
+        Dictionary<SyscallModel, FunctionSignature> signatures, bool inTree)
     {
         var called = new HashSet<IMethodSymbol>(context.Calls.Values.SelectMany(callees => callees).Concat(Hooks(module)), SymbolEqualityComparer.Default);
+        var inPlace = new Dictionary<SyscallModel, ImmutableHashSet<int>>();
         foreach (SyscallModel syscall in module.Model.Syscalls)
         {
             IMethodSymbol handler = module.Entry[syscall.HandlerId];
-            if (!called.Contains(handler) && functions.TryGetValue(handler, out CFunctionDefinition? function))
+            bool onlyThisEntry = module.Model.Syscalls.Count(s => SymbolEqualityComparer.Default.Equals(module.Entry[s.HandlerId], handler)) == 1;
+            if (!called.Contains(handler) && onlyThisEntry && functions.TryGetValue(handler, out CFunctionDefinition? function))
             {
-                functions[handler] = function with { AlwaysInline = true };
+                (CFunctionDefinition reading, inPlace[syscall]) = ArgumentsInPlace.Apply(function, signatures[syscall], module.Model, syscall, inTree);
+                functions[handler] = reading with { AlwaysInline = true };
             }
         }
+
+        return inPlace;
     }
 
     private static IEnumerable<IMethodSymbol> Hooks(BoundModule module) =>

@@ -22,7 +22,8 @@ internal static class SyscallEntry
     /// <summary>SDT allows at most six typed probe arguments.</summary>
     private const int MaxProbeArguments = 6;
 
-    public static CFunctionDefinition Build(ModuleModel module, SyscallModel syscall, FunctionSignature handler, bool inTree)
+    // inPlace: the ordinals of the parameters the handler reads from uap itself (ArgumentsInPlace); it takes uap instead.
+    public static CFunctionDefinition Build(ModuleModel module, SyscallModel syscall, FunctionSignature handler, ImmutableHashSet<int> inPlace, bool inTree)
     {
         var td = new CIdentifier("td");
         var uap = new CIdentifier("uap");
@@ -33,8 +34,18 @@ internal static class SyscallEntry
             arguments.Add(td);
         }
 
-        foreach (SyscallParameter parameter in syscall.Parameters)
+        if (!inPlace.IsEmpty)
         {
+            arguments.Add(uap);
+        }
+
+        foreach ((SyscallParameter parameter, int ordinal) in syscall.Parameters.Select((p, i) => (p, i)))
+        {
+            if (inPlace.Contains(ordinal))
+            {
+                continue;
+            }
+
             if (parameter.Type is KCallingThread)
             {
                 arguments.Add(td);

@@ -22,7 +22,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 /// name and are numbered should two C# names meet, or one meet a kernel name (<see cref="CNames"/>).
 /// Variables keep their underlying integer type (sizes and ABI structs stay exactly C#'s).
 /// </summary>
-internal sealed class UserEnums(string module)
+internal sealed class UserEnums(ModuleModel module)
 {
     private readonly Dictionary<INamedTypeSymbol, string> tags = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IFieldSymbol, string> constants = new(SymbolEqualityComparer.Default);
@@ -40,7 +40,7 @@ internal sealed class UserEnums(string module)
         INamedTypeSymbol type = member.ContainingType;
         if (!tags.ContainsKey(type))
         {
-            string tag = Unique(CNames.ModulePrefixed(module, ModuleBinder.SnakeCase(type.Name)), CNames.IsFreeTag);
+            string tag = Unique(CNames.ModulePrefixed(module.Name, ModuleBinder.SnakeCase(type.Name)), name => CNames.IsFreeTag(module, name));
             tags.Add(type, tag);
             foreach (IFieldSymbol field in Members(type))
             {

@@ -51,15 +51,19 @@ public sealed record KEnum(string Name, KInteger Underlying, bool IsErrno = fals
 /// <summary>One constant of an enum, its value as the underlying type holds it.</summary>
 public sealed record KEnumMember(string Name, long Value);
 
-/// <summary>An unmanaged struct declared by the user (or imported from a C header), laid out by the frontend (<c>StructLayouts</c>).</summary>
-public sealed record KStruct(string Name, ImmutableArray<KField> Fields, int Size, int Alignment) : KType
+/// <summary>
+/// An unmanaged struct declared by the user (or imported from a C header), laid out by the frontend
+/// (<c>StructLayouts</c>): its C# name and its tag, lower_snake and unique among the assembly's
+/// structs (<c>StructTags</c>), so the struct it names is one.
+/// </summary>
+public sealed record KStruct(string Name, string Tag, ImmutableArray<KField> Fields, int Size, int Alignment) : KType
 {
     // By value: each binding of a struct builds its own field array, and an ImmutableArray compares by
     // reference (a struct met twice, nested and as a parameter, was defined twice in the userland header).
     public bool Equals(KStruct? other) =>
-        other is not null && Name == other.Name && Size == other.Size && Alignment == other.Alignment && Fields.SequenceEqual(other.Fields);
+        other is not null && Name == other.Name && Tag == other.Tag && Size == other.Size && Alignment == other.Alignment && Fields.SequenceEqual(other.Fields);
 
-    public override int GetHashCode() => System.HashCode.Combine(Name, Size, Alignment);
+    public override int GetHashCode() => System.HashCode.Combine(Tag, Size, Alignment);
 }
 
 /// <summary>

@@ -19,6 +19,12 @@ public sealed record ModuleModel(
 {
     /// <summary>The module class's XML doc <c>&lt;summary&gt;</c>, as text.</summary>
     public string Summary { get; init; } = "";
+
+    /// <summary>
+    /// The tags of the project's kernel structs (<see cref="KStruct.Tag"/>), in ordinal order: the
+    /// tags the backend makes for the module (argument structs, enums) take none of them.
+    /// </summary>
+    public ImmutableArray<string> StructTags { get; init; } = [];
 }
 
 /// <summary>The user's load/unload/shutdown methods, by function id, when declared.</summary>

@@ -278,6 +278,6 @@ public static class SyzlangDescription
 
     private static string MemberName(ModuleModel module, KEnum e, KEnumMember member) => FlagsName(module, e) + "_" + member.Name;
 
-    // Prefixed with the module: syzkaller's descriptions share one namespace.
-    private static string StructName(ModuleModel module, KStruct structure) => module.Name + "_" + structure.Name;
+    // The C tag, unique among the module's structs, prefixed with the module: syzkaller's descriptions share one namespace.
+    private static string StructName(ModuleModel module, KStruct structure) => CNames.ModulePrefixed(module.Name, CNames.StructTag(structure));
 }

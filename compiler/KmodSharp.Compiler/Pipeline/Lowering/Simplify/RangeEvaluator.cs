@@ -166,7 +166,8 @@ internal sealed class RangeEvaluator(IReadOnlyDictionary<string, CIntegerType> t
         _ => l.Min == l.Max && r.Min == r.Max && l.Min == r.Min ? false : l.Intersect(r) is null ? true : null,
     };
 
-    private static CBinaryOperator Negated(CBinaryOperator op) => op switch
+    /// <summary>The comparison true exactly when <paramref name="op"/> is false (integers only: the kernel has no floating point).</summary>
+    internal static CBinaryOperator Negated(CBinaryOperator op) => op switch
     {
         CBinaryOperator.Less => CBinaryOperator.GreaterOrEqual,
         CBinaryOperator.LessOrEqual => CBinaryOperator.Greater,
