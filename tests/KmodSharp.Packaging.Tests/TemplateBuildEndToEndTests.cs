@@ -44,6 +44,7 @@ public sealed class TemplateBuildEndToEndTests
         {
             ["DOTNET_CLI_HOME"] = temp.Combine("home"),
             ["NUGET_PACKAGES"] = temp.Combine("packages"),
+            ["KMODSHARP_BUILD_SERVER_DIR"] = temp.Combine("servers"), // the build step's servers, not in the user's folder
         });
         string hive = temp.Combine("hive");
         File.WriteAllText(temp.Combine("nuget.config"), LocalFeed.NuGetConfig(feed));
@@ -92,6 +93,9 @@ public sealed class TemplateBuildEndToEndTests
         Assert.NotEqual(0, fromStep.ExitCode);
         Assert.Contains(expected, fromStep.Output);
         Assert.DoesNotContain("exited with code", fromStep.Output);
+
+        string packagedCli = Path.Combine(runtimePackage, "tools", "kmodsharp", "KmodSharp.Cli.dll");
+        Assert.Equal(0, dotnet.Run(temp.Path, "exec", packagedCli, "build-server", "shutdown").ExitCode);
     }
 
 
