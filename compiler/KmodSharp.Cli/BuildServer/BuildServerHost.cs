@@ -157,7 +157,19 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
         }
         finally
         {
+            DeleteScratch(directory);
+        }
+    }
+
+    // A scratch folder left behind must not take the server down with it.
+    private static void DeleteScratch(string directory)
+    {
+        try
+        {
             Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 

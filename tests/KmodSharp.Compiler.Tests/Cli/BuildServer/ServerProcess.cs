@@ -35,14 +35,14 @@ internal sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Waits until the socket accepts connections (the server has warmed up once it does its first build).</summary>
-    public static void WaitUntilListening(string socketPath, Process? process = null)
+    public void WaitUntilListening(string socketPath)
     {
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
         {
-            if (process is { HasExited: true })
+            if (Process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited ({process.ExitCode}): {process.StandardError.ReadToEnd()}");
+                throw new InvalidOperationException($"the server exited ({Process.ExitCode}): {Process.StandardError.ReadToEnd()}");
             }
 
             try
@@ -59,8 +59,6 @@ internal sealed class ServerProcess : IDisposable
 
         throw new TimeoutException("the build server never listened on " + socketPath);
     }
-
-    public void WaitUntilListening(string socketPath) => WaitUntilListening(socketPath, Process);
 
     public void Dispose()
     {
