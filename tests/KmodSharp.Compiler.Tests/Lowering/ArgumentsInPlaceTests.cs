@@ -84,32 +84,17 @@ public sealed class ArgumentsInPlaceTests
         }
         """, "InPlace.cs");
 
-    [Fact]
-    public void An_argument_used_but_never_assigned_or_compared_is_read_from_uap()
+    // Used directly, through named arguments and a helper, and as a bool (any non-zero slot).
+    [Theory]
+    [InlineData("inplace_printed", "ip_printed", "printf(\"value=%d\\n\", uap->value);", "return (uap->value * 2);")]
+    [InlineData("inplace_helper", "ip_helper", "printf(\"amount=%d\\n\", uap->amount);", "return (inplace_twice(uap->amount));")]
+    [InlineData("inplace_flag", "ip_flag", "uap->negate != 0", "uap->x")]
+    public void An_argument_used_but_never_assigned_or_compared_is_read_from_uap(string function, string syscall, params string[] reads)
     {
-        string printed = Module.CFunction("inplace_printed");
-        Assert.StartsWith("\ninplace_printed(struct inplace_ip_printed_args *uap)", printed, StringComparison.Ordinal);
-        Assert.Contains("printf(\"value=%d\\n\", uap->value);", printed);
-        Assert.Contains("return (uap->value * 2);", printed);
-        Assert.Contains("td->td_retval[0] = inplace_printed(uap);", Module.CSource());
-    }
-
-    [Fact]
-    public void Written_another_way_the_handler_reads_its_argument_the_same_way()
-    {
-        string helper = Module.CFunction("inplace_helper");
-        Assert.StartsWith("\ninplace_helper(struct inplace_ip_helper_args *uap)", helper, StringComparison.Ordinal);
-        Assert.Contains("printf(\"amount=%d\\n\", uap->amount);", helper);
-        Assert.Contains("return (inplace_twice(uap->amount));", helper);
-    }
-
-    [Fact]
-    public void A_bool_is_read_as_any_non_zero_slot()
-    {
-        string flag = Module.CFunction("inplace_flag");
-        Assert.StartsWith("\ninplace_flag(struct inplace_ip_flag_args *uap)", flag, StringComparison.Ordinal);
-        Assert.Contains("uap->negate != 0", flag);
-        Assert.Contains("uap->x", flag);
+        string body = Module.CFunction(function);
+        Assert.StartsWith($"\n{function}(struct inplace_{syscall}_args *uap)", body, StringComparison.Ordinal);
+        Assert.All(reads, read => Assert.Contains(read, body));
+        Assert.Contains($"= {function}(uap);", Module.CSource());
     }
 
     [Fact]
