@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "../kern/kms_kern.h"
+#include "kms_tokens.h"
 
 #define	MAXOPS		256
 #define	MAXARGS		8
@@ -225,48 +226,6 @@ do_unload(const struct op *op)
 		    op->target, error);
 }
 
-static int
-parse_int(const char *s, int64_t *v)
-{
-	unsigned long long u;
-	long long l;
-	char *end;
-
-	errno = 0;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		if (s[2] == '\0')
-			return (-1);
-		u = strtoull(s + 2, &end, 16);
-		*v = (int64_t)u;
-	} else {
-		if (s[0] == '\0' || (s[0] != '-' && (s[0] < '0' || s[0] > '9')))
-			return (-1);
-		if (s[0] == '-') {
-			l = strtoll(s, &end, 10);
-			*v = l;
-		} else {
-			u = strtoull(s, &end, 10);
-			*v = (int64_t)u;
-		}
-	}
-	if (errno != 0 || *end != '\0')
-		return (-1);
-	return (0);
-}
-
-static int
-hexval(int c)
-{
-
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
 /* Validate an argument at parse time, so bad usage never runs anything. */
 static void
 check_arg(const char *a)
@@ -280,17 +239,17 @@ check_arg(const char *a)
 		if (strlen(a + 2) % 2 != 0)
 			usage("b:HEX needs an even number of hex digits");
 		for (i = 2; a[i] != '\0'; i++)
-			if (hexval(a[i]) < 0)
+			if (kms_hexval(a[i]) < 0)
 				usage("b:HEX has a non-hex digit");
 		return;
 	}
 	if (strncmp(a, "z:", 2) == 0 || strncmp(a, "a:", 2) == 0) {
-		if (parse_int(a + 2, &v) != 0 || v < 0 ||
+		if (kms_parse_int(a + 2, &v) != 0 || v < 0 ||
 		    (a[0] == 'z' && v > 16 * 1024 * 1024))
 			usage("bad z:N or a:ADDR argument");
 		return;
 	}
-	if (parse_int(a, &v) != 0) {
+	if (kms_parse_int(a, &v) != 0) {
 		fprintf(stderr, "kmodsim: bad argument \"%s\"\n", a);
 		usage("an argument is an integer, s:TEXT, b:HEX, z:N or a:ADDR");
 	}
@@ -324,23 +283,24 @@ do_call(const struct op *op)
 			if (bytes == NULL)
 				abort();
 			for (j = 0; j < n; j++)
-				bytes[j] = (unsigned char)(hexval(a[2 + 2 * j]) *
-				    16 + hexval(a[3 + 2 * j]));
+				bytes[j] = (unsigned char)
+				    (kms_hexval(a[2 + 2 * j]) * 16 +
+				    kms_hexval(a[3 + 2 * j]));
 			args[i] = (int64_t)kms_umap(bytes, n,
 			    KMS_UPROT_READ | KMS_UPROT_WRITE);
 			free(bytes);
 			isbuf[i] = true;
 			buflen[i] = n;
 		} else if (strncmp(a, "z:", 2) == 0) {
-			(void)parse_int(a + 2, &v);
+			(void)kms_parse_int(a + 2, &v);
 			args[i] = (int64_t)kms_umap(NULL, (size_t)v,
 			    KMS_UPROT_READ | KMS_UPROT_WRITE);
 			isbuf[i] = true;
 			buflen[i] = (size_t)v;
 		} else if (strncmp(a, "a:", 2) == 0) {
-			(void)parse_int(a + 2, &args[i]);
+			(void)kms_parse_int(a + 2, &args[i]);
 		} else
-			(void)parse_int(a, &args[i]);
+			(void)kms_parse_int(a, &args[i]);
 		if ((strncmp(a, "s:", 2) == 0 || isbuf[i]) && args[i] == 0)
 			nomem = true;
 		bufaddr[i] = (uint64_t)args[i];
@@ -510,7 +470,7 @@ main(int argc, char **argv)
 
 	for (ai = 1; ai < argc; ai++) {
 		if (strcmp(argv[ai], "--uid") == 0 && ai + 1 < argc) {
-			if (parse_int(argv[++ai], &uid) != 0 || uid < 0 ||
+			if (kms_parse_int(argv[++ai], &uid) != 0 || uid < 0 ||
 			    uid > UINT32_MAX)
 				usage("bad --uid");
 		} else if (strcmp(argv[ai], "--jail") == 0)
@@ -519,11 +479,12 @@ main(int argc, char **argv)
 			capmode = true;
 		else if (strcmp(argv[ai], "--fail-malloc") == 0 &&
 		    ai + 1 < argc) {
-			if (parse_int(argv[++ai], &failn) != 0 || failn < 1)
+			if (kms_parse_int(argv[++ai], &failn) != 0 || failn < 1)
 				usage("bad --fail-malloc");
 		} else if (strcmp(argv[ai], "--unmap-after") == 0 &&
 		    ai + 1 < argc) {
-			if (parse_int(argv[++ai], &unmapn) != 0 || unmapn < 1)
+			if (kms_parse_int(argv[++ai], &unmapn) != 0 ||
+			    unmapn < 1)
 				usage("bad --unmap-after");
 		} else if (strcmp(argv[ai], "--no-uninit-check") == 0)
 			kms_uninit_check = false;

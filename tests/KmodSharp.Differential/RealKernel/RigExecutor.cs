@@ -36,6 +36,9 @@ public static class RigExecutor
 
     public const string RunnerSource = "rigdiff.c";
 
+    // The argument tokens' grammar rigdiff.c shares with the harness's driver.
+    private const string TokenGrammar = "kms_tokens.h";
+
     private const string Marker = "@@RD ";
 
     public static RigRun Run(IReadOnlyList<RigProgram> programs)
@@ -112,6 +115,7 @@ public static class RigExecutor
 
         File.WriteAllText(Path.Combine(directory, "Makefile"), $"SUBDIR=\t{string.Join(" ", boot.Select(p => p.Artifacts.ModuleName))}\n\n.include <bsd.subdir.mk>\n");
         File.Copy(Path.Combine(TestModules.RepositoryRoot, "tests", "KmodSharp.Differential", "RealKernel", RunnerSource), Path.Combine(directory, RunnerSource));
+        File.Copy(Path.Combine(TestModules.RepositoryRoot, "runtime-shims", "host", "sim", TokenGrammar), Path.Combine(directory, TokenGrammar));
         File.WriteAllText(Path.Combine(directory, "user-sources.txt"), RunnerSource + "\n");
         File.WriteAllLines(Path.Combine(directory, "user-args.txt"), boot.Select(Arguments));
     }

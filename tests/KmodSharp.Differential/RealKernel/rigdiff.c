@@ -4,7 +4,8 @@
  *	rigdiff --id ID [--call NAME [ARG...]]... [--unload FILE]
  *	ARG:	integer (decimal, optional '-', or 0x hex) | s:TEXT | b:HEX | z:N
  *
- * The call tokens are kmodsim's (runtime-shims/host/sim/kmodsim.c).  Each
+ * The call tokens are kmodsim's (runtime-shims/host/sim/kmodsim.c, whose
+ * kms_tokens.h is compiled here too).  Each
  * NAME is found as module "sys/NAME" with modfind(2)/modstat(2), which give
  * its syscall slot.  User memory is mapped so that its last byte ends a page
  * followed by an inaccessible guard page: like the harness's byte-exact
@@ -38,6 +39,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "kms_tokens.h"
+
 #define	MAXARGS	8
 
 struct buffer {
@@ -63,34 +66,6 @@ problem(int call, const char *what, const char *detail)
 
 	printf("@@RD %s.%d problem %s %s (errno %d)\n", id, call, what, detail, errno);
 	line_done();
-}
-
-static int
-parse_int(const char *s, int64_t *v)
-{
-	char *end;
-
-	errno = 0;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		*v = (int64_t)strtoull(s + 2, &end, 16);
-	else if (s[0] == '-')
-		*v = strtoll(s, &end, 10);
-	else
-		*v = (int64_t)strtoull(s, &end, 10);
-	return (errno != 0 || end == s || *end != '\0' ? -1 : 0);
-}
-
-static int
-hexval(int c)
-{
-
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
 }
 
 /* LEN bytes ending a page, the next page inaccessible; NULL on failure. */
@@ -147,23 +122,25 @@ argument(const char *a, int64_t *v, struct buffer *b)
 		if ((bytes = calloc(1, n + 1)) == NULL)
 			return (-1);
 		for (i = 0; i < n; i++) {
-			if (hexval(a[2 + 2 * i]) < 0 || hexval(a[3 + 2 * i]) < 0)
+			if (kms_hexval(a[2 + 2 * i]) < 0 ||
+			    kms_hexval(a[3 + 2 * i]) < 0)
 				return (-1);
-			bytes[i] = (unsigned char)(hexval(a[2 + 2 * i]) * 16 +
-			    hexval(a[3 + 2 * i]));
+			bytes[i] = (unsigned char)
+			    (kms_hexval(a[2 + 2 * i]) * 16 +
+			    kms_hexval(a[3 + 2 * i]));
 		}
 		b->len = n;
 		b->writable = 1;
 		b->at = map_user(bytes, n, 1);
 		free(bytes);
 	} else if (strncmp(a, "z:", 2) == 0) {
-		if (parse_int(a + 2, &z) != 0 || z < 0)
+		if (kms_parse_int(a + 2, &z) != 0 || z < 0)
 			return (-1);
 		b->len = (size_t)z;
 		b->writable = 1;
 		b->at = map_user(NULL, b->len, 1);
 	} else
-		return (parse_int(a, v));
+		return (kms_parse_int(a, v));
 	if (b->at == NULL)
 		return (-1);
 	*v = (int64_t)(uintptr_t)b->at;
