@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace KmodSharp.Analyzers.Subset;
@@ -59,9 +60,12 @@ public static class StructLayouts
     /// <summary>Size and alignment of <paramref name="type"/>.</summary>
     public static (int Size, int Alignment) SizeOf(ITypeSymbol type) => SizeOf(type, 0);
 
+    // The rules and the compiler ask for the same structs' layouts again and again, and a symbol's layout never changes.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, StructPlacement> Layouts = new();
+
     /// <summary>The layout of a struct (null for any other type).</summary>
     public static StructPlacement? Of(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } named ? Of(named, 0) : null;
+        type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } named ? Layouts.GetValue(named, s => Of(s, 0)) : null;
 
     private static (int Size, int Alignment) SizeOf(ITypeSymbol type, int depth)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using KmodSharp.Compiler.Pipeline.Model;
 
 namespace KmodSharp.Compiler.Pipeline.CTarget;
@@ -86,7 +87,14 @@ public static class CNames
     /// The names of a syscall's arguments, as the argument struct's members, the entry point and
     /// the userland prototype use them: one scope, with each member's padding (<see cref="PaddingBefore"/>).
     /// </summary>
-    public static ImmutableArray<string> Arguments(SyscallModel syscall)
+    public static ImmutableArray<string> Arguments(SyscallModel syscall) => ArgumentNames.GetValue(syscall, s => new(ChooseArguments(s))).Value;
+
+    // Each syscall's names and each module's stems are chosen once: every file of a module asks for them again and again.
+    private static readonly ConditionalWeakTable<SyscallModel, StrongBox<ImmutableArray<string>>> ArgumentNames = [];
+
+    private static readonly ConditionalWeakTable<ModuleModel, string[]> Stems = [];
+
+    private static ImmutableArray<string> ChooseArguments(SyscallModel syscall)
     {
         var scope = new CScope(reserved: ["number", UserlandSecondResult]);
         var names = ImmutableArray.CreateBuilder<string>();
@@ -225,18 +233,28 @@ public static class CNames
     // sys_sched_yield), and no other syscall of the module (add and counter_add) may take it first.
     private static string SyscallStem(ModuleModel module, SyscallModel syscall)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (SyscallModel other in module.Syscalls)
+        string[] stems = Stems.GetValue(module, ChooseStems);
+        for (int i = 0; i < stems.Length; i++)
         {
-            string stem = FreeStem(module, other.Name, taken);
-            taken.Add(stem);
-            if (ReferenceEquals(other, syscall) || other == syscall)
+            if (ReferenceEquals(module.Syscalls[i], syscall) || module.Syscalls[i] == syscall)
             {
-                return stem;
+                return stems[i];
             }
         }
 
         throw new InternalCompilerException($"syscall '{syscall.Name}' is not one of module '{module.Name}'s");
+    }
+
+    // Each syscall's stem in the module's order: an earlier syscall takes a stem first.
+    private static string[] ChooseStems(ModuleModel module)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        return [.. module.Syscalls.Select(syscall =>
+        {
+            string stem = FreeStem(module, syscall.Name, taken);
+            taken.Add(stem);
+            return stem;
+        })];
     }
 
     private static string FreeStem(ModuleModel module, string syscall, HashSet<string> taken)

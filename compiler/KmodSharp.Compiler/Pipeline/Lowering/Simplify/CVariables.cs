@@ -8,58 +8,81 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Simplify;
 internal static class CVariables
 {
     /// <summary>The names an expression mentions.</summary>
-    public static HashSet<string> Read(CExpr expression) => [.. Expressions(expression).OfType<CIdentifier>().Select(i => i.Name)];
+    public static HashSet<string> Read(CExpr expression)
+    {
+        var names = new HashSet<string>();
+        Walk(expression, names, static (e, names) =>
+        {
+            if (e is CIdentifier { Name: var name })
+            {
+                names.Add(name);
+            }
+
+            return true;
+        });
+        return names;
+    }
 
     /// <summary>How many times the statement reads each name (a plain assignment's target is written, not read).</summary>
     public static Dictionary<string, int> ReadCounts(CStmt statement)
     {
         var counts = new Dictionary<string, int>();
-        foreach (CExpr expression in Statements(statement).SelectMany(Own))
+        foreach (CStmt nested in Statements(statement))
         {
-            CountReads(expression, counts);
+            foreach (CExpr expression in Own(nested))
+            {
+                CountReads(expression, counts);
+            }
         }
 
         return counts;
     }
 
-    private static void CountReads(CExpr expression, Dictionary<string, int> counts)
-    {
-        if (expression is CAssign { Operator: null, Target: CIdentifier, Value: var value })
+    private static void CountReads(CExpr expression, Dictionary<string, int> counts) =>
+        Walk(expression, counts, static (e, counts) =>
         {
-            CountReads(value, counts);
-            return;
-        }
+            if (e is CAssign { Operator: null, Target: CIdentifier, Value: var value })
+            {
+                CountReads(value, counts);
+                return false;
+            }
 
-        if (expression is CIdentifier { Name: var name })
-        {
-            counts[name] = counts.GetValueOrDefault(name) + 1;
-        }
+            if (e is CIdentifier { Name: var name })
+            {
+                counts[name] = counts.GetValueOrDefault(name) + 1;
+            }
 
-        foreach (CExpr child in Children(expression))
-        {
-            CountReads(child, counts);
-        }
-    }
+            return true;
+        });
 
     /// <summary>The variables a statement (and everything in it) may change: assigned, stepped, or given by address.</summary>
     public static HashSet<string> Written(CStmt statement)
     {
         var written = new HashSet<string>();
-        foreach (CExpr expression in Statements(statement).SelectMany(Own).SelectMany(Expressions))
+        List<CStmt> statements = Statements(statement);
+        foreach (CStmt nested in statements)
         {
-            CExpr? target = expression switch
+            foreach (CExpr own in Own(nested))
             {
-                CAssign assign => assign.Target,
-                CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement or CUnaryOperator.AddressOf } unary => unary.Operand,
-                _ => null,
-            };
-            if (target is not null && Root(target) is { } name)
-            {
-                written.Add(name);
+                Walk(own, written, static (expression, written) =>
+                {
+                    CExpr? target = expression switch
+                    {
+                        CAssign assign => assign.Target,
+                        CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement or CUnaryOperator.AddressOf } unary => unary.Operand,
+                        _ => null,
+                    };
+                    if (target is not null && Root(target) is { } name)
+                    {
+                        written.Add(name);
+                    }
+
+                    return true;
+                });
             }
         }
 
-        foreach (CLocalDeclaration declaration in Statements(statement).OfType<CLocalDeclaration>())
+        foreach (CLocalDeclaration declaration in statements.OfType<CLocalDeclaration>())
         {
             written.Add(declaration.Name);
         }
@@ -68,10 +91,27 @@ internal static class CVariables
     }
 
     /// <summary>The variables whose address is taken anywhere: a pointer may change them where no name shows it.</summary>
-    public static HashSet<string> Escaping(CStmt statement) =>
-        [.. Statements(statement).SelectMany(Own).SelectMany(Expressions)
-            .OfType<CUnary>().Where(u => u.Operator == CUnaryOperator.AddressOf)
-            .Select(u => Root(u.Operand)).OfType<string>()];
+    public static HashSet<string> Escaping(CStmt statement)
+    {
+        var escaping = new HashSet<string>();
+        foreach (CStmt nested in Statements(statement))
+        {
+            foreach (CExpr own in Own(nested))
+            {
+                Walk(own, escaping, static (expression, escaping) =>
+                {
+                    if (expression is CUnary { Operator: CUnaryOperator.AddressOf, Operand: var operand } && Root(operand) is { } name)
+                    {
+                        escaping.Add(name);
+                    }
+
+                    return true;
+                });
+            }
+        }
+
+        return escaping;
+    }
 
     /// <summary>An expression without effects and without memory reads: names, constants and operators on them.</summary>
     public static bool IsPure(CExpr expression) => expression switch
@@ -83,78 +123,149 @@ internal static class CVariables
         _ => false,
     };
 
-    /// <summary>The statement and every statement nested in it.</summary>
-    public static IEnumerable<CStmt> Statements(CStmt statement)
+    /// <summary>The statement and every statement nested in it, in source order.</summary>
+    public static List<CStmt> Statements(CStmt statement)
     {
-        yield return statement;
-        IEnumerable<CStmt?> children = statement switch
+        var all = new List<CStmt>();
+        AddStatements(statement, all);
+        return all;
+    }
+
+    private static void AddStatements(CStmt statement, List<CStmt> all)
+    {
+        all.Add(statement);
+        switch (statement)
         {
-            CBlock block => block.Statements.Cast<CStmt?>(),
-            CIf choice => [choice.Then, choice.Else],
-            CWhile loop => [loop.Body],
-            CDoWhile loop => [loop.Body],
-            CFor loop => [loop.Initializer, loop.Body],
-            CLabeled labeled => [labeled.Statement],
-            CSwitch choice => choice.Sections.SelectMany(s => s.Statements).Cast<CStmt?>(),
-            _ => [],
-        };
-        foreach (CStmt? child in children)
-        {
-            if (child is not null)
-            {
-                foreach (CStmt nested in Statements(child))
+            case CBlock block:
+                foreach (CStmt child in block.Statements)
                 {
-                    yield return nested;
+                    AddStatements(child, all);
                 }
-            }
+
+                break;
+            case CIf choice:
+                AddStatements(choice.Then, all);
+                if (choice.Else is { } otherwise)
+                {
+                    AddStatements(otherwise, all);
+                }
+
+                break;
+            case CWhile loop:
+                AddStatements(loop.Body, all);
+                break;
+            case CDoWhile loop:
+                AddStatements(loop.Body, all);
+                break;
+            case CFor loop:
+                if (loop.Initializer is { } initializer)
+                {
+                    AddStatements(initializer, all);
+                }
+
+                AddStatements(loop.Body, all);
+                break;
+            case CLabeled labeled:
+                AddStatements(labeled.Statement, all);
+                break;
+            case CSwitch choice:
+                foreach (CSwitchSection section in choice.Sections)
+                {
+                    foreach (CStmt child in section.Statements)
+                    {
+                        AddStatements(child, all);
+                    }
+                }
+
+                break;
         }
     }
 
     /// <summary>The expressions a statement holds itself (not those of nested statements).</summary>
-    public static IEnumerable<CExpr> Own(CStmt statement)
+    public static IReadOnlyList<CExpr> Own(CStmt statement) => statement switch
     {
-        IEnumerable<CExpr?> own = statement switch
-        {
-            CExpressionStatement expression => [expression.Expression],
-            CLocalDeclaration declaration => [declaration.Initializer],
-            CReturn ret => [ret.Value],
-            CIf choice => [choice.Condition],
-            CWhile loop => [loop.Condition],
-            CDoWhile loop => [loop.Condition],
-            CFor loop => [loop.Condition, loop.Step],
-            CSwitch choice => [choice.Value, .. choice.Sections.SelectMany(s => s.Labels)],
-            _ => [],
-        };
-        return own.OfType<CExpr>();
-    }
-
-    /// <summary>The expression and every expression nested in it.</summary>
-    public static IEnumerable<CExpr> Expressions(CExpr expression)
-    {
-        yield return expression;
-        foreach (CExpr child in Children(expression))
-        {
-            foreach (CExpr nested in Expressions(child))
-            {
-                yield return nested;
-            }
-        }
-    }
-
-    private static IEnumerable<CExpr> Children(CExpr expression) => expression switch
-    {
-        CUnary unary => [unary.Operand],
-        CBinary binary => [binary.Left, binary.Right],
-        CAssign assign => [assign.Target, assign.Value],
-        CConditional conditional => [conditional.Condition, conditional.WhenTrue, conditional.WhenFalse],
-        CCast cast => [cast.Operand],
-        CCall call => [call.Function, .. call.Arguments],
-        CMember member => [member.Target],
-        CIndex index => [index.Target, index.Index],
-        CSizeofExpression size => [size.Operand],
-        CDesignatedInitializer initializer => initializer.Members.Select(m => m.Value),
+        CExpressionStatement expression => [expression.Expression],
+        CLocalDeclaration { Initializer: { } initializer } => [initializer],
+        CReturn { Value: { } value } => [value],
+        CIf choice => [choice.Condition],
+        CWhile loop => [loop.Condition],
+        CDoWhile loop => [loop.Condition],
+        CFor loop => [.. Present(loop.Condition), .. Present(loop.Step)],
+        CSwitch choice => [choice.Value, .. choice.Sections.SelectMany(s => s.Labels)],
         _ => [],
     };
+
+    private static IEnumerable<CExpr> Present(CExpr? expression) => expression is null ? [] : [expression];
+
+    /// <summary>The expression and every expression nested in it, each before its operands.</summary>
+    public static List<CExpr> Expressions(CExpr expression)
+    {
+        var all = new List<CExpr>();
+        Walk(expression, all, static (e, all) =>
+        {
+            all.Add(e);
+            return true;
+        });
+        return all;
+    }
+
+    // Visits the expression, then (when the visit says so) its operands left to right: one walk
+    // without an enumerator for each level, which the passes run over every statement.
+    private static void Walk<TState>(CExpr expression, TState state, System.Func<CExpr, TState, bool> visit)
+    {
+        if (!visit(expression, state))
+        {
+            return;
+        }
+
+        switch (expression)
+        {
+            case CUnary unary:
+                Walk(unary.Operand, state, visit);
+                break;
+            case CBinary binary:
+                Walk(binary.Left, state, visit);
+                Walk(binary.Right, state, visit);
+                break;
+            case CAssign assign:
+                Walk(assign.Target, state, visit);
+                Walk(assign.Value, state, visit);
+                break;
+            case CConditional conditional:
+                Walk(conditional.Condition, state, visit);
+                Walk(conditional.WhenTrue, state, visit);
+                Walk(conditional.WhenFalse, state, visit);
+                break;
+            case CCast cast:
+                Walk(cast.Operand, state, visit);
+                break;
+            case CCall call:
+                Walk(call.Function, state, visit);
+                foreach (CExpr argument in call.Arguments)
+                {
+                    Walk(argument, state, visit);
+                }
+
+                break;
+            case CMember member:
+                Walk(member.Target, state, visit);
+                break;
+            case CIndex index:
+                Walk(index.Target, state, visit);
+                Walk(index.Index, state, visit);
+                break;
+            case CSizeofExpression size:
+                Walk(size.Operand, state, visit);
+                break;
+            case CDesignatedInitializer initializer:
+                foreach (CDesignator member in initializer.Members)
+                {
+                    Walk(member.Value, state, visit);
+                }
+
+                break;
+        }
+    }
 
     /// <summary>The variable an lvalue stores into: x for x, x.f, x[i]; null through a pointer.</summary>
     private static string? Root(CExpr target) => target switch

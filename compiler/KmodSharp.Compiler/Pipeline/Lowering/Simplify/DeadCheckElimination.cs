@@ -144,14 +144,14 @@ internal sealed class DeadCheckElimination
                 return (statement, facts, false);
             case CWhile loop:
             {
-                RangeFacts entry = facts.Forget(CVariables.Written(loop));
+                RangeFacts entry = ForgetWritten(facts, loop);
                 (CStmt body, _, _) = Nested(loop.Body, ranges.Assume(loop.Condition, true, entry));
                 return (loop with { Body = body }, entry, true);
             }
 
             case CDoWhile loop:
             {
-                RangeFacts entry = facts.Forget(CVariables.Written(loop));
+                RangeFacts entry = ForgetWritten(facts, loop);
                 (CStmt body, _, _) = Nested(loop.Body, entry);
                 return (loop with { Body = body }, entry, true);
             }
@@ -167,7 +167,7 @@ internal sealed class DeadCheckElimination
             }
 
             default:
-                return (statement, facts.Forget(CVariables.Written(statement)), true);
+                return (statement, ForgetWritten(facts, statement), true);
         }
     }
 
@@ -181,9 +181,12 @@ internal sealed class DeadCheckElimination
     private RangeFacts AssignTo(string variable, CExpr value, RangeFacts facts)
     {
         Interval? range = ranges.IsTracked(variable) && CVariables.IsPure(value) ? ranges.Range(value, facts) : null;
-        facts = facts.Forget(CVariables.Written(new CExpressionStatement(value)).Append(variable).ToHashSet());
+        facts = facts.IsEmpty ? facts : facts.Forget(CVariables.Written(new CExpressionStatement(value)).Append(variable).ToHashSet());
         return range is { } known && known.Within(ranges.TypeOf(variable).Kept) ? facts.With(variable, known) : facts;
     }
+
+    // With nothing known there is nothing to forget, and no need to find what the statement writes.
+    private static RangeFacts ForgetWritten(RangeFacts facts, CStmt statement) => facts.IsEmpty ? facts : facts.Forget(CVariables.Written(statement));
 
     private (CStmt? Result, RangeFacts After, bool Completes) If(CIf choice, RangeFacts facts)
     {
@@ -194,7 +197,7 @@ internal sealed class DeadCheckElimination
             return (null, facts, true);
         }
 
-        RangeFacts before = pure ? facts : facts.Forget(CVariables.Written(new CExpressionStatement(choice.Condition)));
+        RangeFacts before = pure ? facts : ForgetWritten(facts, new CExpressionStatement(choice.Condition));
         (CStmt thenBranch, RangeFacts afterThen, bool thenCompletes) = Nested(choice.Then, ranges.Assume(choice.Condition, true, before));
         RangeFacts whenFalse = ranges.Assume(choice.Condition, false, before);
         if (choice.Else is null)
@@ -263,7 +266,7 @@ internal sealed class DeadCheckElimination
     // The switch ends control when it has a default, its last section does not complete, and no break leaves it.
     private (CStmt? Result, RangeFacts After, bool Completes) Switch(CSwitch choice, RangeFacts facts)
     {
-        RangeFacts entry = facts.Forget(CVariables.Written(choice));
+        RangeFacts entry = ForgetWritten(facts, choice);
         var sections = ImmutableArray.CreateBuilder<CSwitchSection>(choice.Sections.Length);
         bool lastCompletes = true;
         foreach (CSwitchSection section in choice.Sections)

@@ -13,6 +13,9 @@ internal sealed record RangeFacts(ImmutableDictionary<string, Interval> Ranges, 
 {
     public static readonly RangeFacts None = new(ImmutableDictionary<string, Interval>.Empty, ImmutableDictionary<CExpr, bool>.Empty);
 
+    /// <summary>Whether nothing is known.</summary>
+    public bool IsEmpty => Ranges.IsEmpty && Conditions.IsEmpty;
+
     public RangeFacts With(string variable, Interval range) => this with { Ranges = Ranges.SetItem(variable, range) };
 
     public RangeFacts WithCondition(CExpr condition, bool value) => this with { Conditions = Conditions.SetItem(condition, value) };
