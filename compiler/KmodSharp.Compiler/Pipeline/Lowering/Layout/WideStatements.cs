@@ -8,10 +8,12 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Layout;
 
 /// <summary>
 /// style(9) keeps lines within 80 columns. A statement of deeply nested C# whose operands alone
-/// are wider than what the indent leaves cannot be wrapped to fit, so its widest cast or
-/// comparison is computed first into a temporary of that type, as a committer would write it:
+/// are wider than what the indent leaves cannot be wrapped to fit, so its widest cast, comparison,
+/// element or field read is computed first into a temporary of that type, as a committer would write it:
 ///   x = (int64_t)((uint64_t)s.e[i] &lt;&lt; (n &amp; 63));   becomes   kms_tmp_4 = (uint64_t)s.e[i];
 ///                                                          x = (int64_t)(kms_tmp_4 &lt;&lt; (n &amp; 63));
+/// An element too wide even alone reads through a pointer to its array: kms_tmp_5 = s.f.e; then kms_tmp_5[i]
+/// (a const pointer: the statement only reads through it).
 /// Only an operand C evaluates unconditionally and without effects is moved, out of a statement
 /// whose one effect is its final store, call or test: nothing it reads changes between its new
 /// place and its old, and the temporary has the operand's own type.
@@ -21,20 +23,20 @@ internal sealed class WideStatements
     // Enough for any generated statement; a bound, so a statement that cannot fit stops trying.
     private const int MostSplits = 6;
 
-    // sys/libkern.h's min/max family: static inline functions without effects.
-    private static readonly HashSet<string> PureFunctions = ["imax", "imin", "lmax", "lmin", "max", "min", "qmax", "qmin", "ulmax", "ulmin", "omax", "omin"];
-
     private readonly IReadOnlyDictionary<CStmt, int> depths;
     private readonly HashSet<string> names;
+    private readonly ReadTypes readTypes;
     private readonly List<CLocalDeclaration> added = [];
 
-    private WideStatements(IReadOnlyDictionary<CStmt, int> depths, HashSet<string> names)
+    private WideStatements(IReadOnlyDictionary<CStmt, int> depths, HashSet<string> names, ReadTypes readTypes)
     {
         this.depths = depths;
         this.names = names;
+        this.readTypes = readTypes;
     }
 
-    public static CFunctionDefinition Split(CFunctionDefinition function)
+    /// <summary>Splits the function's too-wide statements; <paramref name="readTypes"/> are the types of its element and field reads.</summary>
+    public static CFunctionDefinition Split(ReadTypes readTypes, CFunctionDefinition function)
     {
         (IReadOnlyDictionary<CStmt, int> depths, int widest) = CPrinter.Layout(function);
         if (widest <= CPrinter.MaxColumns)
@@ -43,7 +45,7 @@ internal sealed class WideStatements
         }
 
         HashSet<string> names = [.. function.Parameters.Select(p => p.Name), .. CVariables.Statements(function.Body).SelectMany(Names)];
-        var pass = new WideStatements(depths, names);
+        var pass = new WideStatements(depths, names, readTypes);
         ImmutableArray<CStmt> body = pass.Block(function.Body.Statements);
         if (pass.added.Count == 0)
         {
@@ -96,22 +98,23 @@ internal sealed class WideStatements
     }
 
     // Moves out, one at a time, the operand whose temporary narrows the statement most; a move
-    // is kept only when the statement and what was moved out of it are all narrower than before.
+    // is kept only when the statement and what was moved out of it overflow 80 columns by fewer
+    // columns in all than before (two operands too wide each move in turn).
     private List<CStmt> Split(CStmt statement, int depth)
     {
         var before = new List<CStmt>();
-        int width = CPrinter.Widest(statement, depth);
-        for (int i = 0; i < MostSplits && width > CPrinter.MaxColumns; i++)
+        int overflow = CPrinter.Overflow(statement, depth);
+        for (int i = 0; i < MostSplits && overflow > 0; i++)
         {
             var temporary = new CIdentifier(Fresh());
-            (CExpr Operand, CType Type, CStmt Narrowed, int Width)? best = null;
+            (CExpr Operand, CType Type, CStmt Narrowed, int Overflow)? best = null;
             foreach ((CExpr operand, CType type) in Candidates(statement))
             {
                 CStmt rest = Replaced(statement, operand, temporary);
-                int restWidth = CPrinter.Widest(rest, depth);
-                if (best is null || restWidth < best.Value.Width)
+                int restOverflow = CPrinter.Overflow(rest, depth);
+                if (best is null || restOverflow < best.Value.Overflow)
                 {
-                    best = (operand, type, rest, restWidth);
+                    best = (operand, type, rest, restOverflow);
                 }
             }
 
@@ -123,7 +126,7 @@ internal sealed class WideStatements
             var computed = new CExpressionStatement(new CAssign(temporary, chosen.Operand)) { Location = statement.Location };
             int declared = added.Count;
             List<CStmt> moved = Split(computed, depth);
-            if (moved.Append(chosen.Narrowed).Max(s => CPrinter.Widest(s, depth)) >= width)
+            if (moved.Append(chosen.Narrowed).Sum(s => CPrinter.Overflow(s, depth)) >= overflow)
             {
                 // Not kept: neither are the temporaries of what would have moved (-Wunused-variable).
                 added.RemoveRange(declared, added.Count - declared);
@@ -133,7 +136,7 @@ internal sealed class WideStatements
             added.Add(new CLocalDeclaration(chosen.Type, temporary.Name));
             before.AddRange(moved);
             statement = chosen.Narrowed;
-            width = CPrinter.Widest(statement, depth);
+            overflow = CPrinter.Overflow(statement, depth);
         }
 
         before.Add(statement);
@@ -154,11 +157,11 @@ internal sealed class WideStatements
     }
 
     /// <summary>The operands that may move out of the statement, with their C types.</summary>
-    private static IEnumerable<(CExpr Operand, CType Type)> Candidates(CStmt statement)
+    private IEnumerable<(CExpr Operand, CType Type)> Candidates(CStmt statement)
     {
         (CExpr? root, bool rootMoves) = statement switch
         {
-            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when Quiet(target) => (value, false),
+            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when CVariables.IsQuiet(target) => (value, false),
             CExpressionStatement { Expression: CCall call } => (call, false),
             CReturn { Value: { } value } => (value, false),
             CIf choice => (choice.Condition, true),
@@ -170,29 +173,36 @@ internal sealed class WideStatements
         }
 
         // The statement's own call (a helper, __builtin_*_overflow) runs after its arguments.
-        if (root is CCall { Function: CIdentifier } own && !PureCall(own))
+        if (root is CCall { Function: CIdentifier } own && !CVariables.IsPureCall(own))
         {
-            return own.Arguments.All(Quiet) ? own.Arguments.SelectMany(a => Unconditional(a, true)) : [];
+            return own.Arguments.All(CVariables.IsQuiet) ? own.Arguments.SelectMany(a => Unconditional(a, true)) : [];
         }
 
-        return Quiet(root) ? Unconditional(root, rootMoves) : [];
+        return CVariables.IsQuiet(root) ? Unconditional(root, rootMoves) : [];
     }
 
     // What C evaluates whenever it evaluates the expression (not the right of && or ||, not a
-    // branch of ?:, nothing under sizeof), that has a type the tree shows: a cast's, or int for a
-    // comparison or logical operator.
-    private static IEnumerable<(CExpr, CType)> Unconditional(CExpr expression, bool movesItself)
+    // branch of ?:, nothing under sizeof), that has a type the tree shows: a cast's, int for a
+    // comparison or logical operator, an element's or field's as the lowering read it, and a
+    // pointer to an element for the array (a struct's member) it is read from.
+    private IEnumerable<(CExpr, CType)> Unconditional(CExpr expression, bool movesItself)
     {
         CType? type = expression switch
         {
             CCast { Type: var cast } when cast is CNamedType { Name: not "void" } or CPointerType => cast,
             CBinary { Operator: CBinaryOperator.Less or CBinaryOperator.LessOrEqual or CBinaryOperator.Greater or CBinaryOperator.GreaterOrEqual
                 or CBinaryOperator.Equal or CBinaryOperator.NotEqual or CBinaryOperator.LogicalAnd or CBinaryOperator.LogicalOr } => CNamedType.Int,
+            CIndex or CMember => readTypes.Of(expression),
             _ => null,
         };
         if (movesItself && type is not null)
         {
             yield return (expression, type);
+        }
+
+        if (expression is CIndex { Target: CMember array } element && readTypes.Of(element) is { } elementType)
+        {
+            yield return (array, new CPointerType(elementType, PointeeConst: true));
         }
 
         IEnumerable<CExpr> evaluated = expression switch
@@ -216,15 +226,10 @@ internal sealed class WideStatements
         }
     }
 
-    // Evaluating it changes nothing: no store, no step, no call but the pure ones.
-    private static bool Quiet(CExpr expression) => CVariables.Expressions(expression).All(e =>
-        e is not (CAssign or CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement })
-        && (e is not CCall call || PureCall(call)));
-
-    private static bool PureCall(CCall call) => call.Function is CIdentifier { Name: var name } && PureFunctions.Contains(name);
-
+    // Only where the statement reads: an assignment's target may be the very lvalue read in its value.
     private static CStmt Replaced(CStmt statement, CExpr operand, CExpr by) => statement switch
     {
+        CExpressionStatement { Expression: CAssign assign } expression => expression with { Expression = assign with { Value = Replaced(assign.Value, operand, by) } },
         CExpressionStatement expression => expression with { Expression = Replaced(expression.Expression, operand, by) },
         CReturn ret => ret with { Value = Replaced(ret.Value!, operand, by) },
         CIf choice => choice with { Condition = Replaced(choice.Condition, operand, by) },
