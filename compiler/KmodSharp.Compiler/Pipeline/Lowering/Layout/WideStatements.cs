@@ -97,9 +97,9 @@ internal sealed class WideStatements
         }
     }
 
-    // Moves out, one at a time, the operand whose temporary narrows the statement most; a move
-    // is kept only when the statement and what was moved out of it overflow 80 columns by fewer
-    // columns in all than before (two operands too wide each move in turn).
+    // Moves out, one at a time, the operand whose temporary leaves the statement and its own
+    // computation least over 80 columns; a move is kept only when the statement and what was moved
+    // out of it, split in turn, overflow by fewer columns in all than before.
     private List<CStmt> Split(CStmt statement, int depth)
     {
         var before = new List<CStmt>();
@@ -107,14 +107,15 @@ internal sealed class WideStatements
         for (int i = 0; i < MostSplits && overflow > 0; i++)
         {
             var temporary = new CIdentifier(Fresh());
-            (CExpr Operand, CType Type, CStmt Narrowed, int Overflow)? best = null;
-            foreach ((CExpr operand, CType type) in Candidates(statement))
+            (Candidate Move, CStmt Computed, CStmt Narrowed, int Overflow)? best = null;
+            foreach (Candidate candidate in Candidates(statement))
             {
-                CStmt rest = Replaced(statement, operand, temporary);
-                int restOverflow = CPrinter.Overflow(rest, depth);
-                if (best is null || restOverflow < best.Value.Overflow)
+                CStmt rest = Replaced(statement, candidate.Operand, candidate.Reads(temporary));
+                var computed = new CExpressionStatement(new CAssign(temporary, candidate.Value)) { Location = statement.Location };
+                int left = CPrinter.Overflow(rest, depth) + CPrinter.Overflow(computed, depth);
+                if (best is null || left < best.Value.Overflow)
                 {
-                    best = (operand, type, rest, restOverflow);
+                    best = (candidate, computed, rest, left);
                 }
             }
 
@@ -123,9 +124,8 @@ internal sealed class WideStatements
                 break;
             }
 
-            var computed = new CExpressionStatement(new CAssign(temporary, chosen.Operand)) { Location = statement.Location };
             int declared = added.Count;
-            List<CStmt> moved = Split(computed, depth);
+            List<CStmt> moved = Split(chosen.Computed, depth);
             if (moved.Append(chosen.Narrowed).Sum(s => CPrinter.Overflow(s, depth)) >= overflow)
             {
                 // Not kept: neither are the temporaries of what would have moved (-Wunused-variable).
@@ -133,7 +133,7 @@ internal sealed class WideStatements
                 break;
             }
 
-            added.Add(new CLocalDeclaration(chosen.Type, temporary.Name));
+            added.Add(new CLocalDeclaration(chosen.Move.Type, temporary.Name));
             before.AddRange(moved);
             statement = chosen.Narrowed;
             overflow = CPrinter.Overflow(statement, depth);
@@ -141,6 +141,16 @@ internal sealed class WideStatements
 
         before.Add(statement);
         return before;
+    }
+
+    /// <summary>
+    /// An operand that may move out: the temporary of <paramref name="Type"/> is assigned
+    /// <paramref name="Value"/>, and the statement then reads the operand as <see cref="Reads"/>
+    /// says (the temporary itself, or what it points to).
+    /// </summary>
+    private sealed record Candidate(CExpr Operand, CType Type, CExpr Value, bool ThroughPointer = false)
+    {
+        public CExpr Reads(CIdentifier temporary) => ThroughPointer ? new CUnary(CUnaryOperator.Dereference, temporary) : temporary;
     }
 
     // A name no other in the function has (one skipped when its move is not kept).
@@ -156,36 +166,28 @@ internal sealed class WideStatements
         }
     }
 
-    /// <summary>The operands that may move out of the statement, with their C types.</summary>
-    private IEnumerable<(CExpr Operand, CType Type)> Candidates(CStmt statement)
+    /// <summary>The operands that may move out of the statement.</summary>
+    private IEnumerable<Candidate> Candidates(CStmt statement)
     {
-        (CExpr? root, bool rootMoves) = statement switch
+        CExpr? root = statement switch
         {
-            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when CVariables.IsQuiet(target) => (value, false),
-            CExpressionStatement { Expression: CCall call } => (call, false),
-            CReturn { Value: { } value } => (value, false),
-            CIf choice => (choice.Condition, true),
-            _ => (null, false),
+            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when CVariables.IsQuiet(target) => value,
+            CExpressionStatement { Expression: CCall call } => call,
+            CReturn { Value: { } value } => value,
+            CIf choice => choice.Condition,
+            _ => null,
         };
-        if (root is null)
-        {
-            return [];
-        }
-
-        // The statement's own call (a helper, __builtin_*_overflow) runs after its arguments.
-        if (root is CCall { Function: CIdentifier } own && !CVariables.IsPureCall(own))
-        {
-            return own.Arguments.All(CVariables.IsQuiet) ? own.Arguments.SelectMany(a => Unconditional(a, true)) : [];
-        }
-
-        return CVariables.IsQuiet(root) ? Unconditional(root, rootMoves) : [];
+        return root is null ? [] : Unconditional(root, statement is CIf);
     }
 
     // What C evaluates whenever it evaluates the expression (not the right of && or ||, not a
-    // branch of ?:, nothing under sizeof), that has a type the tree shows: a cast's, int for a
-    // comparison or logical operator, an element's or field's as the lowering read it, and a
-    // pointer to an element for the array (a struct's member) it is read from.
-    private IEnumerable<(CExpr, CType)> Unconditional(CExpr expression, bool movesItself)
+    // branch of ?:, nothing under sizeof or &), without effects, that has a type the tree shows: a
+    // cast's, int for a comparison or logical operator, an element's or field's as the lowering
+    // read it; and for an element of an array that is a struct's member, a pointer to the array or
+    // to the element. It may move before the rest of the statement even past a call: C leaves the
+    // order of a call and the other operands unspecified, so the lowering made it not matter
+    // (FunctionLowering.Order), and a call's arguments are evaluated before it.
+    private IEnumerable<Candidate> Unconditional(CExpr expression, bool movesItself)
     {
         CType? type = expression switch
         {
@@ -195,21 +197,24 @@ internal sealed class WideStatements
             CIndex or CMember => readTypes.Of(expression),
             _ => null,
         };
-        if (movesItself && type is not null)
+        bool quiet = CVariables.IsQuiet(expression);
+        if (movesItself && type is not null && quiet)
         {
-            yield return (expression, type);
+            yield return new Candidate(expression, type, expression);
         }
 
-        if (expression is CIndex { Target: CMember array } element && readTypes.Of(element) is { } elementType)
+        if (quiet && expression is CIndex { Target: CMember array, Index: var at } element && readTypes.Of(element) is { } elementType)
         {
-            yield return (array, new CPointerType(elementType, PointeeConst: true));
+            var pointer = new CPointerType(elementType, PointeeConst: true);
+            yield return new Candidate(array, pointer, array);
+            yield return new Candidate(element, pointer, new CBinary(CBinaryOperator.Add, array, at), ThroughPointer: true);
         }
 
         IEnumerable<CExpr> evaluated = expression switch
         {
             CBinary { Operator: CBinaryOperator.LogicalAnd or CBinaryOperator.LogicalOr } logical => [logical.Left],
             CBinary binary => [binary.Left, binary.Right],
-            CUnary unary => [unary.Operand],
+            CUnary { Operator: CUnaryOperator.Negate or CUnaryOperator.Plus or CUnaryOperator.BitwiseNot or CUnaryOperator.LogicalNot or CUnaryOperator.Dereference } unary => [unary.Operand],
             CCast cast => [cast.Operand],
             CConditional conditional => [conditional.Condition],
             CIndex index => [index.Target, index.Index],
@@ -219,7 +224,7 @@ internal sealed class WideStatements
         };
         foreach (CExpr inner in evaluated)
         {
-            foreach ((CExpr, CType) candidate in Unconditional(inner, true))
+            foreach (Candidate candidate in Unconditional(inner, true))
             {
                 yield return candidate;
             }
