@@ -58,7 +58,31 @@ public sealed class StyleShapesTests(ITestOutputHelper output)
 
         string[] wide = [.. function.Split('\n').Where(l => CPrinter.Columns(l) > CPrinter.MaxColumns)];
         Assert.True(wide.Length == 0, string.Join("\n", wide));
-        Assert.Matches(@"\tkms_tmp_\d+ = \(u_int\)shapes_q\.cell\[1\];", function);
+        Assert.Matches(@"\tkms_tmp_\d+ =\s+(\(uint64_t\))?\(u_int\)shapes_q\.cell\[1\];", function);
+    }
+
+    [Fact]
+    public void An_empty_if_on_a_temporary_goes_with_the_temporary()
+    {
+        string function = Function("shapes_empty_pattern");
+
+        // The first pattern's if and its subject's temporary are gone; the second is turned over.
+        Assert.DoesNotMatch(@"\{\n\t*\}", function);
+        Assert.DoesNotMatch(@"-25|-100", function);
+        Assert.Matches(@"\n\t\tshapes_level = (uap->)?a;\n", function);
+        // Every temporary left is stored and read: declared, assigned, used (the harness builds with -Werror too).
+        string[] temporaries = [.. System.Text.RegularExpressions.Regex.Matches(function, @"\bkms_tmp\w*").Select(m => m.Value).Distinct()];
+        Assert.All(temporaries, name => Assert.True(System.Text.RegularExpressions.Regex.Matches(function, @"\b" + name + @"\b").Count >= 3, name));
+    }
+
+    [Fact]
+    public void An_element_too_wide_for_its_indent_is_read_into_a_temporary_of_its_type()
+    {
+        string function = Function("shapes_deep_elements");
+
+        string[] wide = [.. function.Split('\n').Where(l => CPrinter.Columns(l) > CPrinter.MaxColumns)];
+        Assert.True(wide.Length == 0, string.Join("\n", wide) + "\n" + function);
+        Assert.Matches(@"\n\t(int64_t|const int64_t \*)kms_tmp_\d+;", function);
     }
 
     private static string Function(string name)

@@ -110,7 +110,10 @@ public sealed class CPrinterTests
 
         Assert.Equal(1, depths[loop]);
         Assert.Equal(2, depths[deep]);
-        Assert.Equal(CPrinter.Columns("\ta = b + c;") + 8, CPrinter.Widest(deep, 2));
+        Assert.Equal(0, CPrinter.Overflow(deep, 2));
+        // Two tabs, "a = ", 70 columns of a name no wrap can break, ";": 91 columns, whether or not "a =" stands alone.
+        var unbreakable = new CExpressionStatement(new CAssign(A, new CIdentifier(new string('x', 70))));
+        Assert.Equal(16 + 4 + 70 + 1 - CPrinter.MaxColumns, CPrinter.Overflow(unbreakable, 2));
         Assert.Equal(CPrinter.Columns("\t\ta = b + c;"), widest);
     }
 }

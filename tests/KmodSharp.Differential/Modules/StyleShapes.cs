@@ -9,10 +9,15 @@ public struct Quad { private long cell; }
 
 public struct Nest { public Quad Deepest; public int Tag; }
 
+public struct Shelf { public Nest Lower; public Nest Upper; }
+
+public struct Pair { public Quad A; public Quad B; }
+
 /// <summary>
 /// C# whose C the lowering reshapes for style(9): branches left empty (a field assigned to itself),
-/// an else holding one if, a pattern switch's scope block, and statements nested deep enough that
-/// their operands need temporaries to fit 80 columns.
+/// also under a pattern whose subject the C computes into a temporary first, an else holding one
+/// if, a pattern switch's scope block, and statements nested deep enough that their operands, down
+/// to one element of an array in a struct, need temporaries to fit 80 columns.
 /// </summary>
 [KernelModule("shapes")]
 public static class StyleShapes
@@ -20,6 +25,8 @@ public static class StyleShapes
     private static int level = 3;
     private static Nest nest;
     private static Quad q;
+    private static Shelf shelf;
+    private static Pair pair;
 
     [Syscall(Name = "shapes_empty")]
     public static SyscallResult<int> EmptyBranches(int x, int y)
@@ -142,5 +149,62 @@ public static class StyleShapes
         }
 
         return acc + nest.Deepest[0];
+    }
+
+    [Syscall(Name = "shapes_empty_pattern")]
+    public static SyscallResult<long> EmptyPattern(int a, int b)
+    {
+        shelf.Lower.Deepest[a & 3] = b;
+        if (shelf.Lower.Deepest[(b & 3)] is < -25 and > -100)
+        {
+            level = level;
+        }
+
+        if (shelf.Upper.Deepest[3 - (a & 3)] is > 7 or 0)
+        {
+            level = level;
+        }
+        else
+        {
+            level = a;
+        }
+
+        return shelf.Lower.Deepest[a & 3] + level;
+    }
+
+    [Syscall(Name = "shapes_deep_elements")]
+    public static SyscallResult<long> DeepElements(int a, int b)
+    {
+        long acc = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            pair.A[i] = a - i;
+            pair.B[i] = b * i;
+            for (int j = 0; j < 2; j++)
+            {
+                if (a > j)
+                {
+                    switch (b & 1)
+                    {
+                        case 0:
+                            if (i != j)
+                            {
+                                if ((a & 2) == 0)
+                                {
+                                    acc += pair.A[(a ^ i) & 3] > pair.B[(b + j) & 3] ? 1 : 0;
+                                    acc -= pair.B[(a + i + j) & 3] > pair.A[(b ^ j) & 3] ? 3 : 2;
+                                }
+                            }
+
+                            break;
+                        default:
+                            acc ^= (long)(ushort)pair.A[(i + j) & 3];
+                            break;
+                    }
+                }
+            }
+        }
+
+        return acc;
     }
 }

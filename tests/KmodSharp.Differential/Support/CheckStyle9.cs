@@ -20,12 +20,12 @@ public sealed class CheckStyle9FactAttribute : FactAttribute
 }
 
 /// <summary>One complaint of checkstyle9.pl: the line it names, that line's text, and the message.</summary>
-public sealed record StyleComplaint(string File, int Line, string Text, string Previous, string Message)
+public sealed record StyleComplaint(string File, int Line, string Text, string Message)
 {
-    /// <summary>The lines before the one complained about, for the reader of a failure.</summary>
-    public string Context { get; init; } = "";
+    /// <summary>Up to three lines before the one complained about.</summary>
+    public IReadOnlyList<string> Preceding { get; init; } = [];
 
-    public override string ToString() => $"{File}:{Line}: {Message}\n{Context}\n>>\t{Text}";
+    public override string ToString() => $"{File}:{Line}: {Message}\n{string.Join("\n", Preceding.Select(l => "  \t" + l))}\n>>\t{Text}";
 }
 
 public static class CheckStyle9
@@ -65,9 +65,9 @@ public static class CheckStyle9
             return [.. stdout.Split('\n').Select(l => Report.Match(l.Trim())).Where(m => m.Success).Select(m =>
             {
                 int line = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                return new StyleComplaint(fileName, line, lines[line - 1], line > 1 ? lines[line - 2] : "", m.Groups["message"].Value)
+                return new StyleComplaint(fileName, line, lines[line - 1], m.Groups["message"].Value)
                 {
-                    Context = string.Join("\n", lines[System.Math.Max(0, line - 4)..(line - 1)].Select(l => "  \t" + l)),
+                    Preceding = lines[System.Math.Max(0, line - 4)..(line - 1)],
                 };
             })];
         }
@@ -86,13 +86,28 @@ public static class CheckStyle9
     public static bool MirrorsSysproto(StyleComplaint complaint) =>
         complaint.Message.Contains("line over", StringComparison.Ordinal) && SysprotoArgument.IsMatch(complaint.Text);
 
+    // An operator spacing error: the checker took a unary operator (or a pointer declarator's '*') for a binary one.
+    private static readonly Regex OperatorSpacing = new(@"^ERROR: spaces required around that '[*&-]' \(ctx:\w+\)$", RegexOptions.Compiled);
+
     /// <summary>
-    /// Whether a complaint comes from the checker not parsing <c>#line</c>: its annotate_values knows
-    /// #define, #include, #undef and #if/#else/#endif only, so after <c>#line 5 "x.cs"</c> it reads a
-    /// statement's leading unary <c>*</c> as a multiplication. The same file without #line is checked too.
+    /// Whether a complaint may come from the checker not parsing <c>#line</c>: its annotate_values
+    /// knows #define, #include, #undef and #if/#else/#endif only, so a <c>#line 5 "x.cs"</c> leaves it
+    /// reading the next lines as the middle of an expression. It then takes a statement's leading
+    /// unary <c>*</c> for a multiplication, and misses a function header's types (the declaration
+    /// after a #line is not seen as one, so a typedef such as u_int is not learnt: its parameters'
+    /// <c>*</c>, and a later cast's <c>-</c>, read as binary). Only an operator spacing error within
+    /// two lines of a #line qualifies; the caller also requires the same line of the same file
+    /// without #line (<see cref="LineWithoutDirectives"/>) to draw no complaint.
     /// </summary>
     public static bool MisreadAfterLineDirective(StyleComplaint complaint) =>
-        complaint.Previous.StartsWith("#line ", StringComparison.Ordinal)
-        && complaint.Message.Contains("spaces required around that '*' (ctx:ExV)", StringComparison.Ordinal)
-        && complaint.Text.TrimStart('\t').StartsWith('*');
+        OperatorSpacing.IsMatch(complaint.Message)
+        && complaint.Preceding.TakeLast(2).Any(l => l.StartsWith("#line ", StringComparison.Ordinal));
+
+    /// <summary>The text without its #line directives: the C the lowering writes with them off.</summary>
+    public static string WithoutLineDirectives(string source) =>
+        string.Join("\n", source.Split('\n').Where(l => !l.StartsWith("#line ", StringComparison.Ordinal)));
+
+    /// <summary>The number the 1-based line <paramref name="line"/> of <paramref name="source"/> has once its #line directives are gone.</summary>
+    public static int LineWithoutDirectives(string source, int line) =>
+        source.Split('\n').Take(line).Count(l => !l.StartsWith("#line ", StringComparison.Ordinal));
 }

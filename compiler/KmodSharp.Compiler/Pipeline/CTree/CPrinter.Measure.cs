@@ -20,11 +20,14 @@ public sealed partial class CPrinter
         return (printer.depths, printer.output.ToString().Split('\n').Max(Columns));
     }
 
-    /// <summary>The columns of the widest line of a statement printed (and wrapped) at a depth; of an if, its head.</summary>
-    public static int Widest(CStmt statement, int depth)
+    /// <summary>
+    /// The columns past <see cref="MaxColumns"/>, summed over the lines of a statement printed (and
+    /// wrapped) at a depth; of an if, over its head.
+    /// </summary>
+    public static int Overflow(CStmt statement, int depth)
     {
         var printer = new CPrinter(false);
         printer.Statement(statement is CIf choice ? choice with { Then = new CBlock([]), Else = null } : statement, depth);
-        return printer.output.ToString().Split('\n').Max(Columns);
+        return printer.output.ToString().Split('\n').Sum(line => System.Math.Max(0, Columns(line) - MaxColumns));
     }
 }

@@ -12,6 +12,19 @@ internal sealed partial class FunctionLowering
     /// <summary>Lowers an expression to C, emitting any guard statements it needs first.</summary>
     private CExpr Value(IOperation operation)
     {
+        CExpr lowered = UntypedValue(operation);
+        if (lowered is CIndex or CMember && operation.Type is { SpecialType: >= SpecialType.System_Boolean and <= SpecialType.System_UInt64 } type
+            && CTypeOf(type, operation) is CNamedType named)
+        {
+            // An element or field read: the layout may move it into a temporary of its own type.
+            readTypes.Add(lowered, named);
+        }
+
+        return lowered;
+    }
+
+    private CExpr UntypedValue(IOperation operation)
+    {
         if (RuntimeConstants.NameOf(operation) is { } macro)
         {
             return new CIdentifier(macro);

@@ -26,6 +26,7 @@ internal sealed partial class FunctionLowering
     private readonly ResourceScopes resources = new();
     private readonly SpanTable spans = new();
     private readonly ErrorChannel errors;
+    private readonly Layout.ReadTypes readTypes = new();
     // The statements being lowered: the function body, or a nested block (Collect).
     private List<CStmt> current = [];
 
@@ -79,7 +80,7 @@ internal sealed partial class FunctionLowering
             : [.. locals.Declarations, new CBlankLine(), .. current];
         // The guards were emitted one expression at a time; the whole function shows which cannot fire.
         // What is left of a branch may then be nothing. Last, what is too wide for 80 columns is split.
-        return Layout.WideStatements.Split(Simplify.EmptyBranches.Simplify(Simplify.DeadCheckElimination.Simplify(new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
+        return Layout.WideStatements.Split(readTypes, Simplify.EmptyBranches.Simplify(Simplify.DeadCheckElimination.Simplify(new CFunctionDefinition(true, signature.ReturnType, signature.Name, signature.Parameters, new CBlock(statements))
         {
             Location = context.LocationOf(method),
         })));

@@ -8,10 +8,12 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Layout;
 
 /// <summary>
 /// style(9) keeps lines within 80 columns. A statement of deeply nested C# whose operands alone
-/// are wider than what the indent leaves cannot be wrapped to fit, so its widest cast or
-/// comparison is computed first into a temporary of that type, as a committer would write it:
+/// are wider than what the indent leaves cannot be wrapped to fit, so its widest cast, comparison,
+/// element or field read is computed first into a temporary of that type, as a committer would write it:
 ///   x = (int64_t)((uint64_t)s.e[i] &lt;&lt; (n &amp; 63));   becomes   kms_tmp_4 = (uint64_t)s.e[i];
 ///                                                          x = (int64_t)(kms_tmp_4 &lt;&lt; (n &amp; 63));
+/// An element too wide even alone reads through a pointer to its array: kms_tmp_5 = s.f.e; then kms_tmp_5[i]
+/// (a const pointer: the statement only reads through it).
 /// Only an operand C evaluates unconditionally and without effects is moved, out of a statement
 /// whose one effect is its final store, call or test: nothing it reads changes between its new
 /// place and its old, and the temporary has the operand's own type.
@@ -21,20 +23,20 @@ internal sealed class WideStatements
     // Enough for any generated statement; a bound, so a statement that cannot fit stops trying.
     private const int MostSplits = 6;
 
-    // sys/libkern.h's min/max family: static inline functions without effects.
-    private static readonly HashSet<string> PureFunctions = ["imax", "imin", "lmax", "lmin", "max", "min", "qmax", "qmin", "ulmax", "ulmin", "omax", "omin"];
-
     private readonly IReadOnlyDictionary<CStmt, int> depths;
     private readonly HashSet<string> names;
+    private readonly ReadTypes readTypes;
     private readonly List<CLocalDeclaration> added = [];
 
-    private WideStatements(IReadOnlyDictionary<CStmt, int> depths, HashSet<string> names)
+    private WideStatements(IReadOnlyDictionary<CStmt, int> depths, HashSet<string> names, ReadTypes readTypes)
     {
         this.depths = depths;
         this.names = names;
+        this.readTypes = readTypes;
     }
 
-    public static CFunctionDefinition Split(CFunctionDefinition function)
+    /// <summary>Splits the function's too-wide statements; <paramref name="readTypes"/> are the types of its element and field reads.</summary>
+    public static CFunctionDefinition Split(ReadTypes readTypes, CFunctionDefinition function)
     {
         (IReadOnlyDictionary<CStmt, int> depths, int widest) = CPrinter.Layout(function);
         if (widest <= CPrinter.MaxColumns)
@@ -43,7 +45,7 @@ internal sealed class WideStatements
         }
 
         HashSet<string> names = [.. function.Parameters.Select(p => p.Name), .. CVariables.Statements(function.Body).SelectMany(Names)];
-        var pass = new WideStatements(depths, names);
+        var pass = new WideStatements(depths, names, readTypes);
         ImmutableArray<CStmt> body = pass.Block(function.Body.Statements);
         if (pass.added.Count == 0)
         {
@@ -95,23 +97,25 @@ internal sealed class WideStatements
         }
     }
 
-    // Moves out, one at a time, the operand whose temporary narrows the statement most; a move
-    // is kept only when the statement and what was moved out of it are all narrower than before.
+    // Moves out, one at a time, the operand whose temporary leaves the statement and its own
+    // computation least over 80 columns; a move is kept only when the statement and what was moved
+    // out of it, split in turn, overflow by fewer columns in all than before.
     private List<CStmt> Split(CStmt statement, int depth)
     {
         var before = new List<CStmt>();
-        int width = CPrinter.Widest(statement, depth);
-        for (int i = 0; i < MostSplits && width > CPrinter.MaxColumns; i++)
+        int overflow = CPrinter.Overflow(statement, depth);
+        for (int i = 0; i < MostSplits && overflow > 0; i++)
         {
             var temporary = new CIdentifier(Fresh());
-            (CExpr Operand, CType Type, CStmt Narrowed, int Width)? best = null;
-            foreach ((CExpr operand, CType type) in Candidates(statement))
+            (Candidate Move, CStmt Computed, CStmt Narrowed, int Overflow)? best = null;
+            foreach (Candidate candidate in Candidates(statement))
             {
-                CStmt rest = Replaced(statement, operand, temporary);
-                int restWidth = CPrinter.Widest(rest, depth);
-                if (best is null || restWidth < best.Value.Width)
+                CStmt rest = Replaced(statement, candidate.Operand, candidate.Reads(temporary));
+                var computed = new CExpressionStatement(new CAssign(temporary, candidate.Value)) { Location = statement.Location };
+                int left = CPrinter.Overflow(rest, depth) + CPrinter.Overflow(computed, depth);
+                if (best is null || left < best.Value.Overflow)
                 {
-                    best = (operand, type, rest, restWidth);
+                    best = (candidate, computed, rest, left);
                 }
             }
 
@@ -120,24 +124,33 @@ internal sealed class WideStatements
                 break;
             }
 
-            var computed = new CExpressionStatement(new CAssign(temporary, chosen.Operand)) { Location = statement.Location };
             int declared = added.Count;
-            List<CStmt> moved = Split(computed, depth);
-            if (moved.Append(chosen.Narrowed).Max(s => CPrinter.Widest(s, depth)) >= width)
+            List<CStmt> moved = Split(chosen.Computed, depth);
+            if (moved.Append(chosen.Narrowed).Sum(s => CPrinter.Overflow(s, depth)) >= overflow)
             {
                 // Not kept: neither are the temporaries of what would have moved (-Wunused-variable).
                 added.RemoveRange(declared, added.Count - declared);
                 break;
             }
 
-            added.Add(new CLocalDeclaration(chosen.Type, temporary.Name));
+            added.Add(new CLocalDeclaration(chosen.Move.Type, temporary.Name));
             before.AddRange(moved);
             statement = chosen.Narrowed;
-            width = CPrinter.Widest(statement, depth);
+            overflow = CPrinter.Overflow(statement, depth);
         }
 
         before.Add(statement);
         return before;
+    }
+
+    /// <summary>
+    /// An operand that may move out: the temporary of <paramref name="Type"/> is assigned
+    /// <paramref name="Value"/>, and the statement then reads the operand as <see cref="Reads"/>
+    /// says (the temporary itself, or what it points to).
+    /// </summary>
+    private sealed record Candidate(CExpr Operand, CType Type, CExpr Value, bool ThroughPointer = false)
+    {
+        public CExpr Reads(CIdentifier temporary) => ThroughPointer ? new CUnary(CUnaryOperator.Dereference, temporary) : temporary;
     }
 
     // A name no other in the function has (one skipped when its move is not kept).
@@ -153,53 +166,55 @@ internal sealed class WideStatements
         }
     }
 
-    /// <summary>The operands that may move out of the statement, with their C types.</summary>
-    private static IEnumerable<(CExpr Operand, CType Type)> Candidates(CStmt statement)
+    /// <summary>The operands that may move out of the statement.</summary>
+    private IEnumerable<Candidate> Candidates(CStmt statement)
     {
-        (CExpr? root, bool rootMoves) = statement switch
+        CExpr? root = statement switch
         {
-            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when Quiet(target) => (value, false),
-            CExpressionStatement { Expression: CCall call } => (call, false),
-            CReturn { Value: { } value } => (value, false),
-            CIf choice => (choice.Condition, true),
-            _ => (null, false),
+            CExpressionStatement { Expression: CAssign { Target: var target, Value: var value } } when CVariables.IsQuiet(target) => value,
+            CExpressionStatement { Expression: CCall call } => call,
+            CReturn { Value: { } value } => value,
+            CIf choice => choice.Condition,
+            _ => null,
         };
-        if (root is null)
-        {
-            return [];
-        }
-
-        // The statement's own call (a helper, __builtin_*_overflow) runs after its arguments.
-        if (root is CCall { Function: CIdentifier } own && !PureCall(own))
-        {
-            return own.Arguments.All(Quiet) ? own.Arguments.SelectMany(a => Unconditional(a, true)) : [];
-        }
-
-        return Quiet(root) ? Unconditional(root, rootMoves) : [];
+        return root is null ? [] : Unconditional(root, statement is CIf);
     }
 
     // What C evaluates whenever it evaluates the expression (not the right of && or ||, not a
-    // branch of ?:, nothing under sizeof), that has a type the tree shows: a cast's, or int for a
-    // comparison or logical operator.
-    private static IEnumerable<(CExpr, CType)> Unconditional(CExpr expression, bool movesItself)
+    // branch of ?:, nothing under sizeof or &), without effects, that has a type the tree shows: a
+    // cast's, int for a comparison or logical operator, an element's or field's as the lowering
+    // read it; and for an element of an array that is a struct's member, a pointer to the array or
+    // to the element. It may move before the rest of the statement even past a call: C leaves the
+    // order of a call and the other operands unspecified, so the lowering made it not matter
+    // (FunctionLowering.Order), and a call's arguments are evaluated before it.
+    private IEnumerable<Candidate> Unconditional(CExpr expression, bool movesItself)
     {
         CType? type = expression switch
         {
             CCast { Type: var cast } when cast is CNamedType { Name: not "void" } or CPointerType => cast,
             CBinary { Operator: CBinaryOperator.Less or CBinaryOperator.LessOrEqual or CBinaryOperator.Greater or CBinaryOperator.GreaterOrEqual
                 or CBinaryOperator.Equal or CBinaryOperator.NotEqual or CBinaryOperator.LogicalAnd or CBinaryOperator.LogicalOr } => CNamedType.Int,
+            CIndex or CMember => readTypes.Of(expression),
             _ => null,
         };
-        if (movesItself && type is not null)
+        bool quiet = CVariables.IsQuiet(expression);
+        if (movesItself && type is not null && quiet)
         {
-            yield return (expression, type);
+            yield return new Candidate(expression, type, expression);
+        }
+
+        if (quiet && expression is CIndex { Target: CMember array, Index: var at } element && readTypes.Of(element) is { } elementType)
+        {
+            var pointer = new CPointerType(elementType, PointeeConst: true);
+            yield return new Candidate(array, pointer, array);
+            yield return new Candidate(element, pointer, new CBinary(CBinaryOperator.Add, array, at), ThroughPointer: true);
         }
 
         IEnumerable<CExpr> evaluated = expression switch
         {
             CBinary { Operator: CBinaryOperator.LogicalAnd or CBinaryOperator.LogicalOr } logical => [logical.Left],
             CBinary binary => [binary.Left, binary.Right],
-            CUnary unary => [unary.Operand],
+            CUnary { Operator: CUnaryOperator.Negate or CUnaryOperator.Plus or CUnaryOperator.BitwiseNot or CUnaryOperator.LogicalNot or CUnaryOperator.Dereference } unary => [unary.Operand],
             CCast cast => [cast.Operand],
             CConditional conditional => [conditional.Condition],
             CIndex index => [index.Target, index.Index],
@@ -209,22 +224,17 @@ internal sealed class WideStatements
         };
         foreach (CExpr inner in evaluated)
         {
-            foreach ((CExpr, CType) candidate in Unconditional(inner, true))
+            foreach (Candidate candidate in Unconditional(inner, true))
             {
                 yield return candidate;
             }
         }
     }
 
-    // Evaluating it changes nothing: no store, no step, no call but the pure ones.
-    private static bool Quiet(CExpr expression) => CVariables.Expressions(expression).All(e =>
-        e is not (CAssign or CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement })
-        && (e is not CCall call || PureCall(call)));
-
-    private static bool PureCall(CCall call) => call.Function is CIdentifier { Name: var name } && PureFunctions.Contains(name);
-
+    // Only where the statement reads: an assignment's target may be the very lvalue read in its value.
     private static CStmt Replaced(CStmt statement, CExpr operand, CExpr by) => statement switch
     {
+        CExpressionStatement { Expression: CAssign assign } expression => expression with { Expression = assign with { Value = Replaced(assign.Value, operand, by) } },
         CExpressionStatement expression => expression with { Expression = Replaced(expression.Expression, operand, by) },
         CReturn ret => ret with { Value = Replaced(ret.Value!, operand, by) },
         CIf choice => choice with { Condition = Replaced(choice.Condition, operand, by) },

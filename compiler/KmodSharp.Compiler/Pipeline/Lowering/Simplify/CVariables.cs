@@ -123,6 +123,17 @@ internal static class CVariables
         _ => false,
     };
 
+    // sys/libkern.h's min/max family: static inline functions without effects.
+    private static readonly HashSet<string> PureFunctions = ["imax", "imin", "lmax", "lmin", "max", "min", "qmax", "qmin", "ulmax", "ulmin", "omax", "omin"];
+
+    /// <summary>Evaluating it changes nothing (it may read memory): no store, no step, no call but the pure ones.</summary>
+    public static bool IsQuiet(CExpr expression) => Expressions(expression).All(e =>
+        e is not (CAssign or CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement })
+        && (e is not CCall call || IsPureCall(call)));
+
+    /// <summary>A call of a function without effects (sys/libkern.h's min/max family).</summary>
+    public static bool IsPureCall(CCall call) => call.Function is CIdentifier { Name: var name } && PureFunctions.Contains(name);
+
     /// <summary>The statement and every statement nested in it, in source order.</summary>
     public static List<CStmt> Statements(CStmt statement)
     {

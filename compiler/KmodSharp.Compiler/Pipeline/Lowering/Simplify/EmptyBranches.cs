@@ -12,24 +12,41 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Simplify;
 ///   if (c) { } else { }       goes, when c only reads variables and elements
 ///   if (c) { } else { s; }    becomes  if (!c) { s; }
 ///   if (c) { s; } else { }    becomes  if (c) { s; }
-/// A condition that is the last read of a variable stays (-Wunused-but-set-variable).
+/// A condition that is the last read of a temporary goes with the temporary's stores
+/// (<see cref="DeadTemporaries"/>); one that is the last read of a parameter, or of a local
+/// stored with effects, stays (-Wunused-but-set-variable). What those stores leave empty goes next.
 /// </summary>
 internal sealed class EmptyBranches
 {
     private readonly ImmutableHashSet<string> locals;
-    private readonly Dictionary<string, int> reads;
+    private readonly DeadTemporaries temporaries;
+    private readonly HashSet<string> dead = [];
+    private Dictionary<string, int> reads;
 
-    private EmptyBranches(ImmutableHashSet<string> locals, Dictionary<string, int> reads)
+    private EmptyBranches(ImmutableHashSet<string> locals, Dictionary<string, int> reads, DeadTemporaries temporaries)
     {
         this.locals = locals;
         this.reads = reads;
+        this.temporaries = temporaries;
     }
 
     public static CFunctionDefinition Simplify(CFunctionDefinition function)
     {
         ImmutableHashSet<string> locals = [.. function.Parameters.Select(p => p.Name), .. CVariables.Statements(function.Body).OfType<CLocalDeclaration>().Select(d => d.Name)];
-        var pass = new EmptyBranches(locals, CVariables.ReadCounts(function.Body));
-        return function with { Body = function.Body with { Statements = pass.Block(function.Body.Statements) } };
+        CBlock body = function.Body;
+        // Each round drops at least one local, so the rounds end.
+        while (true)
+        {
+            Dictionary<string, int> reads = CVariables.ReadCounts(body);
+            var pass = new EmptyBranches(locals, reads, DeadTemporaries.Of(body, reads));
+            body = body with { Statements = pass.Block(body.Statements) };
+            if (pass.dead.Count == 0)
+            {
+                return function with { Body = body };
+            }
+
+            body = DeadTemporaries.Without(body, pass.dead);
+        }
     }
 
     private ImmutableArray<CStmt> Block(ImmutableArray<CStmt> statements) => [.. statements.Select(Statement).OfType<CStmt>()];
@@ -66,35 +83,33 @@ internal sealed class EmptyBranches
         return ReadsOnly(choice.Condition) && TryRemoveReads(choice.Condition) ? null : choice with { Then = then, Else = null };
     }
 
-    // A condition whose evaluation changes nothing: names, constants, operators, and elements and
-    // fields read in place (an index was checked by an earlier statement, as C# checks it).
+    // A condition whose evaluation changes nothing: names, constants, operators, and elements,
+    // fields and referents read in place (an index was checked by an earlier statement, as C#
+    // checks it; a pointer is a ref parameter's or the kernel's own, never null).
     private static bool ReadsOnly(CExpr expression) => expression switch
     {
         CIdentifier or CIntegerLiteral => true,
         CCast cast => ReadsOnly(cast.Operand),
-        CUnary { Operator: CUnaryOperator.Negate or CUnaryOperator.Plus or CUnaryOperator.BitwiseNot or CUnaryOperator.LogicalNot } unary => ReadsOnly(unary.Operand),
+        CUnary { Operator: CUnaryOperator.Negate or CUnaryOperator.Plus or CUnaryOperator.BitwiseNot or CUnaryOperator.LogicalNot or CUnaryOperator.Dereference } unary => ReadsOnly(unary.Operand),
         CBinary binary => ReadsOnly(binary.Left) && ReadsOnly(binary.Right),
+        CConditional conditional => ReadsOnly(conditional.Condition) && ReadsOnly(conditional.WhenTrue) && ReadsOnly(conditional.WhenFalse),
         CIndex index => ReadsOnly(index.Target) && ReadsOnly(index.Index),
-        CMember { Arrow: false } member => ReadsOnly(member.Target),
+        CMember member => ReadsOnly(member.Target),
         _ => false,
     };
 
     private static bool IsEmpty(CStmt statement) => statement is CBlock block && block.Statements.All(IsEmpty);
 
-    /// <summary>Forgets the condition's reads, unless that would leave a variable that is read unread.</summary>
+    /// <summary>Forgets the condition's reads, unless that would leave a variable unread that cannot go with its stores.</summary>
     private bool TryRemoveReads(CExpr condition)
     {
-        Dictionary<string, int> removed = CVariables.ReadCounts(new CExpressionStatement(condition));
-        if (removed.Any(r => locals.Contains(r.Key) && reads.GetValueOrDefault(r.Key) <= r.Value))
+        if (temporaries.Forget(reads, locals, CVariables.ReadCounts(new CExpressionStatement(condition))) is not { } forgotten)
         {
             return false;
         }
 
-        foreach ((string name, int count) in removed)
-        {
-            reads[name] = reads.GetValueOrDefault(name) - count;
-        }
-
+        reads = forgotten.Reads;
+        dead.UnionWith(forgotten.Dead);
         return true;
     }
 
