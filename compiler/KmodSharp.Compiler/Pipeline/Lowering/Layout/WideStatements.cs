@@ -12,11 +12,12 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Layout;
 /// element or field read is computed first into a temporary of that type, as a committer would write it:
 ///   x = (int64_t)((uint64_t)s.e[i] &lt;&lt; (n &amp; 63));   becomes   kms_tmp_4 = (uint64_t)s.e[i];
 ///                                                          x = (int64_t)(kms_tmp_4 &lt;&lt; (n &amp; 63));
-/// An element too wide even alone reads through a pointer to its array: kms_tmp_5 = s.f.e; then kms_tmp_5[i]
-/// (a const pointer: the statement only reads through it).
+/// An element too wide even alone is read through a const pointer (the statement only reads it)
+/// to its array, kms_tmp_5 = s.f.e; ... kms_tmp_5[i], or to itself, kms_tmp_5 = s.f.e + i; ... *kms_tmp_5.
 /// Only an operand C evaluates unconditionally and without effects is moved, out of a statement
-/// whose one effect is its final store, call or test: nothing it reads changes between its new
-/// place and its old, and the temporary has the operand's own type.
+/// whose one effect is its final store, call or test, or past a call whose order against it C
+/// leaves unspecified: nothing it reads changes between its new place and its old, and the
+/// temporary has the operand's own type.
 /// </summary>
 internal sealed class WideStatements
 {
