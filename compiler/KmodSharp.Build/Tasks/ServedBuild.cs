@@ -28,7 +28,7 @@ public sealed class ServedBuild : Microsoft.Build.Utilities.Task
     [Required]
     public string WorkingDirectory { get; set; } = "";
 
-    /// <summary>Whether a server built it; the rest of the outputs mean something only then.</summary>
+    /// <summary>Whether a server built it; <see cref="ExitCode"/> means something only then.</summary>
     [Output]
     public bool Served { get; private set; }
 
@@ -50,7 +50,7 @@ public sealed class ServedBuild : Microsoft.Build.Utilities.Task
     {
         string compiler = ResolvedPath.Of(Path.Combine(WorkingDirectory, CompilerPath));
         string? whyNot = "no compiler at " + compiler;
-        if (!File.Exists(compiler) || Endpoint(compiler, out whyNot) is not { } endpoint)
+        if (!File.Exists(compiler) || TryEndpoint(compiler, ref whyNot) is not { } endpoint)
         {
             Log.LogMessage(MessageImportance.Normal, $"KmodSharp: no build server ({whyNot}); the compiler runs in its own process");
             return true;
@@ -73,11 +73,20 @@ public sealed class ServedBuild : Microsoft.Build.Utilities.Task
     }
 
     // The endpoint the CLI computes in its own process: its path as the host resolved it (Assembly.Location),
-    // its MVID, and this environment plus the variable the target's Exec sets for it.
-    private static BuildServerEndpoint? Endpoint(string compiler, out string? whyNot)
+    // its MVID, and this environment plus the variable the target's Exec sets for it. A compiler file that cannot
+    // be read is the CLI's to report, when the target runs it.
+    private static BuildServerEndpoint? TryEndpoint(string compiler, ref string? whyNot)
     {
         Hashtable environment = new(Environment.GetEnvironmentVariables()) { [BuildServerEndpoint.ClientVariable] = "1" };
-        return BuildServerEndpoint.For(BuildServerEndpoint.DefaultDirectory(), BuildServerEndpoint.Key(compiler, Mvid(compiler), environment), out whyNot);
+        try
+        {
+            return BuildServerEndpoint.For(BuildServerEndpoint.DefaultDirectory(), BuildServerEndpoint.Key(compiler, Mvid(compiler), environment), out whyNot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException)
+        {
+            whyNot = $"cannot read the compiler's identity from {compiler}: {e.Message}";
+            return null;
+        }
     }
 
     private static Guid Mvid(string assembly)
