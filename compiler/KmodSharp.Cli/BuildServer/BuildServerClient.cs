@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 
 namespace KmodSharp.Cli.BuildServer;
 
@@ -12,25 +11,23 @@ namespace KmodSharp.Cli.BuildServer;
 /// </summary>
 internal static class BuildServerClient
 {
-    /// <summary>Set to 1 by compiler/KmodSharp.Build's targets; nothing else uses the server.</summary>
-    public const string Variable = "KMODSHARP_BUILD_SERVER";
-
     public static bool Requested(string[] args) =>
-        args is ["build", ..] && Environment.GetEnvironmentVariable(Variable) == "1";
+        args is ["build", ..] && Environment.GetEnvironmentVariable(BuildServerEndpoint.ClientVariable) == "1";
 
-    // A server that hangs must not hang the build: past this, the client builds in its own process.
-    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>The endpoint of this process's compiler and environment, or null (with why) when no server can be used here.</summary>
+    public static BuildServerEndpoint? ForThisProcess(string directory, out string? whyNot) =>
+        BuildServerEndpoint.For(directory, BuildServerEndpoint.Key(typeof(Program).Assembly.Location, typeof(Program).Assembly.ManifestModule.ModuleVersionId, Environment.GetEnvironmentVariables()), out whyNot);
 
     /// <summary>The build, by the server of <paramref name="serverDirectory"/> or in this process (see the class).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error, string serverDirectory)
     {
-        BuildServerEndpoint? endpoint = BuildServerEndpoint.ForThisProcess(serverDirectory, out _);
+        BuildServerEndpoint? endpoint = ForThisProcess(serverDirectory, out _);
         if (endpoint is null)
         {
             return Program.Run(args, output, error);
         }
 
-        if (TryBuild(endpoint, Environment.CurrentDirectory, args) is { } reply)
+        if (BuildServerConnection.TryBuild(endpoint, Environment.CurrentDirectory, args) is { } reply)
         {
             Replay(reply, output, error);
             return reply.ExitCode;
@@ -38,24 +35,6 @@ internal static class BuildServerClient
 
         StartServer(endpoint);
         return Program.Run(args, output, error);
-    }
-
-    /// <summary>The server's complete reply, or null when none answers or the reply is cut or foreign.</summary>
-    public static BuildReply? TryBuild(BuildServerEndpoint endpoint, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan? replyTimeout = null)
-    {
-        try
-        {
-            using Socket socket = Connect(endpoint.SocketPath);
-            socket.ReceiveTimeout = (int)(replyTimeout ?? ReplyTimeout).TotalMilliseconds;
-            using var stream = new NetworkStream(socket, ownsSocket: false);
-            BuildServerProtocol.WriteBuild(stream, workingDirectory, arguments);
-            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-            return BuildServerProtocol.ReadReply(reader);
-        }
-        catch (Exception e) when (e is IOException or SocketException or InvalidDataException or ObjectDisposedException)
-        {
-            return null;
-        }
     }
 
     /// <summary>Asks every server in <paramref name="directory"/> to stop (after the build it is running); returns how many were asked.</summary>
@@ -66,7 +45,7 @@ internal static class BuildServerClient
         {
             try
             {
-                using Socket socket = Connect(socketPath);
+                using Socket socket = BuildServerConnection.Connect(socketPath);
                 using var stream = new NetworkStream(socket, ownsSocket: false);
                 BuildServerProtocol.WriteShutdown(stream);
                 socket.Shutdown(SocketShutdown.Send);
@@ -116,21 +95,6 @@ internal static class BuildServerClient
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
         {
             // No server: every build stays in its own process, as without one.
-        }
-    }
-
-    private static Socket Connect(string socketPath)
-    {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 

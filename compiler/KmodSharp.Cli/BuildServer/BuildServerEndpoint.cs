@@ -16,9 +16,14 @@ internal sealed record BuildServerEndpoint(string Directory, string SocketPath, 
     /// <summary>Overrides the folder (tests; a user whose temporary folder is shared).</summary>
     public const string DirectoryVariable = "KMODSHARP_BUILD_SERVER_DIR";
 
-    // Set by `dotnet build` only when it restores too (so `dotnet build` and `dotnet build --no-restore` would
-    // get two servers); read by NuGet, never by the compiler.
-    private static readonly string[] PerInvocation = ["DOTNET_NUGET_SIGNATURE_VERIFICATION"];
+    /// <summary>Set to 1 by compiler/KmodSharp.Build's targets for the CLI they run: its <c>build</c> then uses a server.</summary>
+    public const string ClientVariable = "KMODSHARP_BUILD_SERVER";
+
+    // Not part of the key; none is read by the compiler. DOTNET_NUGET_SIGNATURE_VERIFICATION is set by `dotnet build`
+    // only when it restores too (so `dotnet build` and `dotnet build --no-restore` would get two servers). The others
+    // are set by the shell MSBuild's Exec runs the CLI through (PWD: its working folder, which a request carries),
+    // and are absent where the step's task asks the server from inside MSBuild: both must find the same server.
+    private static readonly string[] PerInvocation = ["DOTNET_NUGET_SIGNATURE_VERIFICATION", "PWD", "OLDPWD", "SHLVL", "_"];
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
@@ -30,10 +35,6 @@ internal sealed record BuildServerEndpoint(string Directory, string SocketPath, 
         Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } explicitDirectory ? Path.GetFullPath(explicitDirectory)
         : Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime ? Path.Combine(runtime, "kmodsharp")
         : Path.Combine(Path.GetTempPath(), "kmodsharp-" + Environment.UserName);
-
-    /// <summary>The endpoint of this process's compiler and environment, or null (with why) when no server can be used here.</summary>
-    public static BuildServerEndpoint? ForThisProcess(string directory, out string? whyNot) =>
-        For(directory, Key(typeof(Program).Assembly.Location, typeof(Program).Assembly.ManifestModule.ModuleVersionId, Environment.GetEnvironmentVariables()), out whyNot);
 
     /// <summary>The endpoint a client named on <c>build-server run --socket</c>.</summary>
     public static BuildServerEndpoint? FromSocket(string socketPath, out string? whyNot)

@@ -41,7 +41,7 @@ public sealed class BuildServerTests : IDisposable
         using ServerProcess server = StartServer("same", out BuildServerEndpoint endpoint);
 
         (int exit, string stdout, string stderr, Dictionary<string, byte[]> files) = Cold(arguments);
-        BuildReply reply = BuildServerClient.TryBuild(endpoint, temp, arguments) ?? throw new InvalidOperationException("the server did not answer");
+        BuildReply reply = BuildServerConnection.TryBuild(endpoint, temp, arguments) ?? throw new InvalidOperationException("the server did not answer");
 
         Assert.Equal(exit, reply.ExitCode);
         Assert.Equal(stdout, Text(reply, error: false));
@@ -66,8 +66,8 @@ public sealed class BuildServerTests : IDisposable
         (_, _, _, Dictionary<string, byte[]> counter) = Cold(BuildArguments("Counter", "cold-counter"));
         (_, _, _, Dictionary<string, byte[]> errors) = Cold(BuildArguments("ErrorHandling", "cold-errorhandling"));
 
-        Task<BuildReply?> first = Task.Run(() => BuildServerClient.TryBuild(endpoint, temp, BuildArguments("Counter", "cold-counter")));
-        Task<BuildReply?> second = Task.Run(() => BuildServerClient.TryBuild(endpoint, temp, BuildArguments("ErrorHandling", "cold-errorhandling")));
+        Task<BuildReply?> first = Task.Run(() => BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("Counter", "cold-counter")));
+        Task<BuildReply?> second = Task.Run(() => BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("ErrorHandling", "cold-errorhandling")));
         BuildReply?[] replies = await Task.WhenAll(first, second);
 
         Assert.All(replies, reply => Assert.Equal(ExitCodes.Success, reply?.ExitCode));
@@ -83,7 +83,7 @@ public sealed class BuildServerTests : IDisposable
         using (ServerProcess server = ServerProcess.Start(endpoint.SocketPath))
         {
             server.WaitUntilListening(endpoint.SocketPath);
-            Task<BuildReply?> build = Task.Run(() => BuildServerClient.TryBuild(endpoint, temp, arguments));
+            Task<BuildReply?> build = Task.Run(() => BuildServerConnection.TryBuild(endpoint, temp, arguments));
             server.Process.Kill(); // before, during or after accepting: the client must never take a partial reply
             server.Process.WaitForExit();
             BuildReply? reply = await build;
@@ -91,13 +91,13 @@ public sealed class BuildServerTests : IDisposable
         }
 
         Assert.True(File.Exists(endpoint.SocketPath), "a killed server leaves its socket file");
-        Assert.Null(BuildServerClient.TryBuild(endpoint, temp, arguments)); // nothing listens on it
+        Assert.Null(BuildServerConnection.TryBuild(endpoint, temp, arguments)); // nothing listens on it
 
         using ServerProcess successor = ServerProcess.Start(endpoint.SocketPath);
         successor.WaitUntilListening(endpoint.SocketPath);
         CliRun.Delete(Path.Combine(temp, "out")); // whatever the killed server got to write
         (int exit, _, _, Dictionary<string, byte[]> files) = Cold(arguments);
-        BuildReply? served = BuildServerClient.TryBuild(endpoint, temp, arguments);
+        BuildReply? served = BuildServerConnection.TryBuild(endpoint, temp, arguments);
         Assert.Equal(exit, served?.ExitCode);
         AssertSameFiles(files, Snapshot(Path.Combine(temp, "out")));
     }
@@ -111,17 +111,17 @@ public sealed class BuildServerTests : IDisposable
         BuildServerEndpoint endpoint = Endpoint("broken-" + kind);
         using var fake = new FakeServer(endpoint.SocketPath, BrokenReply(kind));
 
-        Assert.Null(BuildServerClient.TryBuild(endpoint, temp, BuildArguments("Counter", "out")));
+        Assert.Null(BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("Counter", "out")));
         Assert.True(fake.Answered);
     }
 
     [Fact]
     public void A_server_that_never_replies_is_given_up_after_the_reply_timeout()
     {
-        BuildServerEndpoint endpoint = BuildServerEndpoint.ForThisProcess(servers, out _)!;
+        BuildServerEndpoint endpoint = BuildServerClient.ForThisProcess(servers, out _)!;
         using var hung = new FakeServer(endpoint.SocketPath, reply: null);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Null(BuildServerClient.TryBuild(endpoint, temp, BuildArguments("Counter", "out"), TimeSpan.FromSeconds(1)));
+        Assert.Null(BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("Counter", "out"), TimeSpan.FromSeconds(1)));
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
     }
 
@@ -130,7 +130,7 @@ public sealed class BuildServerTests : IDisposable
     {
         string[] arguments = BuildArguments("Counter", "out");
         (int exit, string stdout, string stderr, Dictionary<string, byte[]> files) = Cold(arguments);
-        BuildServerEndpoint endpoint = BuildServerEndpoint.ForThisProcess(servers, out _)!;
+        BuildServerEndpoint endpoint = BuildServerClient.ForThisProcess(servers, out _)!;
 
         var (output, error) = (new StringWriter(), new StringWriter());
         int served;
@@ -161,9 +161,9 @@ public sealed class BuildServerTests : IDisposable
         Directory.CreateDirectory(shared);
         File.SetUnixFileMode(shared, (UnixFileMode)Convert.ToInt32("777", 8));
 
-        Assert.Null(BuildServerEndpoint.ForThisProcess(Path.Combine(file, "servers"), out string? notCreated));
+        Assert.Null(BuildServerClient.ForThisProcess(Path.Combine(file, "servers"), out string? notCreated));
         Assert.Contains("cannot create", notCreated);
-        Assert.Null(BuildServerEndpoint.ForThisProcess(shared, out string? notPrivate));
+        Assert.Null(BuildServerClient.ForThisProcess(shared, out string? notPrivate));
         Assert.Contains("not private", notPrivate);
 
         string[] arguments = BuildArguments("Counter", "out");
@@ -211,6 +211,8 @@ public sealed class BuildServerTests : IDisposable
 
         Assert.Equal(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable { ["FREEBSD_SYSDIR"] = "/usr/src/sys", ["PATH"] = "/bin" }));
         Assert.Equal(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable(environment) { ["DOTNET_NUGET_SIGNATURE_VERIFICATION"] = "True" })); // set by dotnet build's restore only
+        // Set by the shell the step's Exec runs the CLI through, and unseen by its task inside MSBuild: both find one server.
+        Assert.Equal(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable(environment) { ["PWD"] = "/home/u/Mod", ["OLDPWD"] = "/", ["SHLVL"] = "2", ["_"] = "/usr/bin/dotnet" }));
         Assert.NotEqual(key, BuildServerEndpoint.Key("/other/KmodSharp.Cli.dll", mvid, environment));
         Assert.NotEqual(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", Guid.NewGuid(), environment)); // an older build
         Assert.NotEqual(key, BuildServerEndpoint.Key("/tools/kmodsharp/KmodSharp.Cli.dll", mvid, new Hashtable { ["PATH"] = "/bin", ["FREEBSD_SYSDIR"] = "/usr/src/sys13" }));
@@ -225,7 +227,7 @@ public sealed class BuildServerTests : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (clock.Elapsed < limit)
         {
-            if (BuildServerClient.TryBuild(endpoint, temp, arguments) is { } reply)
+            if (BuildServerConnection.TryBuild(endpoint, temp, arguments) is { } reply)
             {
                 return reply;
             }
