@@ -178,7 +178,29 @@ internal sealed class WideStatements
             CIf choice => choice.Condition,
             _ => null,
         };
-        return root is null ? [] : Unconditional(root, statement is CIf);
+        return root is null ? [] : Unconditional(root, statement is CIf, OnlyEffectIsOneCall(root));
+    }
+
+    // The expression's one effect is a single call (whose result may then move, cast, into a
+    // temporary): C leaves the call's order against the other operands unspecified, so computing
+    // it first is one of the orders the lowering already made equivalent (FunctionLowering.Order).
+    private static bool OnlyEffectIsOneCall(CExpr root)
+    {
+        int calls = 0;
+        foreach (CExpr e in CVariables.Expressions(root))
+        {
+            if (e is CAssign or CUnary { Operator: CUnaryOperator.PreIncrement or CUnaryOperator.PreDecrement or CUnaryOperator.PostIncrement or CUnaryOperator.PostDecrement })
+            {
+                return false;
+            }
+
+            if (e is CCall call && !CVariables.IsPureCall(call))
+            {
+                calls++;
+            }
+        }
+
+        return calls == 1;
     }
 
     // What C evaluates whenever it evaluates the expression (not the right of && or ||, not a
@@ -188,7 +210,7 @@ internal sealed class WideStatements
     // to the element. It may move before the rest of the statement even past a call: C leaves the
     // order of a call and the other operands unspecified, so the lowering made it not matter
     // (FunctionLowering.Order), and a call's arguments are evaluated before it.
-    private IEnumerable<Candidate> Unconditional(CExpr expression, bool movesItself)
+    private IEnumerable<Candidate> Unconditional(CExpr expression, bool movesItself, bool oneCall)
     {
         CType? type = expression switch
         {
@@ -200,6 +222,12 @@ internal sealed class WideStatements
         };
         bool quiet = CVariables.IsQuiet(expression);
         if (movesItself && type is not null && quiet)
+        {
+            yield return new Candidate(expression, type, expression);
+        }
+
+        // A cast of the statement's one call (whose arguments are quiet): computed first, as above.
+        if (movesItself && oneCall && expression is CCast { Operand: CCall castCall } && type is not null && castCall.Arguments.All(CVariables.IsQuiet))
         {
             yield return new Candidate(expression, type, expression);
         }
@@ -225,7 +253,7 @@ internal sealed class WideStatements
         };
         foreach (CExpr inner in evaluated)
         {
-            foreach (Candidate candidate in Unconditional(inner, true))
+            foreach (Candidate candidate in Unconditional(inner, true, oneCall))
             {
                 yield return candidate;
             }
