@@ -127,16 +127,59 @@ internal sealed partial class FunctionLowering
         CExpr value = Subject(Value(switchExpression.Value), switchExpression.Value, HasGuards(switchExpression));
         string result = Declare(LocalNames.TemporaryStem, CTypeOf(switchExpression.Type!, switchExpression));
         var target = new CIdentifier(result);
-        CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
+        var arms = new List<(ArmTest Test, CBlock Body)>();
         foreach (ISwitchExpressionArmOperation arm in switchExpression.Arms.Reverse())
         {
             ArmTest test = Arm(arm.Pattern, arm.Guard, value);
             (ImmutableArray<CStmt> guard, CExpr armValue) = Prelude(arm.Value);
-            var body = new CBlock([.. guard, new CExpressionStatement(new CAssign(target, armValue))]);
-            otherwise = test.Choose(body, otherwise);
+            arms.Insert(0, (test, new CBlock([.. guard, new CExpressionStatement(new CAssign(target, armValue))])));
+        }
+
+        if (arms.Exists(a => !a.Test.Prelude.IsEmpty))
+        {
+            ArmsInSequence(arms);
+            return target;
+        }
+
+        CStmt? otherwise = ErrorBlock(new CIdentifier(NoMatchErrno));
+        for (int i = arms.Count - 1; i >= 0; i--)
+        {
+            otherwise = arms[i].Test.Choose(arms[i].Body, otherwise);
         }
 
         Emit(otherwise);
         return target;
+    }
+
+    // Arms whose tests have statements of their own would nest one else per arm, past what 80
+    // columns leave; each instead runs its test's statements after the arms before it failed and
+    // jumps past the rest once it matched:  P1; if (c1) { … goto end; } P2; if (c2) { … goto end; } <no match> end:
+    private void ArmsInSequence(List<(ArmTest Test, CBlock Body)> arms)
+    {
+        string end = labels.New("endswitch");
+        foreach ((ArmTest test, CBlock body) in arms)
+        {
+            current.AddRange(test.Prelude);
+            if (test.Condition is null)
+            {
+                current.AddRange(body.Statements);
+                EmitLabelIfUsed(end);
+                return;
+            }
+
+            labels.Use(end);
+            Emit(new CIf(test.Condition, new CBlock([.. body.Statements, new CGoto(end)])));
+        }
+
+        current.AddRange(ErrorBlock(new CIdentifier(NoMatchErrno)).Statements);
+        EmitLabelIfUsed(end);
+    }
+
+    private void EmitLabelIfUsed(string label)
+    {
+        if (labels.IsUsed(label))
+        {
+            Emit(new CLabeled(label, new CEmptyStatement()));
+        }
     }
 }
