@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Sockets;
 using System.Threading;
+using KmodSharp.Compiler.Tests.Cli.BuildServer;
 using KmodSharp.Packaging.Tests.Support;
 using Xunit;
 

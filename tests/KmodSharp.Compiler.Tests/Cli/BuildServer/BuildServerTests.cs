@@ -109,17 +109,17 @@ public sealed class BuildServerTests : IDisposable
     public void A_reply_cut_short_or_foreign_is_never_used(string kind)
     {
         BuildServerEndpoint endpoint = Endpoint("broken-" + kind);
-        using var fake = new FakeServer(endpoint.SocketPath, BrokenReply(kind));
+        using var standIn = new SocketStandIn(endpoint.SocketPath, BrokenReply(kind));
 
         Assert.Null(BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("Counter", "out")));
-        Assert.True(fake.Answered);
+        Assert.Equal(1, standIn.Requests);
     }
 
     [Fact]
     public void A_server_that_never_replies_is_given_up_after_the_reply_timeout()
     {
         BuildServerEndpoint endpoint = BuildServerClient.ForThisProcess(servers, out _)!;
-        using var hung = new FakeServer(endpoint.SocketPath, reply: null);
+        using var hung = new SocketStandIn(endpoint.SocketPath, reply: null);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         Assert.Null(BuildServerConnection.TryBuild(endpoint, temp, BuildArguments("Counter", "out"), TimeSpan.FromSeconds(1)));
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
@@ -134,10 +134,10 @@ public sealed class BuildServerTests : IDisposable
 
         var (output, error) = (new StringWriter(), new StringWriter());
         int served;
-        using (var fake = new FakeServer(endpoint.SocketPath, BrokenReply("cut")))
+        using (var standIn = new SocketStandIn(endpoint.SocketPath, BrokenReply("cut")))
         {
             served = BuildServerClient.Run(arguments, output, error, servers);
-            Assert.True(fake.Answered);
+            Assert.Equal(1, standIn.Requests);
         }
 
         Assert.Equal(exit, served);

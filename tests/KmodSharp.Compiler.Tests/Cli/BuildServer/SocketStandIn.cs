@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace KmodSharp.Packaging.Tests.Support;
+namespace KmodSharp.Compiler.Tests.Cli.BuildServer;
 
 /// <summary>
-/// Something other than a build server listening on a server's socket: it reads each request and answers
-/// with <c>reply</c>'s bytes, or with nothing at all and never hangs up (a hung server, when null).
+/// Something other than a build server listening on a server's socket: it reads each request and answers with
+/// <c>reply</c>'s bytes, or with nothing at all and never hangs up (a hung server, when null). The CLI's and the
+/// build step's tests share it.
 /// </summary>
 internal sealed class SocketStandIn : IDisposable
 {
