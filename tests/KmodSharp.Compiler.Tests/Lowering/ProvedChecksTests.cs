@@ -199,6 +199,64 @@ public sealed class ProvedChecksTests
         Assert.Equal(!kept, function.Body.Statements[^1] is CSwitch);
     }
 
+    // A local nothing reads would be set but unused (a kern.mk warning): it goes with stores that
+    // change nothing, as a switch's copy of its subject does when no arm's pattern reads it.
+    [Theory]
+    [InlineData("int scratch; scratch = value * 3; return value;", "scratch", false)]
+    [InlineData("int scratch; scratch = value * 3; return scratch;", "scratch", true)]
+    [InlineData("int scratch; scratch = Bump(); return value;", "scratch", true)]
+    [InlineData("int copy; copy = value; int scratch; scratch = copy + 1; return value;", "copy", false)]
+    [InlineData("return value switch { _ when Bump() > 3 => 1, _ => 2 };", "kms_tmp", false)]
+    [InlineData("return value switch { > 0 when Bump() > 3 => 1, _ => 2 };", "kms_tmp", true)]
+    public void A_local_nothing_reads_goes_with_its_quiet_stores(string body, string local, bool kept)
+    {
+        CFunctionDefinition function = Lowered($$"""
+            [KernelModule("unread")]
+            public static class Unread
+            {
+                private static int s_count;
+
+                private static int Bump() => ++s_count;
+
+                [Syscall]
+                public static int Apply(int value)
+                {
+                    {{body}}
+                }
+            }
+            """, "unread_apply");
+
+        Assert.Equal(kept, Statements(function).OfType<CLocalDeclaration>().Any(d => d.Name == local));
+        Assert.Equal(body.Contains("Bump()"), Statements(function).Any(s => CVariables.Own(s).SelectMany(CVariables.Expressions).OfType<CCall>().Any(c => c.Function is CIdentifier { Name: "unread_bump" })));
+    }
+
+    // The same for an empty if on a parameter: once nothing reads it, a parameter nothing assigns
+    // draws no warning (kern.mk has no -Wextra); an assigned one would be set but unused, so its if stays.
+    [Theory]
+    [InlineData("if (value > 3) { } return 1;", false)]
+    [InlineData("value = Bump(); if (value > 3) { } return 1;", true)]
+    [InlineData("if (value > 3) { } return value;", false)]
+    public void An_empty_if_on_a_parameter_goes_unless_the_parameter_is_assigned(string body, bool kept)
+    {
+        CFunctionDefinition function = Lowered($$"""
+            [KernelModule("unread")]
+            public static class Unread
+            {
+                private static int s_count;
+
+                private static int Bump() => ++s_count;
+
+                [Syscall]
+                public static int Apply(int value)
+                {
+                    {{body}}
+                }
+            }
+            """, "unread_apply");
+
+        Assert.Equal(kept, Statements(function).OfType<CIf>().Any());
+    }
+
     private static CFunctionDefinition Lowered(string module, string function)
     {
         string source = Header + module;

@@ -12,17 +12,23 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Simplify;
 /// then those of the temporaries only they read:
 ///   kms_tmp_4 = 8 - (size_t)kms_tmp_3;  kms_tmp_5 = s.e[kms_tmp_4];  if (kms_tmp_5 &lt; -25L) { }
 /// all go. A local may go only when every mention of it is a statement storing a value whose
-/// evaluation changes nothing (<see cref="CVariables.IsQuiet"/>); a parameter never goes.
+/// evaluation changes nothing (<see cref="CVariables.IsQuiet"/>); a parameter never goes, but one
+/// nothing writes may be left unread (kern.mk warns of no unused parameter: it has no -Wextra).
 /// </summary>
 internal sealed class DeadTemporaries
 {
     // The values stored into each local that may go.
     private readonly Dictionary<string, List<CExpr>> stores;
 
-    private DeadTemporaries(Dictionary<string, List<CExpr>> stores) => this.stores = stores;
+    // The parameters nothing assigns, steps or takes the address of.
+    private readonly HashSet<string> unwritten;
 
-    public static DeadTemporaries Of(CBlock body, IReadOnlyDictionary<string, int> reads)
+    private DeadTemporaries(Dictionary<string, List<CExpr>> stores, HashSet<string> unwritten) => (this.stores, this.unwritten) = (stores, unwritten);
+
+    public static DeadTemporaries Of(CBlock body, IReadOnlyDictionary<string, int> reads, IEnumerable<string> parameters)
     {
+        HashSet<string> unwritten = [.. parameters];
+        unwritten.ExceptWith(CVariables.Written(body));
         ImmutableHashSet<string> declared = [.. CVariables.Statements(body).OfType<CLocalDeclaration>().Where(d => d.Initializer is null).Select(d => d.Name)];
         var stores = declared.ToDictionary(name => name, _ => new List<CExpr>());
         var stored = new Dictionary<string, int>();
@@ -54,8 +60,11 @@ internal sealed class DeadTemporaries
             stores.Remove(name);
         }
 
-        return new DeadTemporaries(stores);
+        return new DeadTemporaries(stores, unwritten);
     }
+
+    /// <summary>The locals that may go with their stores once unread.</summary>
+    public IEnumerable<string> Storable => stores.Keys;
 
     /// <summary>
     /// The read counts after forgetting <paramref name="removed"/>, and the locals left unread that
@@ -78,6 +87,11 @@ internal sealed class DeadTemporaries
 
                 if (!stores.TryGetValue(name, out List<CExpr>? values))
                 {
+                    if (unwritten.Contains(name))
+                    {
+                        continue;
+                    }
+
                     return null;
                 }
 

@@ -13,8 +13,9 @@ namespace KmodSharp.Compiler.Pipeline.Lowering.Simplify;
 ///   if (c) { } else { s; }    becomes  if (!c) { s; }
 ///   if (c) { s; } else { }    becomes  if (c) { s; }
 /// A condition that is the last read of a temporary goes with the temporary's stores
-/// (<see cref="DeadTemporaries"/>); one that is the last read of a parameter, or of a local
-/// stored with effects, stays (-Wunused-but-set-variable). What those stores leave empty goes next.
+/// (<see cref="DeadTemporaries"/>), and so does a local nothing reads at all; one that is the
+/// last read of an assigned parameter, or of a local stored with effects, stays
+/// (-Wunused-but-set-variable). What those stores leave empty goes next.
 /// </summary>
 internal sealed class EmptyBranches
 {
@@ -38,8 +39,9 @@ internal sealed class EmptyBranches
         while (true)
         {
             Dictionary<string, int> reads = CVariables.ReadCounts(body);
-            var pass = new EmptyBranches(locals, reads, DeadTemporaries.Of(body, reads));
+            var pass = new EmptyBranches(locals, reads, DeadTemporaries.Of(body, reads, function.Parameters.Select(p => p.Name)));
             body = body with { Statements = pass.Block(body.Statements) };
+            pass.DropUnread();
             if (pass.dead.Count == 0)
             {
                 return function with { Body = body };
@@ -99,6 +101,21 @@ internal sealed class EmptyBranches
     };
 
     private static bool IsEmpty(CStmt statement) => statement is CBlock block && block.Statements.All(IsEmpty);
+
+    // A local stored but never read (a switch's subject that no arm's pattern tests, say) would be set
+    // but unused too: it goes with its stores where they change nothing, one at a time, so one that
+    // cannot go keeps only itself.
+    private void DropUnread()
+    {
+        foreach (string name in temporaries.Storable.Where(n => reads.GetValueOrDefault(n) == 0 && !dead.Contains(n)).Order(System.StringComparer.Ordinal))
+        {
+            if (temporaries.Forget(reads, locals, new Dictionary<string, int> { [name] = 0 }) is { } forgotten)
+            {
+                reads = forgotten.Reads;
+                dead.UnionWith(forgotten.Dead);
+            }
+        }
+    }
 
     /// <summary>Forgets the condition's reads, unless that would leave a variable unread that cannot go with its stores.</summary>
     private bool TryRemoveReads(CExpr condition)
