@@ -37,9 +37,12 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
         }
         finally
         {
-            // Before the lock goes: a new server may only bind once this socket file is gone.
-            File.Delete(endpoint.SocketPath);
-            listener.Dispose();
+            // Before the lock goes: a new server may only bind once this socket file is gone. A shutdown
+            // removed it already, and what is there now is someone else's.
+            if (!Volatile.Read(ref stopping))
+            {
+                StopListening();
+            }
         }
     }
 
@@ -98,10 +101,11 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
                     break;
                 case BuildServerProtocol.ShutdownRequest:
                     // After the build under way: the gate is held while one runs.
+                    // The socket goes before the client hears back, so a shutdown that returned left none.
                     lock (gate)
                     {
                         Volatile.Write(ref stopping, true);
-                        listener!.Dispose();
+                        StopListening();
                     }
 
                     break;
@@ -111,6 +115,12 @@ internal sealed class BuildServerHost(BuildServerEndpoint endpoint, TimeSpan idl
         {
             // A client that went away or spoke another protocol: nothing to answer.
         }
+    }
+
+    private void StopListening()
+    {
+        File.Delete(endpoint.SocketPath);
+        listener!.Dispose();
     }
 
     // Null when the compiler threw: the client then runs the build itself and fails as a cold run fails.

@@ -192,6 +192,19 @@ public sealed class BuildServerTests : IDisposable
     }
 
     [Fact]
+    public void A_stopped_servers_socket_is_gone_when_shutdown_returns_and_what_takes_its_place_stays()
+    {
+        using ServerProcess server = StartServer("replaced", out BuildServerEndpoint endpoint);
+        Assert.Equal(1, BuildServerClient.ShutdownAll(servers));
+        Assert.False(File.Exists(endpoint.SocketPath));
+
+        // Something binds the path at once: the old server, still on its way out, must not delete it.
+        using var standIn = new SocketStandIn(endpoint.SocketPath, reply: null);
+        Assert.True(server.Process.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.True(File.Exists(endpoint.SocketPath), "the stopped server deleted a socket that was not its own");
+    }
+
+    [Fact]
     public void An_idle_server_exits_and_removes_its_socket()
     {
         BuildServerEndpoint endpoint = Endpoint("idle");
