@@ -15,6 +15,7 @@ using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Pipeline.Model;
 using KmodSharp.Differential.Generator.Generation;
 using KmodSharp.Differential.Runner;
+using KmodSharp.Differential.Support;
 using KmodSharp.Simulation;
 
 namespace KmodSharp.Differential.RealKernel;
@@ -22,18 +23,21 @@ namespace KmodSharp.Differential.RealKernel;
 /// <summary>One call of a generated program with what .NET made of it.</summary>
 public sealed record ExpectedCall(SyscallModel Syscall, DiffInput Input, SyscallOutcome Managed);
 
-/// <summary>A generated program translated, with its calls run in .NET (one module state for all, as in one boot).</summary>
-public sealed record PreparedProgram(int Seed, ModuleArtifacts Artifacts, ImmutableArray<ExpectedCall> Calls)
+/// <summary>
+/// A program translated, with its calls run in .NET (one module state for all, as in one boot): a generated
+/// one (<see cref="Id"/> its seed) or a test module (its name). <see cref="Origin"/> tells how to get it again.
+/// </summary>
+public sealed record PreparedProgram(string Id, string Origin, ModuleArtifacts Artifacts, ImmutableArray<ExpectedCall> Calls)
 {
-    public RigProgram ForRig() => new(Seed.ToString(CultureInfo.InvariantCulture), Artifacts,
+    public RigProgram ForRig() => new(Id, Artifacts,
         [.. Calls.Select(c => new RigCallInput(CNames.SyscallModule(c.Syscall), c.Input))]);
 }
 
 /// <summary>A call on which the real kernel and .NET disagree.</summary>
-public sealed record RealKernelMismatch(int Seed, string Module, ExpectedCall Call, string What, RigCall Real)
+public sealed record RealKernelMismatch(string Origin, string Module, ExpectedCall Call, string What, RigCall Real)
 {
     public override string ToString() =>
-        $"seed {Seed} (replay: ProgramGenerator.Generate({Seed}, RealKernelDifferential.Features)), {Module}.{Call.Syscall.MethodName} ({Call.Syscall.Name}) {Call.Input}: {What}\n" +
+        $"{Origin}, {Module}.{Call.Syscall.MethodName} ({Call.Syscall.Name}) {Call.Input}: {What}\n" +
         $"    .NET:        {Call.Managed}{LogText(Call.Managed.Log)}\n    real kernel: {Describe(Call.Syscall, Real)}";
 
     /// <summary>The real kernel's outcome as <see cref="SyscallOutcome"/> prints one (<c>%rdx</c> only for a pair: else it is just what the register held).</summary>
@@ -63,7 +67,7 @@ public sealed record RealKernelReport(ImmutableArray<PreparedProgram> Programs, 
 
     public override string ToString()
     {
-        var text = new StringBuilder($"{Programs.Length} generated programs (seeds {string.Join(",", Programs.Select(p => p.Seed))}), {Calls} calls ({LoggedCalls} that log), " +
+        var text = new StringBuilder($"{Programs.Length} programs ({string.Join(",", Programs.Select(p => p.Id))}), {Calls} calls ({LoggedCalls} that log), " +
             $"{Run.Boots} boots, {Run.Elapsed.TotalSeconds:F0} s on the rig; {Agreed} calls agree, {Mismatches.Length} disagree, {Calls - Agreed - Mismatches.Length} gave no result; " +
             $"{Rejected.Length} seeds rejected by the analyzers ({string.Join(",", Rejected)}); " +
             $"{FaultedCalls} calls failed with EFAULT on both sides (buffers not compared), {PartialCopies.Length} of them with a partial copy on the real kernel");
@@ -132,7 +136,10 @@ public static class RealKernelDifferential
         var rejected = ImmutableArray.CreateBuilder<int>();
         foreach (int seed in seeds)
         {
-            if (Prepare(ProgramGenerator.Generate(seed, Features), inputsPerSyscall) is { } program)
+            GeneratedProgram generated = ProgramGenerator.Generate(seed, Features);
+            string id = seed.ToString(CultureInfo.InvariantCulture);
+            string origin = $"seed {seed} (replay: ProgramGenerator.Generate({seed}, RealKernelDifferential.Features))";
+            if (Prepare(id, origin, generated.FileName, generated.Text, seed, inputsPerSyscall) is { } program)
             {
                 programs.Add(program);
             }
@@ -152,6 +159,16 @@ public static class RealKernelDifferential
         return Compare(programs, rejected, run);
     }
 
+    /// <summary>The test modules of <paramref name="names"/> (Modules/, as <see cref="TestModules"/> finds them), each of which must translate.</summary>
+    public static RealKernelReport RunModules(IEnumerable<string> names, int inputsPerSyscall)
+    {
+        ImmutableArray<PreparedProgram> programs = [.. names.Select(name =>
+            Prepare(name, $"test module {name}", name + ".cs", TestModules.Text(name), 1, inputsPerSyscall)
+            ?? throw new InvalidOperationException($"test module {name} does not translate"))];
+        RigRun run = RigExecutor.Run([.. programs.Select(p => p.ForRig())]);
+        return Compare(programs, [], run);
+    }
+
     /// <summary>Every call of every program against what the real kernel gave for it.</summary>
     public static RealKernelReport Compare(ImmutableArray<PreparedProgram> programs, ImmutableArray<int> rejected, RigRun run)
     {
@@ -163,16 +180,16 @@ public static class RealKernelDifferential
         foreach (PreparedProgram program in programs)
         {
             string module = program.Artifacts.ModuleName;
-            if (!run.Programs.TryGetValue(program.Seed.ToString(CultureInfo.InvariantCulture), out RigProgramResult? result))
+            if (!run.Programs.TryGetValue(program.Id, out RigProgramResult? result))
             {
-                problems.Add($"seed {program.Seed} ({module}): not run");
+                problems.Add($"{program.Origin} ({module}): not run");
                 continue;
             }
 
-            problems.AddRange(result.Problems.Select(p => $"seed {program.Seed} ({module}): {p}"));
+            problems.AddRange(result.Problems.Select(p => $"{program.Origin} ({module}): {p}"));
             if (result.UnloadError is not 0)
             {
-                problems.Add($"seed {program.Seed} ({module}): kldunload gave {(result.UnloadError is int e ? $"errno {e} ({(Errno)e})" : "no answer")}");
+                problems.Add($"{program.Origin} ({module}): kldunload gave {(result.UnloadError is int e ? $"errno {e} ({(Errno)e})" : "no answer")}");
             }
 
             for (int i = 0; i < program.Calls.Length; i++)
@@ -180,7 +197,7 @@ public static class RealKernelDifferential
                 ExpectedCall call = program.Calls[i];
                 if (result.Calls[i] is not { } real)
                 {
-                    problems.Add($"seed {program.Seed} ({module}): call {i} {call.Syscall.Name}{call.Input}: no result");
+                    problems.Add($"{program.Origin} ({module}): call {i} {call.Syscall.Name}{call.Input}: no result");
                 }
                 else
                 {
@@ -191,13 +208,13 @@ public static class RealKernelDifferential
                         faultedCalls++;
                         if (Difference(call, real) is { } partial)
                         {
-                            partialCopies.Add(new RealKernelMismatch(program.Seed, module, call, partial, real));
+                            partialCopies.Add(new RealKernelMismatch(program.Origin, module, call, partial, real));
                         }
                     }
 
                     if (Difference(call, compared) is { } what)
                     {
-                        mismatches.Add(new RealKernelMismatch(program.Seed, module, call, what, real));
+                        mismatches.Add(new RealKernelMismatch(program.Origin, module, call, what, real));
                     }
                     else
                     {
@@ -219,9 +236,9 @@ public static class RealKernelDifferential
         DifferentialRunner.Difference(call.Syscall, call.Managed, real.Result)
         ?? (call.Managed.Log.SequenceEqual(real.Log) ? null : "kernel log differs");
 
-    private static PreparedProgram? Prepare(GeneratedProgram generated, int inputsPerSyscall)
+    private static PreparedProgram? Prepare(string id, string origin, string fileName, string text, int seed, int inputsPerSyscall)
     {
-        var input = new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), generated.FileName), generated.Text)], Path.GetTempPath());
+        var input = new SourceInput([new SourceFile(Path.Combine(Path.GetTempPath(), fileName), text)], Path.GetTempPath());
         CompileResult compiled = KmodCompiler.Compile(input, new LoweringOptions());
         if (compiled.HasErrors)
         {
@@ -229,7 +246,7 @@ public static class RealKernelDifferential
         }
 
         ModuleArtifacts module = compiled.Modules.Single();
-        var options = new DifferentialOptions { Seed = generated.Seed, InputsPerSyscall = inputsPerSyscall, MaxInputsPerSyscall = inputsPerSyscall };
+        var options = new DifferentialOptions { Seed = seed, InputsPerSyscall = inputsPerSyscall, MaxInputsPerSyscall = inputsPerSyscall };
         Type type = DifferentialRunner.LoadModuleType(DifferentialRunner.EmitAssembly(input), module.Model, out AssemblyLoadContext context);
         try
         {
@@ -245,7 +262,7 @@ public static class RealKernelDifferential
                 }
             }
 
-            return new PreparedProgram(generated.Seed, module, calls.ToImmutable());
+            return new PreparedProgram(id, origin, module, calls.ToImmutable());
         }
         finally
         {

@@ -67,10 +67,10 @@ public sealed class RealKernelDifferentialTests(RealKernelDifferentialTests.Samp
         Assert.Empty(compared.Problems);
         RealKernelMismatch errno = compared.Mismatches.Single(m => m.What == "errno differs");
         RealKernelMismatch log = compared.Mismatches.Single(m => m.What == "kernel log differs");
-        Assert.Equal((program.Seed, errnoCall.Input), (errno.Seed, errno.Call.Input));
-        Assert.Equal((program.Seed, logCall.Input), (log.Seed, log.Call.Input));
+        Assert.Equal((program.Origin, errnoCall.Input), (errno.Origin, errno.Call.Input));
+        Assert.Equal((program.Origin, logCall.Input), (log.Origin, log.Call.Input));
         string message = errno.ToString();
-        Assert.Contains($"seed {program.Seed}", message, StringComparison.Ordinal);
+        Assert.StartsWith($"seed {program.Id} (replay: ProgramGenerator.Generate({program.Id}, ", message, StringComparison.Ordinal);
         Assert.Contains($"{errnoCall.Syscall.Name}) {errnoCall.Input}", message, StringComparison.Ordinal);
         Assert.Contains($".NET:        {wrongErrno}", message, StringComparison.Ordinal);
         RigCall real = report.Run.Programs[program.ForRig().Id].Calls[changedErrno]!;
