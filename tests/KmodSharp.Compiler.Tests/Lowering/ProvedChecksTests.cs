@@ -210,21 +210,7 @@ public sealed class ProvedChecksTests
     [InlineData("return value switch { > 0 when Bump() > 3 => 1, _ => 2 };", "kms_tmp", true)]
     public void A_local_nothing_reads_goes_with_its_quiet_stores(string body, string local, bool kept)
     {
-        CFunctionDefinition function = Lowered($$"""
-            [KernelModule("unread")]
-            public static class Unread
-            {
-                private static int s_count;
-
-                private static int Bump() => ++s_count;
-
-                [Syscall]
-                public static int Apply(int value)
-                {
-                    {{body}}
-                }
-            }
-            """, "unread_apply");
+        CFunctionDefinition function = UnreadApply(body);
 
         Assert.Equal(kept, Statements(function).OfType<CLocalDeclaration>().Any(d => d.Name == local));
         Assert.Equal(body.Contains("Bump()"), Statements(function).Any(s => CVariables.Own(s).SelectMany(CVariables.Expressions).OfType<CCall>().Any(c => c.Function is CIdentifier { Name: "unread_bump" })));
@@ -238,24 +224,27 @@ public sealed class ProvedChecksTests
     [InlineData("if (value > 3) { } return value;", false)]
     public void An_empty_if_on_a_parameter_goes_unless_the_parameter_is_assigned(string body, bool kept)
     {
-        CFunctionDefinition function = Lowered($$"""
-            [KernelModule("unread")]
-            public static class Unread
-            {
-                private static int s_count;
-
-                private static int Bump() => ++s_count;
-
-                [Syscall]
-                public static int Apply(int value)
-                {
-                    {{body}}
-                }
-            }
-            """, "unread_apply");
+        CFunctionDefinition function = UnreadApply(body);
 
         Assert.Equal(kept, Statements(function).OfType<CIf>().Any());
     }
+
+    // A handler with the given body, beside a helper with an effect (Bump).
+    private static CFunctionDefinition UnreadApply(string body) => Lowered($$"""
+        [KernelModule("unread")]
+        public static class Unread
+        {
+            private static int s_count;
+
+            private static int Bump() => ++s_count;
+
+            [Syscall]
+            public static int Apply(int value)
+            {
+                {{body}}
+            }
+        }
+        """, "unread_apply");
 
     private static CFunctionDefinition Lowered(string module, string function)
     {
