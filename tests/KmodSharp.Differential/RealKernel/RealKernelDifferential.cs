@@ -69,7 +69,7 @@ public sealed record RealKernelReport(ImmutableArray<PreparedProgram> Programs, 
     {
         var text = new StringBuilder($"{Programs.Length} programs ({string.Join(",", Programs.Select(p => p.Id))}), {Calls} calls ({LoggedCalls} that log), " +
             $"{Run.Boots} boots, {Run.Elapsed.TotalSeconds:F0} s on the rig; {Agreed} calls agree, {Mismatches.Length} disagree, {Calls - Agreed - Mismatches.Length} gave no result; " +
-            $"{Rejected.Length} seeds rejected by the analyzers ({string.Join(",", Rejected)}); " +
+            (Rejected.IsEmpty ? "" : $"{Rejected.Length} seeds rejected by the analyzers ({string.Join(",", Rejected)}); ") +
             $"{FaultedCalls} calls failed with EFAULT on both sides (buffers not compared), {PartialCopies.Length} of them with a partial copy on the real kernel");
         foreach (RealKernelMismatch partial in PartialCopies)
         {
