@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using KmodSharp.Compiler.Pipeline.CTree;
 using Xunit;
 
@@ -115,5 +117,21 @@ public sealed class CPrinterTests
         var unbreakable = new CExpressionStatement(new CAssign(A, new CIdentifier(new string('x', 70))));
         Assert.Equal(16 + 4 + 70 + 1 - CPrinter.MaxColumns, CPrinter.Overflow(unbreakable, 2));
         Assert.Equal(CPrinter.Columns("\t\ta = b + c;"), widest);
+    }
+
+    [Fact]
+    public void A_comment_line_too_wide_for_80_columns_breaks_between_words()
+    {
+        string words = string.Join(" ", Enumerable.Range(1, 30).Select(i => "word" + i));
+        string identifier = new('x', 90);
+        string text = CPrinter.Print(new CTranslationUnit("m.c", [new CComment([words, "", "short", identifier + " tail"])]), lineDirectives: false);
+        string[] lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.All(lines.Where(l => !l.Contains(identifier)), l => Assert.True(CPrinter.Columns(l) <= CPrinter.MaxColumns, l));
+        Assert.Equal(words, string.Join(" ", lines.TakeWhile(l => l != " *").Skip(1).Select(l => l[" * ".Length..])));
+        Assert.Contains(" *", lines);
+        Assert.Contains(" * short", lines);
+        Assert.Contains(" * " + identifier, lines); // a word wider than the line stays whole, on a line of its own
+        Assert.Contains(" * tail", lines);
     }
 }

@@ -5,7 +5,7 @@ namespace KmodSharp.Compiler.Pipeline.CTree;
 /// <summary>A top-level item of a C file.</summary>
 public abstract record CDecl;
 
-/// <summary>A block comment; each string is one line.</summary>
+/// <summary>A block comment; each string is a line, which the printer breaks between words to fit 80 columns.</summary>
 public sealed record CComment(ImmutableArray<string> Lines) : CDecl;
 
 /// <summary><c>#include &lt;header&gt;</c> (or <c>"header"</c> when not a system header).</summary>

@@ -4,6 +4,20 @@ namespace KmodSharp.Compiler.Pipeline.CTree;
 
 public sealed partial class CPrinter
 {
+    // A comment's line as lines of at most MaxColumns after " * ", broken between words (a word
+    // longer than that, a long identifier, stays whole on a line of its own).
+    private static System.Collections.Generic.IEnumerable<string> CommentLines(string text)
+    {
+        const int Width = MaxColumns - 3;
+        while (text.Length > Width && (text.LastIndexOf(' ', Width) is var space and > 0 || (space = text.IndexOf(' ', Width)) > 0))
+        {
+            yield return text[..space];
+            text = text[(space + 1)..];
+        }
+
+        yield return text;
+    }
+
     private void Declaration(CDecl declaration, int depth)
     {
         switch (declaration)
@@ -11,7 +25,7 @@ public sealed partial class CPrinter
             case CComment comment:
                 MapLine(null);
                 WriteLine("/*");
-                foreach (string text in comment.Lines)
+                foreach (string text in comment.Lines.SelectMany(CommentLines))
                 {
                     WriteLine(text.Length == 0 ? " *" : " * " + text);
                 }
