@@ -40,9 +40,6 @@ public sealed class EvaluationOrderTests
     [Fact]
     public void In_arguments_aliasing_a_capitalised_variable_read_it_through_its_address() => Run("CapitalisedLocals");
 
-    [Fact]
-    public void Switch_expression_arms_whose_tests_run_statements_are_tried_in_order_once() => Run("StrangerSwitchArms");
-
     private static void Run(string module) =>
         DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
 }

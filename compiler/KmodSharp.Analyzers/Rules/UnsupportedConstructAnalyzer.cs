@@ -13,7 +13,7 @@ namespace KmodSharp.Analyzers.Rules;
 /// <summary>
 /// KMS0900: the catch-all for constructs the translator does not support, so the backend never
 /// meets an unknown construct: <c>goto</c>, <c>unsafe</c> code and pointers, <c>ref</c> locals,
-/// patterns beyond constant/relational/and/or/not (and <see cref="PatternVariable"/>), non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
+/// patterns beyond constant/relational/and/or/not (and <see cref="PatternVariable"/>, <see cref="FieldPattern"/>), non-static or generic local functions, <c>lock</c>, tuples, <c>foreach</c>
 /// over anything but spans and inline arrays, and user-declared properties, indexers, events, operators, constructors,
 /// instance members and generic methods in kernel classes, a pair returned other than as a tuple literal, a pair
 /// local or a call (<see cref="PairResult"/>, <see cref="PairLocal"/>), a deconstruction other than of a tuple literal into variables, fields or
@@ -133,8 +133,10 @@ public sealed class UnsupportedConstructAnalyzer : KernelCodeAnalyzer
                 return "A local of tuple type (only '(long, long)', a two-value result, is)";
             case IDeclarationPatternOperation declaration when PatternVariable.IsTranslatable(declaration):
                 return null;
+            case IRecursivePatternOperation recursive when FieldPattern.IsTranslatable(recursive):
+                return null;
             case IPatternOperation pattern:
-                return "A " + PatternName(pattern) + " pattern (only constant, relational, 'and', 'or' and 'not' patterns on integers and enums are, and 'var v' as a whole switch arm or case)";
+                return "A " + PatternName(pattern) + " pattern (only constant, relational, 'and', 'or' and 'not' patterns on integers and enums are, property patterns on a struct's fields, and 'var v' as a whole switch arm or case)";
             case ILocalFunctionOperation { Symbol.IsStatic: false }:
                 return "A non-static local function (it may capture locals; mark it 'static' or declare a static method)";
             case ILocalFunctionOperation { Symbol.IsGenericMethod: true }:

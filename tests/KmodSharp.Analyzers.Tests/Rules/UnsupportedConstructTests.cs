@@ -25,7 +25,9 @@ public sealed class UnsupportedConstructTests
                 if (n < 0) {|KMS0900:goto|} done;
                 ref int {|KMS0900:r|} = ref s_value;
                 Pair pair = default;
-                if (pair is {|KMS0900:{ A: 1 }|}) n++;
+                if (pair is { A: {|KMS0900:var a|} }) n++;
+                Span<byte> bytes = stackalloc byte[4];
+                if (bytes is {|KMS0900:{ Length: > 3 }|}) n++;
                 int {|KMS0900:Local|}() => 1;
                 var t = {|KMS0900:(n, n)|};
                 {|KMS0900:unsafe|}
@@ -47,6 +49,10 @@ public sealed class UnsupportedConstructTests
 
         enum Mode { Read, Write }
 
+        struct Range { public int Low; public int High; }
+
+        struct Reading { public int Level; public Mode Mode; public Range Range; }
+
         [KernelModule("m")]
         static class M
         {
@@ -59,6 +65,9 @@ public sealed class UnsupportedConstructTests
                 foreach (byte b in span) { n += b; }
                 int kind = mode switch { Mode.Read => 1, Mode.Write => 2, _ => 0 };
                 if (n is > 0 and < 10 or 42) n++;
+                Reading reading = default;
+                if (reading is { Level: > 0, Mode: Mode.Read } or { Range.Low: 0, Range: { High: < 9 } }) n++;
+                n += reading switch { { Mode: Mode.Write } => 1, { } => 2 };
                 using (s_lock.Lock()) { n++; }
                 for (int i = 0; i < 4; i++) { if (i == 2) continue; n += i; }
                 switch (n) { case 1: n = 2; break; default: break; }

@@ -58,6 +58,7 @@ internal sealed partial class FunctionLowering
                 prelude.Add(new CExpressionStatement(new CAssign(new CIdentifier(NameOf(variable, pattern)), subject)));
                 break;
             case IDeclarationPatternOperation or IDiscardPatternOperation:
+            case IRecursivePatternOperation when Analyzers.Subset.FieldPattern.MatchesAll(pattern):
                 break;
             default:
                 condition = Pattern(pattern, subject);

@@ -9,6 +9,7 @@ namespace KmodSharp.Compiler.Pipeline.Lowering;
 
 // Patterns on integers and enums become comparisons of a value evaluated once:
 //   x is > 0 and < 10 or 42          (x > 0 && x < 10) || x == 42
+//   r is { Level: > 0, Mode: 2 }      r.level > 0 && r.mode == 2
 //   switch (x) { case < 0: …; break; case 0: …; break; default: … }
 //                                     if (x < 0) { … } else if (x == 0) { … } else { … }
 // A "break" out of such a switch jumps past the chain. A switch expression with no arm that
@@ -21,6 +22,8 @@ internal sealed partial class FunctionLowering
     {
         switch (pattern)
         {
+            case IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: bool truth } }:
+                return truth ? value : new CUnary(CUnaryOperator.LogicalNot, value);
             case IConstantPatternOperation constant:
                 return new CBinary(CBinaryOperator.Equal, value, Value(constant.Value));
             case IRelationalPatternOperation relational:
@@ -41,11 +44,25 @@ internal sealed partial class FunctionLowering
                 return new CUnary(CUnaryOperator.LogicalNot, Pattern(negated.Pattern, value));
             case IDiscardPatternOperation:
                 return new CIdentifier("true");
+            case IRecursivePatternOperation recursive:
+                // A struct's fields (FieldPattern): every subpattern on its member of the value, left to right.
+                return recursive.PropertySubpatterns
+                    .Select(p => Pattern(p.Pattern, PatternMember(p.Member, value)))
+                    .Aggregate((CExpr?)null, (all, test) => all is null ? test : new CBinary(CBinaryOperator.LogicalAnd, all, test))
+                    ?? new CIdentifier("true");
             default:
                 // Other patterns are refused by the analyzer.
                 throw LoweringContext.Untranslated(pattern, $"the pattern '{pattern.Syntax}'");
         }
     }
+
+    // The field a property subpattern names, of the pattern's value (value.range.low for { Range.Low: … }).
+    private CExpr PatternMember(IOperation member, CExpr value) => member switch
+    {
+        IFieldReferenceOperation { Instance: IInstanceReferenceOperation } field => MemberOf(value, field.Field),
+        IFieldReferenceOperation { Instance: { } instance } field => MemberOf(PatternMember(instance, value), field.Field),
+        _ => throw LoweringContext.Untranslated(member, $"the member '{member.Syntax}' of a pattern"),
+    };
 
     private CExpr Stable(CExpr value, ITypeSymbol? type) =>
         value is CIdentifier or CIntegerLiteral || type is null ? value : Spill(value, CTypeOf(type, null));

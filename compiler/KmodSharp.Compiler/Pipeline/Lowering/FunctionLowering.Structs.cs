@@ -90,10 +90,11 @@ internal sealed partial class FunctionLowering
         return new CIdentifier(temp);
     }
 
-    private CExpr FieldAccess(IFieldReferenceOperation field)
+    private CExpr FieldAccess(IFieldReferenceOperation field) => MemberOf(Value(field.Instance!), field.Field);
+
+    private static CExpr MemberOf(CExpr instance, IFieldSymbol field)
     {
-        CExpr instance = Value(field.Instance!);
-        string member = FieldNames.Member(field.Field);
+        string member = FieldNames.Member(field);
         return instance is CUnary { Operator: CUnaryOperator.Dereference } deref
             ? new CMember(deref.Operand, member, Arrow: true)
             : new CMember(instance, member, Arrow: false);
