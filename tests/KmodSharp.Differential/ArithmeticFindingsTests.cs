@@ -4,7 +4,6 @@ using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Verification;
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -127,6 +126,5 @@ public sealed class ArithmeticFindingsTests
         Assert.Empty(result.Diagnostics);
     }
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 400 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 400);
 }

@@ -1,4 +1,3 @@
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -40,6 +39,5 @@ public sealed class EvaluationOrderTests
     [Fact]
     public void In_arguments_aliasing_a_capitalised_variable_read_it_through_its_address() => Run("CapitalisedLocals");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 300);
 }

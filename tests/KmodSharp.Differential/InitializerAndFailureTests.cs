@@ -5,7 +5,6 @@ using KmodSharp.Compiler.Diagnostics;
 using KmodSharp.Compiler.Pipeline.Frontend;
 using KmodSharp.Compiler.Pipeline.Lowering;
 using KmodSharp.Compiler.Tools.Verification;
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -83,6 +82,5 @@ public sealed class InitializerAndFailureTests
         Assert.Equal([9, 10, 11], errors.Select(d => d.Location!.Line).Order());
     }
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 300);
 }

@@ -1,4 +1,3 @@
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -23,6 +22,5 @@ public sealed class LongRunFindingsTests
     [Fact]
     public void A_log_longer_than_the_message_buffer_compares_what_the_buffer_kept() => Run("FullMessageBuffer");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 400 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 400);
 }

@@ -30,6 +30,5 @@ public sealed class NamingPolicyTests
     [Fact]
     public void A_set_but_unused_local_compiles_as_under_kern_mk() => Run("SetButUnused");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 200 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 200);
 }

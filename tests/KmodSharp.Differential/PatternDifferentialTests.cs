@@ -1,4 +1,3 @@
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -16,6 +15,5 @@ public sealed class PatternDifferentialTests
     [Fact]
     public void Property_patterns_on_a_structs_fields_agree_with_dotnet() => Run("StructFieldPatterns");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 300 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 300);
 }

@@ -1,4 +1,3 @@
-using KmodSharp.Differential.Runner;
 using KmodSharp.Differential.Support;
 using Xunit;
 
@@ -20,6 +19,5 @@ public sealed class ScalarsAndPairsTests
     [Fact]
     public void Deconstruction_assignments_evaluate_every_value_before_assigning() => Run("Deconstructions");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 200 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 200);
 }

@@ -101,6 +101,5 @@ public sealed class TranslationRegressionTests
     [Fact]
     public void Code_kern_mk_accepts_compiles_in_the_harness() => Run("KernMkWarnings");
 
-    private static void Run(string module) =>
-        DifferentialRunner.Run(TestModules.Text(module), new DifferentialOptions { InputsPerSyscall = 1000 }, module + ".cs").ThrowIfFailed();
+    private static void Run(string module) => TestModules.AgreesWithDotnet(module, inputsPerSyscall: 1000);
 }

@@ -15,6 +15,10 @@ internal static class TestModules
         return reader.ReadToEnd();
     }
 
+    /// <summary>Runs the embedded module in the harness against .NET with that many inputs per syscall, failing on any difference.</summary>
+    public static void AgreesWithDotnet(string name, int inputsPerSyscall) =>
+        Runner.DifferentialRunner.Run(Text(name), new Runner.DifferentialOptions { InputsPerSyscall = inputsPerSyscall }, name + ".cs").ThrowIfFailed();
+
     public static SourceInput Example(string name) => InputLoader.Load([Path.Combine(RepositoryRoot, "examples", name)]);
 
     public static string RepositoryRoot { get; } = FindRoot();
