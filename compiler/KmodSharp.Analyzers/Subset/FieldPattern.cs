@@ -20,10 +20,6 @@ public static class FieldPattern
         && SymbolEqualityComparer.Default.Equals(pattern.MatchedType, input)
         && pattern.PropertySubpatterns.All(p => IsFieldOfInput(p.Member));
 
-    /// <summary><c>{ }</c> on a struct: it tests nothing, as <c>_</c> does.</summary>
-    public static bool MatchesAll(IPatternOperation pattern) =>
-        pattern is IRecursivePatternOperation { PropertySubpatterns.IsEmpty: true } recursive && IsTranslatable(recursive);
-
     private static bool IsFieldOfInput(IOperation member) => member switch
     {
         IFieldReferenceOperation { Field.IsStatic: false, Instance: IInstanceReferenceOperation } => true,

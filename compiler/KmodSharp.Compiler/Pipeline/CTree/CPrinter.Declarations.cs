@@ -9,8 +9,19 @@ public sealed partial class CPrinter
     private static System.Collections.Generic.IEnumerable<string> CommentLines(string text)
     {
         const int Width = MaxColumns - 3;
-        while (text.Length > Width && (text.LastIndexOf(' ', Width) is var space and > 0 || (space = text.IndexOf(' ', Width)) > 0))
+        while (text.Length > Width)
         {
+            int space = text.LastIndexOf(' ', Width);
+            if (space <= 0)
+            {
+                space = text.IndexOf(' ', Width);
+            }
+
+            if (space <= 0)
+            {
+                break;
+            }
+
             yield return text[..space];
             text = text[(space + 1)..];
         }

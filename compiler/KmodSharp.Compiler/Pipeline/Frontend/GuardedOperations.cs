@@ -23,7 +23,7 @@ public static class GuardedOperations
         ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Divide or BinaryOperatorKind.Remainder } compound =>
             IntegerConstant(compound.Value) is null or 0 or -1,
         IIncrementOrDecrementOperation { IsChecked: true } => true,
-        ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => (a.Pattern is IDiscardPatternOperation or IDeclarationPatternOperation || Analyzers.Subset.FieldPattern.MatchesAll(a.Pattern)) && a.Guard is null),
+        ISwitchExpressionOperation switchExpression => !switchExpression.Arms.Any(a => Analyzers.Subset.CatchAllPattern.Is(a.Pattern) && a.Guard is null),
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => IsSpanType(indexer.Instance?.Type),
         IInlineArrayAccessOperation access => !access.Argument.ConstantValue.HasValue,
         IImplicitIndexerReferenceOperation => true,

@@ -57,8 +57,7 @@ internal sealed partial class FunctionLowering
             case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol variable }:
                 prelude.Add(new CExpressionStatement(new CAssign(new CIdentifier(NameOf(variable, pattern)), subject)));
                 break;
-            case IDeclarationPatternOperation or IDiscardPatternOperation:
-            case IRecursivePatternOperation when Analyzers.Subset.FieldPattern.MatchesAll(pattern):
+            case var _ when Analyzers.Subset.CatchAllPattern.Is(pattern):
                 break;
             default:
                 condition = Pattern(pattern, subject);

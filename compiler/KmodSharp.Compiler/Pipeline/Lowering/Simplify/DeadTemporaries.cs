@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -20,15 +21,20 @@ internal sealed class DeadTemporaries
     // The values stored into each local that may go.
     private readonly Dictionary<string, List<CExpr>> stores;
 
-    // The parameters nothing assigns, steps or takes the address of.
-    private readonly HashSet<string> unwritten;
+    // The parameters nothing assigns, steps or takes the address of: walked for only when a parameter
+    // is left unread, which few functions meet.
+    private readonly Lazy<HashSet<string>> unwritten;
 
-    private DeadTemporaries(Dictionary<string, List<CExpr>> stores, HashSet<string> unwritten) => (this.stores, this.unwritten) = (stores, unwritten);
+    private DeadTemporaries(Dictionary<string, List<CExpr>> stores, Lazy<HashSet<string>> unwritten) => (this.stores, this.unwritten) = (stores, unwritten);
 
     public static DeadTemporaries Of(CBlock body, IReadOnlyDictionary<string, int> reads, IEnumerable<string> parameters)
     {
-        HashSet<string> unwritten = [.. parameters];
-        unwritten.ExceptWith(CVariables.Written(body));
+        var unwritten = new Lazy<HashSet<string>>(() =>
+        {
+            HashSet<string> names = [.. parameters];
+            names.ExceptWith(CVariables.Written(body));
+            return names;
+        });
         ImmutableHashSet<string> declared = [.. CVariables.Statements(body).OfType<CLocalDeclaration>().Where(d => d.Initializer is null).Select(d => d.Name)];
         var stores = declared.ToDictionary(name => name, _ => new List<CExpr>());
         var stored = new Dictionary<string, int>();
@@ -87,7 +93,7 @@ internal sealed class DeadTemporaries
 
                 if (!stores.TryGetValue(name, out List<CExpr>? values))
                 {
-                    if (unwritten.Contains(name))
+                    if (unwritten.Value.Contains(name))
                     {
                         continue;
                     }
